@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+// Each migration appears once per provider. To add one: write Sqlite/<id>.sql and Postgres/<id>.sql (see
+// `dotnet run -- schema-script` for the SQL the model wants), add the two classes here, run the tests.
+namespace Birge.Web.Data.Migrations;
+
+[DbContext(typeof(SqliteBirgeDb))]
+[Migration("20261122000000_Initial")]
+public sealed class SqliteInitial : SqlMigration;
+
+[DbContext(typeof(PostgresBirgeDb))]
+[Migration("20261122000000_Initial")]
+public sealed class PostgresInitial : SqlMigration;

@@ -1,0 +1,41 @@
+namespace Birge.Web.Domain;
+
+/// <summary>
+/// Stable, machine-readable reasons for refusing a request. They are part of the public API (the <c>code</c> of a
+/// problem) and name the resource key <c>Error_{code}</c> with the message in each language.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string AccountExists = "account_exists";
+    public const string AwaitingParentConsent = "awaiting_parent_consent";
+    public const string BirthDateInFuture = "birth_date_in_future";
+    public const string BirthDateInvalid = "birth_date_invalid";
+    public const string BirthDateRequired = "birth_date_required";
+    public const string ConsentOutdated = "consent_outdated";
+    public const string ConsentRequired = "consent_required";
+    public const string ContactRequired = "contact_required";
+    public const string EmailInvalid = "email_invalid";
+    public const string FullNameInvalid = "full_name_invalid";
+    public const string FullNameRequired = "full_name_required";
+    public const string IinInvalid = "iin_invalid";
+    public const string LockedOut = "locked_out";
+    public const string LoginFailed = "login_failed";
+    public const string LoginRequired = "login_required";
+    public const string ParentConsentRequired = "parent_consent_required";
+    public const string PasswordRequired = "password_required";
+    public const string PasswordTooLong = "password_too_long";
+    public const string PasswordTooShort = "password_too_short";
+    public const string PasswordWeak = "password_weak";
+    public const string PhoneInvalid = "phone_invalid";
+    public const string RegionInvalid = "region_invalid";
+    public const string TokenInvalid = "token_invalid";
+    public const string ConfirmationRequired = "confirmation_required";
+    public const string TooLong = "too_long";
+    public const string ValueInvalid = "value_invalid";
+}
+
+/// <summary>A refusal tied to one input field; the message key defaults to <c>Error_{code}</c>.</summary>
+public sealed record FieldError(string Field, string Code, string? MessageKey = null)
+{
+    public string Message => MessageKey ?? "Error_" + Code;
+}

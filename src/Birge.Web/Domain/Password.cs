@@ -1,0 +1,28 @@
+namespace Birge.Web.Domain;
+
+/// <summary>The password policy: 8 to 128 characters with at least one letter (any alphabet) and one digit.</summary>
+public static class Password
+{
+    public const int MinLength = 8;
+    public const int MaxLength = 128;
+
+    public static string? Check(string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return ErrorCodes.PasswordRequired;
+        }
+
+        if (password.Length < MinLength)
+        {
+            return ErrorCodes.PasswordTooShort;
+        }
+
+        if (password.Length > MaxLength)
+        {
+            return ErrorCodes.PasswordTooLong;
+        }
+
+        return password.Any(char.IsLetter) && password.Any(char.IsDigit) ? null : ErrorCodes.PasswordWeak;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+using Birge.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Birge.Web.Features.Accounts;
+
+public static class AccountsApi
+{
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Accounts");
+
+        api.MapPost("/auth/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
+        api.MapPost("/accounts", CreateAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
+        api.MapPost("/accounts/password-reset", RequestResetAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
+        api.MapGet("/consent", GetConsent).AllowAnonymous();
+        api.MapGet("/me", GetMeAsync).RequireAuthorization(Policies.Account);
+        api.MapGet("/me/data", ExportAsync).RequireAuthorization(Policies.Account);
+        api.MapDelete("/me", DeleteAsync).RequireAuthorization(Policies.Account);
+        return app;
+    }
+
+    public static string ApiName(this AccountStatus status) => status switch
+    {
+        AccountStatus.Active => "active",
+        AccountStatus.AwaitingParentConsent => "awaiting_parent_consent",
+        _ => "deleted",
+    };
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> TokenAsync(
+        TokenRequest request, LoginCheck login, SignInManager<Account> signIn, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        var (account, error) = await login.CheckAsync(request.Login, request.Password, cancellationToken);
+        if (account is null)
+        {
+            return problems.Problem(
+                error == ErrorCodes.AwaitingParentConsent ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+                error!);
+        }
+
+        // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken}.
+        var principal = await signIn.CreateUserPrincipalAsync(account);
+        await signIn.Context.SignInAsync(IdentityConstants.BearerScheme, principal);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<Created<CreatedAccount>, ProblemHttpResult>> CreateAsync(
+        CreateAccountRequest request, SignUp signUp, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        DateOnly? birthDate = null;
+        if (!string.IsNullOrWhiteSpace(request.BirthDate))
+        {
+            if (!DateOnly.TryParseExact(request.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return problems.Validation([new FieldError("birthDate", ErrorCodes.BirthDateInvalid)]);
+            }
+
+            birthDate = parsed;
+        }
+
+        var input = new SignUpInput
+        {
+            Email = request.Email,
+            Phone = request.Phone,
+            Password = request.Password,
+            FullName = request.FullName,
+            BirthDate = birthDate,
+            RegionKato = request.RegionKato,
+            Iin = request.Iin,
+            ConsentVersion = request.ConsentVersion,
+            ParentName = request.ParentConsent?.Name,
+            ParentEmail = request.ParentConsent?.Email,
+            ParentPhone = request.ParentConsent?.Phone,
+        };
+        var result = await signUp.ExecuteAsync(input, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        if (result.Conflict)
+        {
+            return problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.AccountExists);
+        }
+
+        if (!result.Succeeded)
+        {
+            return problems.Validation(result.Errors);
+        }
+
+        return TypedResults.Created($"/api/v1/me", new CreatedAccount(result.Account!.Id, result.Account.Status.ApiName()));
+    }
+
+    private static async Task<Accepted> RequestResetAsync(ResetRequest request, PasswordReset reset, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Login))
+        {
+            await reset.RequestAsync(request.Login, cancellationToken);
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static ConsentResponse GetConsent(IStringLocalizer<SharedResource> localizer) =>
+        new(PersonalDataConsent.CurrentVersion, localizer[PersonalDataConsent.TextKey(PersonalDataConsent.CurrentVersion)]);
+
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMeAsync(
+        ClaimsPrincipal user, UserManager<Account> users, TimeProvider clock, ApiProblems problems)
+    {
+        var account = await users.GetUserAsync(user);
+        if (account is null || !account.IsActive)
+        {
+            return problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized");
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return TypedResults.Ok(new MeResponse(
+            account.Id,
+            account.FullName,
+            account.RegionKato,
+            account.Roles.Select(r => r.Role).ToList(),
+            account.Age(today),
+            account.IsSilver(today),
+            account.Email,
+            account.EmailConfirmed,
+            account.Phone,
+            account.PhoneConfirmed,
+            account.Status.ApiName(),
+            account.Language));
+    }
+
+    private static async Task<Results<Ok<PersonalDataExport>, ProblemHttpResult>> ExportAsync(
+        ClaimsPrincipal user, UserManager<Account> users, PersonalData data, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        var account = await users.GetUserAsync(user);
+        return account is null || account.Status == AccountStatus.Deleted
+            ? problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized")
+            : TypedResults.Ok(await data.ExportAsync(account, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        ClaimsPrincipal user, UserManager<Account> users, PersonalData data, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        var account = await users.GetUserAsync(user);
+        if (account is null || account.Status == AccountStatus.Deleted)
+        {
+            return problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized");
+        }
+
+        await data.EraseAsync(account, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed record TokenRequest(string? Login, string? Password);
+
+public sealed record ResetRequest(string? Login);
+
+public sealed record CreateAccountRequest(
+    string? Email,
+    string? Phone,
+    string? Password,
+    string? FullName,
+    string? BirthDate,
+    string? RegionKato,
+    string? Iin,
+    string? ConsentVersion,
+    ParentConsentRequest? ParentConsent);
+
+public sealed record ParentConsentRequest(string? Name, string? Email, string? Phone);
+
+public sealed record CreatedAccount(Guid Id, string Status);
+
+public sealed record ConsentResponse(string Version, string Text);
+
+public sealed record MeResponse(
+    Guid Id,
+    string? FullName,
+    string RegionKato,
+    IReadOnlyList<string> Roles,
+    int? Age,
+    bool IsSilver,
+    string? Email,
+    bool EmailConfirmed,
+    string? Phone,
+    bool PhoneConfirmed,
+    string Status,
+    string Language);

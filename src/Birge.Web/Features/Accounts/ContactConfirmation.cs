@@ -1,0 +1,60 @@
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+using Birge.Web.Localization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Birge.Web.Features.Accounts;
+
+/// <summary>
+/// Proves that a person owns the e-mail or phone they gave: a link is sent to it, and opening it confirms. The token
+/// is bound to the address, so a link sent to an old address cannot confirm a new one.
+/// </summary>
+public sealed class ContactConfirmation(UserManager<Account> users, Outbox outbox)
+{
+    public const string Email = "email";
+    public const string Phone = "phone";
+
+    public async Task QueueAsync(Account account)
+    {
+        var culture = Cultures.FromLanguage(account.Language);
+        if (account is { Email: not null, EmailConfirmed: false })
+        {
+            outbox.Email(account.Email, culture, "ConfirmEmail", account.FullName ?? "", await LinkAsync(account, Email));
+        }
+
+        if (account is { Phone: not null, PhoneConfirmed: false })
+        {
+            outbox.Sms(account.Phone, culture, "ConfirmPhone", account.FullName ?? "", await LinkAsync(account, Phone));
+        }
+    }
+
+    /// <summary>Marks the contact confirmed if the token is genuine; the caller saves.</summary>
+    public async Task<bool> ConfirmAsync(Account account, string channel, string token)
+    {
+        var address = channel == Email ? account.Email : channel == Phone ? account.Phone : null;
+        if (address is null || !await users.VerifyUserTokenAsync(account, TokenOptions.DefaultProvider, Purpose(channel, address), token))
+        {
+            return false;
+        }
+
+        if (channel == Email)
+        {
+            account.EmailConfirmed = true;
+        }
+        else
+        {
+            account.PhoneConfirmed = true;
+        }
+
+        return true;
+    }
+
+    private async Task<string> LinkAsync(Account account, string channel)
+    {
+        var address = channel == Email ? account.Email! : account.Phone!;
+        var token = await users.GenerateUserTokenAsync(account, TokenOptions.DefaultProvider, Purpose(channel, address));
+        return outbox.Link($"/account/confirm?account={account.Id}&channel={channel}&token={Uri.EscapeDataString(token)}");
+    }
+
+    private static string Purpose(string channel, string address) => $"confirm:{channel}:{address}";
+}

@@ -1,0 +1,85 @@
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Features.Accounts;
+
+/// <summary>A person's rights over their data: a copy of everything Birge holds about them, and erasure.</summary>
+public sealed class PersonalData(BirgeDb db, TimeProvider clock)
+{
+    public async Task<PersonalDataExport> ExportAsync(Account account, CancellationToken cancellationToken)
+    {
+        var consents = await db.ConsentRecords.AsNoTracking()
+            .Where(c => c.AccountId == account.Id)
+            .OrderBy(c => c.GivenAt)
+            .Select(c => new ConsentExport(c.Purpose, c.Version, c.GivenBy, c.GivenAt, c.WithdrawnAt))
+            .ToListAsync(cancellationToken);
+        var parent = await db.ParentConsents.AsNoTracking()
+            .Where(p => p.ChildAccountId == account.Id)
+            .Select(p => new ParentConsentExport(p.ParentName, p.ParentEmail, p.ParentPhone, p.RequestedAt, p.ConfirmedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+        return new PersonalDataExport(
+            clock.GetUtcNow().UtcDateTime,
+            new AccountExport(
+                account.Id,
+                account.FullName,
+                account.Email,
+                account.EmailConfirmed,
+                account.Phone,
+                account.PhoneConfirmed,
+                account.BirthDate,
+                account.Iin,
+                account.RegionKato,
+                account.Language,
+                account.Status.ToString().ToLowerInvariant(),
+                account.CreatedAt,
+                account.Roles.Select(r => r.Role).ToList()),
+            consents,
+            parent);
+    }
+
+    /// <summary>
+    /// Erases what identifies the person and withdraws their consent; the anonymous record stays for statistics.
+    /// </summary>
+    public async Task EraseAsync(Account account, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var contacts = new[] { account.Email, account.Phone }.OfType<string>().ToList();
+        account.Erase(now);
+        foreach (var consent in await db.ConsentRecords.Where(c => c.AccountId == account.Id && c.WithdrawnAt == null).ToListAsync(cancellationToken))
+        {
+            consent.WithdrawnAt = now;
+        }
+
+        foreach (var parent in await db.ParentConsents.Where(p => p.ChildAccountId == account.Id).ToListAsync(cancellationToken))
+        {
+            parent.EraseParent();
+        }
+
+        // Messages not yet sent to this person must not go out after they left.
+        db.OutboxMessages.RemoveRange(
+            await db.OutboxMessages.Where(m => m.SentAt == null && contacts.Contains(m.Recipient)).ToListAsync(cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+public sealed record PersonalDataExport(DateTime ExportedAt, AccountExport Account, IReadOnlyList<ConsentExport> Consents, ParentConsentExport? ParentConsent);
+
+public sealed record AccountExport(
+    Guid Id,
+    string? FullName,
+    string? Email,
+    bool EmailConfirmed,
+    string? Phone,
+    bool PhoneConfirmed,
+    DateOnly? BirthDate,
+    string? Iin,
+    string RegionKato,
+    string Language,
+    string Status,
+    DateTime CreatedAt,
+    IReadOnlyList<string> Roles);
+
+public sealed record ConsentExport(string Purpose, string Version, string GivenBy, DateTime GivenAt, DateTime? WithdrawnAt);
+
+public sealed record ParentConsentExport(string? ParentName, string? ParentEmail, string? ParentPhone, DateTime RequestedAt, DateTime? ConfirmedAt);

@@ -1,0 +1,41 @@
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+using Birge.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Birge.Web.Features.Accounts;
+
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Auth)]
+public sealed class ResetPasswordModel(PasswordReset reset, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "account")]
+    public string? AccountId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public LoginModel.LoginForm Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var error = await reset.ResetAsync(AccountId, Token, Input.Password);
+        if (error is not null)
+        {
+            ModelState.AddModelError(error == ErrorCodes.TokenInvalid ? "" : "Input.Password", localizer["Error_" + error]);
+            return Page();
+        }
+
+        TempData["Status"] = "Reset_Done";
+        return LocalRedirect("/account/login");
+    }
+}

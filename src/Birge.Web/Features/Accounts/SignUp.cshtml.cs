@@ -1,0 +1,72 @@
+using System.Globalization;
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+using Birge.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Birge.Web.Features.Accounts;
+
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Auth)]
+public sealed class SignUpModel(
+    SignUp signUp,
+    BirgeDb db,
+    SignInManager<Account> signIn,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    private static readonly Dictionary<string, string> FormFields = new() { ["parentConsent"] = "parentName" };
+
+    [BindProperty]
+    public SignUpInput Input { get; set; } = new();
+
+    public List<SelectListItem> Regions { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadRegionsAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadRegionsAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            // A date the browser could not send as a date: show it together with every other problem.
+            ModelState.AddFieldErrors(
+                SignUp.Validate(Input, DateOnly.FromDateTime(DateTime.UtcNow)).Where(e => ModelState[$"Input.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}"]?.Errors.Count is null or 0),
+                localizer,
+                FormFields);
+            return Page();
+        }
+
+        var result = await signUp.ExecuteAsync(Input, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddFieldErrors(result.Errors, localizer, FormFields);
+            return Page();
+        }
+
+        if (result.Account!.Status == AccountStatus.AwaitingParentConsent)
+        {
+            return RedirectToPage("/Accounts/Waiting");
+        }
+
+        await signIn.SignInAsync(result.Account, isPersistent: false);
+        TempData["Status"] = "SignUp_Done";
+        return RedirectToPage("/Accounts/Index");
+    }
+
+    private async Task LoadRegionsAsync(CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
+        Regions = [new SelectListItem(localizer["Field_Region_Choose"], "")];
+        Regions.AddRange(regions
+            .Select(r => new SelectListItem(r.Name.Resolve(), r.Kato))
+            .OrderBy(i => i.Text, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)));
+    }
+}

@@ -1,0 +1,194 @@
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Features.Accounts;
+using Birge.Web.Features.Reference;
+using Birge.Web.Infrastructure;
+using Birge.Web.Localization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var configuration = builder.Configuration;
+var environment = builder.Environment;
+
+services.AddSingleton(TimeProvider.System);
+services.AddBirgeDb(configuration, environment.ContentRootPath);
+
+// Languages: Kazakh by default, Russian and English.
+services.AddLocalization();
+services.Configure<RequestLocalizationOptions>(o =>
+{
+    o.DefaultRequestCulture = new RequestCulture(Cultures.Kazakh);
+    o.SupportedCultures = [.. Cultures.All];
+    o.SupportedUICultures = [.. Cultures.All];
+    o.RequestCultureProviders = [new BirgeRequestCultureProvider()];
+});
+
+// Accounts: Identity's managers over our own store; cookies for pages, bearer tokens for the API.
+services.AddIdentityCore<Account>(o =>
+    {
+        o.Password.RequiredLength = Password.MinLength;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 1;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.SignIn.RequireConfirmedAccount = true;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddUserStore<AccountStore>()
+    .AddClaimsPrincipalFactory<AccountClaimsFactory>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+services.AddScoped<IUserConfirmation<Account>, AccountConfirmation>();
+services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+
+const string SmartScheme = "pages-or-api";
+services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = SmartScheme;
+        o.DefaultChallengeScheme = SmartScheme;
+    })
+    .AddPolicyScheme(SmartScheme, null, o => o.ForwardDefaultSelector = context =>
+        context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+    .AddCookie(IdentityConstants.ApplicationScheme, o =>
+    {
+        o.Cookie.Name = "birge.auth";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = configuration.GetValue("Security:RequireHttps", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        o.LoginPath = "/account/login";
+        o.LogoutPath = "/account/logout";
+        o.AccessDeniedPath = "/error/403";
+        o.ExpireTimeSpan = TimeSpan.FromDays(14);
+        o.SlidingExpiration = true;
+        o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+    })
+    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+services.AddAuthorization(o => Policies.Add(o, environment));
+
+// Keys in the database: every web node reads every cookie and token.
+services.AddDataProtection().SetApplicationName("Birge");
+services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+    new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "birge.af";
+    o.Cookie.SecurePolicy = configuration.GetValue("Security:RequireHttps", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+});
+services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.Conventions.AuthorizeFolder("/");
+    })
+    .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedBindingMessages>();
+services.AddProblemDetails();
+services.AddOpenApi();
+services.AddBirgeRateLimiting(configuration);
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+services.AddHttpClient("sms");
+services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+});
+
+// Use cases.
+services.AddScoped<ApiProblems>();
+services.AddScoped<Outbox>();
+services.AddScoped<SignUp>();
+services.AddScoped<ContactConfirmation>();
+services.AddScoped<AccountLookup>();
+services.AddScoped<LoginCheck>();
+services.AddScoped<PasswordReset>();
+services.AddScoped<PersonalData>();
+services.AddScoped<ParentConsentConfirmation>();
+
+// Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
+if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
+{
+    services.AddSingleton<FileMessageSender>();
+    services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<FileMessageSender>());
+}
+else
+{
+    services.AddSingleton<IMessageSender, NetworkMessageSender>();
+}
+
+if (configuration.GetValue("Outbox:Enabled", true))
+{
+    services.AddHostedService<OutboxSender>();
+}
+
+services.AddSingleton<OutboxSender>();
+
+var app = builder.Build();
+
+if (Commands.IsCommand(args))
+{
+    return await Commands.RunAsync(app, args);
+}
+
+if (environment.IsDevelopment() || configuration.GetValue("Database:MigrateOnStart", false))
+{
+    await DatabaseInitializer.MigrateAsync(app.Services, withDemoData: environment.IsDevelopment() && configuration.GetValue("DemoData:Enabled", true));
+}
+
+if (configuration.GetValue("ForwardedHeaders:Enabled", false))
+{
+    app.UseForwardedHeaders();
+}
+
+app.UseSecurityHeaders();
+if (!environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseWhen(IsApi, api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages(ApiStatusCodes.WriteAsync);
+});
+app.UseWhen(context => !IsApi(context), pages =>
+{
+    pages.UseExceptionHandler("/error/500");
+    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+});
+
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapRazorPages();
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapAccountsApi();
+app.MapReferenceApi();
+
+await app.RunAsync();
+return 0;
+
+static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+/// <summary>The test host starts the app through this type.</summary>
+public partial class Program;
