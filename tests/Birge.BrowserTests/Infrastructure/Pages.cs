@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Birge.Web.Localization;
+using Microsoft.Playwright;
+
+namespace Birge.BrowserTests.Infrastructure;
+
+/// <summary>Finds things the way a person does: by the words on the screen, read from the app's own resources.</summary>
+public static class Pages
+{
+    public const string Password = "Qazaq-2026";
+    public const string AlmatyCity = "750000000";
+
+    private static int counter = Random.Shared.Next(1_000_000, 9_000_000);
+
+    public static string NewEmail() => $"browser{Interlocked.Increment(ref counter)}@example.com";
+
+    /// <summary>The text a resource key shows in a language.</summary>
+    public static string T(string key, CultureInfo culture) => Cultures.Text(key, culture);
+
+    /// <summary>
+    /// The field whose label starts with the resource text (labels of required fields end in an asterisk, and
+    /// "e-mail" must not also find "parent's e-mail").
+    /// </summary>
+    public static ILocator Field(this IPage page, string key, CultureInfo culture) =>
+        page.GetByLabel(new Regex("^\\s*" + Regex.Escape(T(key, culture))));
+
+    public static ILocator Button(this IPage page, string key, CultureInfo culture) =>
+        page.GetByRole(AriaRole.Button, new() { Name = T(key, culture), Exact = true });
+
+    public static ILocator Link(this IPage page, string key, CultureInfo culture) =>
+        page.GetByRole(AriaRole.Link, new() { Name = T(key, culture), Exact = true });
+
+    /// <summary>A full-page picture for a person to look at (not compared by the tests); kept out of the repository.</summary>
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "birge-shots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
