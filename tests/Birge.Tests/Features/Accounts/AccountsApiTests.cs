@@ -390,7 +390,8 @@ public abstract class AccountsApiTests(BirgeApp app)
     [Fact]
     public async Task An_unknown_api_route_is_a_problem_with_a_code()
     {
-        using var client = app.Client();
+        var (_, email) = await Api.CreateAccountAsync(app);
+        using var client = app.Client(accessToken: await Api.TokenAsync(app, email));
 
         using var response = await client.GetAsync("/api/v1/no-such-thing");
 
