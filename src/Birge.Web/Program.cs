@@ -95,7 +95,7 @@ services.AddRazorPages(o =>
     .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedBindingMessages>();
-services.AddProblemDetails();
+services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Complete);
 services.AddOpenApi();
 services.AddBirgeRateLimiting(configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -154,6 +154,9 @@ if (configuration.GetValue("ForwardedHeaders:Enabled", false))
 }
 
 app.UseSecurityHeaders();
+
+// First, so that error pages and problems are written in the request's language too.
+app.UseRequestLocalization();
 if (!environment.IsDevelopment())
 {
     app.UseHsts();
@@ -161,7 +164,11 @@ if (!environment.IsDevelopment())
 
 app.UseWhen(IsApi, api =>
 {
-    api.UseExceptionHandler();
+    // Malformed JSON is the client's mistake (400), not a server error.
+    api.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    });
     api.UseStatusCodePages(ApiStatusCodes.WriteAsync);
 });
 app.UseWhen(context => !IsApi(context), pages =>
@@ -171,7 +178,6 @@ app.UseWhen(context => !IsApi(context), pages =>
 });
 
 app.UseStaticFiles();
-app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
