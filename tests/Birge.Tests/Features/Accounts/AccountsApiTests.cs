@@ -393,9 +393,13 @@ public abstract class AccountsApiTests(BirgeApp app)
         var (_, email) = await Api.CreateAccountAsync(app);
         using var client = app.Client(accessToken: await Api.TokenAsync(app, email));
 
+        using var anonymous = app.Client();
+
         using var response = await client.GetAsync("/api/v1/no-such-thing");
+        using var anonymousResponse = await anonymous.GetAsync("/api/v1/no-such-thing");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+        await anonymousResponse.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
     }
 
     /// <summary>A valid IIN born 1990-01-01 (male) with a random serial.</summary>
