@@ -65,7 +65,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         // Until the parent confirms, the child cannot get a token.
         using var token = await app.TokenResponseAsync((string)body["email"]!, People.Password);
-        Assert.NotEqual(HttpStatusCode.OK, token.StatusCode);
+        await token.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.AwaitingParentConsent);
     }
 
     [Theory]
@@ -400,6 +400,63 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
         await anonymousResponse.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_the_clients_mistake()
+    {
+        using var client = app.Client();
+        using var content = new StringContent("{\"email\": ", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync("/api/v1/accounts", content);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+    }
+
+    [Theory]
+    [InlineData("kk")]
+    [InlineData("ru")]
+    [InlineData("en")]
+    public async Task A_problem_title_is_in_the_request_language(string language)
+    {
+        using var client = app.Client(language);
+
+        using var response = await client.GetAsync("/api/v1/me");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Equal(Html.Text("Error_unauthorized", Cultures.FromLanguage(language)), problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_refresh_token_gives_a_new_access_token_until_the_account_is_deleted()
+    {
+        var (_, email) = await Api.CreateAccountAsync(app);
+        using var login = await app.TokenResponseAsync(email, People.Password);
+        var refreshToken = (await login.JsonAsync()).GetProperty("refreshToken").GetString();
+        using var client = app.Client();
+
+        using var refreshed = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken });
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var accessToken = (await refreshed.JsonAsync()).GetProperty("accessToken").GetString();
+        using var signedIn = app.Client(accessToken: accessToken);
+        using var me = await signedIn.GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+
+        using var deleted = await signedIn.DeleteAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var again = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken });
+        await again.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task A_forged_refresh_token_is_refused()
+    {
+        using var client = app.Client();
+
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "forged" });
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     /// <summary>A valid IIN born 1990-01-01 (male) with a random serial.</summary>
