@@ -18,8 +18,10 @@ public static class AccountsApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Accounts").RequireAuthorization(Policies.Account);
 
-        api.MapPost("/auth/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
-        api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
+        api.MapPost("/auth/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
+            .Produces<AccessTokenResponse>().WithSummary("A bearer token for an e-mail or phone and password");
+        api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
+            .Produces<AccessTokenResponse>().WithSummary("A new bearer token for a refresh token");
         api.MapPost("/accounts", CreateAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
         api.MapPost("/accounts/password-reset", RequestResetAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
         api.MapGet("/consent", GetConsent).AllowAnonymous();
