@@ -169,6 +169,40 @@ public abstract class SignUpValidationTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task A_phone_already_used_is_refused_on_the_phone_field()
+    {
+        var phone = People.NewPhone();
+        var first = People.AdultForm();
+        first["Input.Phone"] = phone;
+        await SignUpAsync(first);
+        var form = People.AdultForm();
+        form["Input.Phone"] = phone;
+
+        var page = await RefusedAsync(null, form, countChanges: false);
+
+        AssertShown(page, "Input_Phone", Html.Text("Error_account_exists", Cultures.Kazakh));
+        Assert.Null(page.FieldError("Input_Email"));
+        AssertFilled(page, form);
+    }
+
+    [Fact]
+    public async Task An_iin_already_used_is_refused_on_the_iin_field()
+    {
+        var iin = Iins.For(Born);
+        var first = People.AdultForm();
+        first["Input.Iin"] = iin;
+        await SignUpAsync(first);
+        var form = People.AdultForm();
+        form["Input.Iin"] = iin;
+
+        var page = await RefusedAsync(null, form, countChanges: false);
+
+        AssertShown(page, "Input_Iin", Html.Text("Error_account_exists", Cultures.Kazakh));
+        Assert.Null(page.FieldError("Input_Email"));
+        AssertFilled(page, form);
+    }
+
+    [Fact]
     public async Task Without_consent_nothing_is_created()
     {
         var form = People.AdultForm();
@@ -179,6 +213,14 @@ public abstract class SignUpValidationTests(BirgeApp app)
         AssertShown(page, "Input_ConsentVersion", Html.Text("Error_consent_required", Cultures.Kazakh));
         Assert.False(page.GetElementById("Input_ConsentVersion")!.HasAttribute("checked"));
         AssertFilled(page, form);
+    }
+
+    private async Task SignUpAsync(Dictionary<string, string> form)
+    {
+        var client = app.Browser();
+        var page = await client.GetPageAsync("/account/signup");
+        using var response = await client.SubmitAsync(page, "main form", form, "/account/signup");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     private static CultureInfo CultureOf(string? language) => Cultures.FromName(language) ?? Cultures.Kazakh;
