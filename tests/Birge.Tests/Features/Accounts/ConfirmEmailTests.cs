@@ -55,6 +55,28 @@ public abstract class ConfirmEmailTests(BirgeApp app)
         Assert.Null(page.QuerySelector("main form"));
     }
 
+    [Fact]
+    public async Task A_phone_is_confirmed_through_the_sms_link()
+    {
+        var typed = People.NewPhone();
+        var phone = "+7" + new string(typed.Where(char.IsAsciiDigit).ToArray())[1..];
+        var form = People.AdultForm();
+        form["Input.Email"] = "";
+        form["Input.Phone"] = typed;
+        var client = app.Browser();
+        using (var created = await client.SubmitAsync(await client.GetPageAsync("/account/signup"), "main form", form, "/account/signup"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var link = await Messages.LinkAsync(app, phone, "/account/confirm?");
+        Assert.Equal("phone", Messages.Query(link, "channel"));
+        using var response = await client.SubmitAsync(await client.GetPageAsync(link), "main form", pageUrl: link);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await app.Db(db => db.Accounts.Where(a => a.Phone == phone).Select(a => a.PhoneConfirmed).SingleAsync()));
+    }
+
     private Task<bool> EmailConfirmedAsync(string email) =>
         app.Db(db => db.Accounts.Where(a => a.Email == email).Select(a => a.EmailConfirmed).SingleAsync());
 }

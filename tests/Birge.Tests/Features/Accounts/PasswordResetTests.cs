@@ -94,6 +94,59 @@ public abstract class PasswordResetTests(BirgeApp app)
         Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
     }
 
+    [Fact]
+    public async Task A_reset_ends_a_lockout()
+    {
+        var (_, email) = await People.SignUpAsync(app);
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await Logins.PostAsync(app.Browser(), email, $"Wrong-password-{i}");
+        }
+
+        var link = await RequestLinkAsync(email);
+        var client = app.Browser();
+        using (var reset = await SetPasswordAsync(client, await client.GetPageAsync(link), link, NewPassword))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        }
+
+        using var login = await Logins.PostAsync(app.Browser(), email, NewPassword);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/account", login.Location());
+    }
+
+    [Fact]
+    public async Task A_phone_login_gets_the_link_by_sms()
+    {
+        var typed = People.NewPhone();
+        var phone = "+7" + new string(typed.Where(char.IsAsciiDigit).ToArray())[1..];
+        var form = People.AdultForm();
+        form["Input.Email"] = "";
+        form["Input.Phone"] = typed;
+        var signUp = app.Browser();
+        using (var created = await signUp.SubmitAsync(await signUp.GetPageAsync("/account/signup"), "main form", form, "/account/signup"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var client = app.Browser();
+        var page = await client.GetPageAsync("/account/forgot-password");
+        using (var response = await client.SubmitAsync(
+            page, "main form", new Dictionary<string, string> { ["Input.Login"] = phone }, "/account/forgot-password"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        var link = await Messages.LinkAsync(app, phone, "/account/reset-password?");
+        using (var reset = await SetPasswordAsync(client, await client.GetPageAsync(link), link, NewPassword))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        }
+
+        using var login = await Logins.PostAsync(app.Browser(), typed, NewPassword);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+    }
+
     private async Task<string> RequestLinkAsync(string email)
     {
         var client = app.Browser();

@@ -215,6 +215,28 @@ public abstract class SignUpValidationTests(BirgeApp app)
         AssertFilled(page, form);
     }
 
+    [Fact]
+    public async Task An_outdated_consent_version_is_refused()
+    {
+        // A form kept open in a tab since an older consent text: its checkbox carries the old version.
+        var client = app.Browser();
+        var page = await client.GetPageAsync("/account/signup");
+        var form = People.AdultForm();
+        form.Remove("Input.ConsentVersion");
+        form["__RequestVerificationToken"] = page.Find("main form input[name=__RequestVerificationToken]").GetAttribute("value")!;
+        form["Input.ConsentVersion"] = "2020-01";
+        using var content = new FormUrlEncodedContent(form);
+
+        using var response = await client.PostAsync("/account/signup", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var again = await Html.ParseAsync(response);
+        AssertShown(again, "Input_ConsentVersion", Html.Text("Error_consent_outdated", Cultures.Kazakh));
+        Assert.False(again.GetElementById("Input_ConsentVersion")!.HasAttribute("checked"));
+        var email = form["Input.Email"];
+        Assert.False(await app.Db(db => db.Accounts.AnyAsync(a => a.Email == email)));
+    }
+
     private async Task SignUpAsync(Dictionary<string, string> form)
     {
         var client = app.Browser();

@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Tests.Features.Language;
 
@@ -112,6 +113,19 @@ public abstract class LanguageTests(BirgeApp app)
 
         // May is "мамыр", "мая", "May": three different texts.
         Assert.Equal(3, shown.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_signed_in_persons_choice_is_kept_on_the_account_for_messages()
+    {
+        var (client, email) = await People.SignUpAsync(app);
+        var page = await client.GetPageAsync("/account");
+
+        using var response = await client.SubmitAsync(page, "form.language", new Dictionary<string, string> { ["culture"] = "en" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account", response.Location());
+        Assert.Equal("en", await app.Db(db => db.Accounts.Where(a => a.Email == email).Select(a => a.Language).SingleAsync()));
     }
 
     private static string? Lang(IHtmlDocument page) => page.DocumentElement.GetAttribute("lang");
