@@ -22,6 +22,7 @@ public abstract class MyDataTests(BirgeApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("birge-my-data.json", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var account = json.RootElement.GetProperty("account");
         Assert.Equal(email, account.GetProperty("email").GetString());

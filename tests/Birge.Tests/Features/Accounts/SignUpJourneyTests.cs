@@ -108,7 +108,17 @@ public abstract class SignUpJourneyTests(BirgeApp app)
 
         Assert.Equal(AccountStatus.Active, (await app.Db(db => db.Accounts.SingleAsync(a => a.Id == child.Id))).Status);
         var consents = await app.Db(db => db.ConsentRecords.Where(c => c.AccountId == child.Id).ToListAsync());
-        Assert.Contains(consents, c => c.GivenBy == "parent" && c.Version == People.ConsentVersion);
+        Assert.Single(consents, c => c.GivenBy == "parent" && c.Version == People.ConsentVersion);
+
+        // A second click on the same link changes nothing and says it is done.
+        var later = await parent.GetPageAsync(link);
+        Assert.Equal(Html.Text("Parent_Done", Cultures.Kazakh, "Әлихан Нұрланұлы"), later.Find(".notice--success").TextContent.Trim());
+        using (var twice = await parent.SubmitAsync(consentPage, "main form", new Dictionary<string, string> { ["agree"] = "on" }, link))
+        {
+            Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        }
+
+        Assert.Equal(1, await app.Db(db => db.ConsentRecords.CountAsync(c => c.AccountId == child.Id && c.GivenBy == "parent")));
 
         using (var login = await Logins.PostAsync(app.Browser(), childEmail, People.Password))
         {
