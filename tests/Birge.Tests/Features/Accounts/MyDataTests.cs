@@ -62,6 +62,7 @@ public abstract class MyDataTests(BirgeApp app)
             var message = Html.Text("Error_confirmation_required", Cultures.Kazakh);
             Assert.Contains(again.QuerySelectorAll(".error-summary li"), li => li.TextContent.Trim() == message);
             Assert.Null(again.FieldError("Input_Password"));
+            Assert.Equal(message, again.FieldError("Input_Confirm"));
         }
 
         var stored = await app.Db(db => db.Accounts.SingleAsync(a => a.Email == email));

@@ -90,16 +90,17 @@ public abstract class SignUpJourneyTests(BirgeApp app)
         Assert.Contains("Әлихан Нұрланұлы", consentPage.Find("main").TextContent, StringComparison.Ordinal);
 
         // Without ticking the box nothing happens.
-        using (var unticked = await parent.SubmitAsync(consentPage, "main form", new Dictionary<string, string> { ["agree"] = "" }, link))
+        using (var unticked = await parent.SubmitAsync(consentPage, "main form", new Dictionary<string, string> { ["Agree"] = "" }, link))
         {
             Assert.Equal(HttpStatusCode.OK, unticked.StatusCode);
             var again = await Html.ParseAsync(unticked);
             var message = Html.Text("Error_confirmation_required", Cultures.Kazakh);
             Assert.Contains(again.QuerySelectorAll(".error-summary li"), li => li.TextContent.Trim() == message);
+            Assert.Equal(message, again.FieldError("Agree"));
             Assert.Equal(AccountStatus.AwaitingParentConsent, (await app.Db(db => db.Accounts.SingleAsync(a => a.Id == child.Id))).Status);
         }
 
-        using (var ticked = await parent.SubmitAsync(consentPage, "main form", new Dictionary<string, string> { ["agree"] = "on" }, link))
+        using (var ticked = await parent.SubmitAsync(consentPage, "main form", new Dictionary<string, string> { ["Agree"] = "on" }, link))
         {
             Assert.Equal(HttpStatusCode.OK, ticked.StatusCode);
             var done = await Html.ParseAsync(ticked);
@@ -113,7 +114,7 @@ public abstract class SignUpJourneyTests(BirgeApp app)
         // A second click on the same link changes nothing and says it is done.
         var later = await parent.GetPageAsync(link);
         Assert.Equal(Html.Text("Parent_Done", Cultures.Kazakh, "Әлихан Нұрланұлы"), later.Find(".notice--success").TextContent.Trim());
-        using (var twice = await parent.SubmitAsync(consentPage, "main form", new Dictionary<string, string> { ["agree"] = "on" }, link))
+        using (var twice = await parent.SubmitAsync(consentPage, "main form", new Dictionary<string, string> { ["Agree"] = "on" }, link))
         {
             Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
         }
