@@ -57,14 +57,7 @@ public static class DemoData
             }
 
             db.Accounts.Add(account);
-            db.ConsentRecords.Add(new ConsentRecord
-            {
-                AccountId = account.Id,
-                Purpose = ConsentRecord.PersonalData,
-                Version = PersonalDataConsent.CurrentVersion,
-                GivenAt = now,
-                GivenBy = "self",
-            });
+            db.ConsentRecords.Add(ConsentRecord.ForPersonalData(account.Id, now, "self"));
         }
 
         await db.SaveChangesAsync(cancellationToken);

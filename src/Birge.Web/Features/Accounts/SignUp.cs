@@ -107,14 +107,7 @@ public sealed class SignUp(
         };
         account.PasswordHash = users.PasswordHasher.HashPassword(account, input.Password!);
         db.Accounts.Add(account);
-        db.ConsentRecords.Add(new ConsentRecord
-        {
-            AccountId = account.Id,
-            Purpose = ConsentRecord.PersonalData,
-            Version = input.ConsentVersion!,
-            GivenAt = now,
-            GivenBy = "self",
-        });
+        db.ConsentRecords.Add(ConsentRecord.ForPersonalData(account.Id, now, "self", input.ConsentVersion!));
 
         if (needsParent)
         {
