@@ -4,6 +4,7 @@ using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Reference;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -76,6 +77,9 @@ services.AddAuthentication(o =>
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
 services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 services.AddAuthorization(o => Policies.Add(o, environment));
+services.AddScoped<IAuthorizationHandler, ScopedRequirementsHandler>();
+services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+services.AddHttpContextAccessor();
 
 // Keys in the database: every web node reads every cookie and token.
 services.AddDataProtection().SetApplicationName("Birge");
@@ -117,6 +121,8 @@ services.Configure<ForwardedHeadersOptions>(o =>
 
 // Use cases.
 services.AddScoped<ApiProblems>();
+services.AddScoped<AuditLog>();
+services.AddScoped<Scopes>();
 services.AddScoped<Outbox>();
 services.AddScoped<SignUp>();
 services.AddScoped<ContactConfirmation>();
