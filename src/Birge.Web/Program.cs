@@ -4,6 +4,7 @@ using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Reference;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -76,6 +77,9 @@ services.AddAuthentication(o =>
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
 services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 services.AddAuthorization(o => Policies.Add(o, environment));
+services.AddScoped<IAuthorizationHandler, ScopedRequirementsHandler>();
+services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+services.AddHttpContextAccessor();
 
 // Keys in the database: every web node reads every cookie and token.
 services.AddDataProtection().SetApplicationName("Birge");
@@ -95,8 +99,16 @@ services.AddRazorPages(o =>
     .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedBindingMessages>();
-services.AddProblemDetails();
-services.AddOpenApi();
+services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Complete);
+services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Birge API";
+    document.Info.Description =
+        "The national volunteer platform's API. Send Accept-Language (kk, ru, en) for names and messages; " +
+        "authenticate with POST /api/v1/auth/token and then Authorization: Bearer <accessToken>. " +
+        "Errors are RFC 9457 problem details with a stable `code`.";
+    return Task.CompletedTask;
+}));
 services.AddBirgeRateLimiting(configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddHttpClient("sms");
@@ -109,6 +121,8 @@ services.Configure<ForwardedHeadersOptions>(o =>
 
 // Use cases.
 services.AddScoped<ApiProblems>();
+services.AddScoped<AuditLog>();
+services.AddScoped<Scopes>();
 services.AddScoped<Outbox>();
 services.AddScoped<SignUp>();
 services.AddScoped<ContactConfirmation>();
@@ -154,6 +168,9 @@ if (configuration.GetValue("ForwardedHeaders:Enabled", false))
 }
 
 app.UseSecurityHeaders();
+
+// First, so that error pages and problems are written in the request's language too.
+app.UseRequestLocalization();
 if (!environment.IsDevelopment())
 {
     app.UseHsts();
@@ -161,7 +178,11 @@ if (!environment.IsDevelopment())
 
 app.UseWhen(IsApi, api =>
 {
-    api.UseExceptionHandler();
+    // Malformed JSON is the client's mistake (400), not a server error.
+    api.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    });
     api.UseStatusCodePages(ApiStatusCodes.WriteAsync);
 });
 app.UseWhen(context => !IsApi(context), pages =>
@@ -171,7 +192,6 @@ app.UseWhen(context => !IsApi(context), pages =>
 });
 
 app.UseStaticFiles();
-app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -28,6 +28,20 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
+
+    public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
+
+    public DbSet<FrontOffice> FrontOffices => Set<FrontOffice>();
+
+    public DbSet<FrontOfficeStaff> FrontOfficeStaff => Set<FrontOfficeStaff>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -114,6 +128,95 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
             b.Property(m => m.Subject).HasMaxLength(300);
             b.Property(m => m.LastError).HasMaxLength(1000);
             b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<VolunteerProfile>(b =>
+        {
+            b.ToTable("VolunteerProfiles");
+            b.HasKey(p => p.AccountId);
+            b.HasOne<Account>().WithOne().HasForeignKey<VolunteerProfile>(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(p => p.City).HasMaxLength(VolunteerProfile.MaxCityLength);
+            b.Property(p => p.OtherSkills).HasMaxLength(VolunteerProfile.MaxTextLength);
+            b.Property(p => p.AccessibilityNeeds).HasMaxLength(VolunteerProfile.MaxTextLength);
+            b.Property(p => p.About).HasMaxLength(VolunteerProfile.MaxTextLength);
+        });
+
+        modelBuilder.Entity<Organization>(b =>
+        {
+            b.ToTable("Organizations");
+            b.HasKey(o => o.Id);
+            b.Property(o => o.Bin).HasMaxLength(12);
+            b.HasIndex(o => o.Bin).IsUnique();
+            b.Property(o => o.Name).HasMaxLength(Organization.MaxNameLength);
+            b.Property(o => o.LegalForm).HasMaxLength(32);
+            b.Property(o => o.RegionKato).HasMaxLength(9);
+            b.HasOne<Region>().WithMany().HasForeignKey(o => o.RegionKato).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(o => new { o.RegionKato, o.Status });
+            b.Property(o => o.Address).HasMaxLength(Organization.MaxAddressLength);
+            LocalizedColumns(b.ComplexProperty(o => o.Description), "Description", Organization.MaxDescriptionLength);
+            b.Property(o => o.Email).HasMaxLength(254);
+            b.Property(o => o.Phone).HasMaxLength(12);
+            b.Property(o => o.Website).HasMaxLength(300);
+            b.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            b.HasIndex(o => o.Status);
+            b.Property(o => o.StatusReason).HasMaxLength(Organization.MaxReasonLength);
+            b.Property(o => o.SearchText).HasMaxLength(20000);
+            b.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OrganizationMember>(b =>
+        {
+            b.ToTable("OrganizationMembers");
+            b.HasKey(m => new { m.OrganizationId, m.AccountId });
+            b.Property(m => m.Role).HasMaxLength(16);
+            b.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(m => m.AccountId);
+        });
+
+        modelBuilder.Entity<OrganizationInvitation>(b =>
+        {
+            b.ToTable("OrganizationInvitations");
+            b.HasKey(i => i.Id);
+            b.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(i => i.OrganizationId);
+            b.Property(i => i.Email).HasMaxLength(254);
+            b.Property(i => i.Phone).HasMaxLength(12);
+            b.Property(i => i.TokenHash).HasMaxLength(64);
+            b.HasIndex(i => i.TokenHash).IsUnique();
+        });
+
+        modelBuilder.Entity<FrontOffice>(b =>
+        {
+            b.ToTable("FrontOffices");
+            b.HasKey(f => f.Kato);
+            b.Property(f => f.Kato).HasMaxLength(9);
+            LocalizedColumns(b.ComplexProperty(f => f.Name), "Name", 200);
+        });
+
+        modelBuilder.Entity<FrontOfficeStaff>(b =>
+        {
+            b.ToTable("FrontOfficeStaff");
+            b.HasKey(s => new { s.FrontOfficeKato, s.AccountId });
+            b.Property(s => s.FrontOfficeKato).HasMaxLength(9);
+            b.HasOne<FrontOffice>().WithMany().HasForeignKey(s => s.FrontOfficeKato).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(s => s.AccountId);
+            b.Property(s => s.Role).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<AuditEntry>(b =>
+        {
+            b.ToTable("AuditEntries");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Action).HasMaxLength(64);
+            b.Property(e => e.TargetType).HasMaxLength(32);
+            b.Property(e => e.TargetId).HasMaxLength(64);
+            b.Property(e => e.RegionKato).HasMaxLength(9);
+            b.Property(e => e.Outcome).HasMaxLength(16);
+            b.Property(e => e.Details).HasMaxLength(2000);
+            b.HasIndex(e => e.At);
+            b.HasIndex(e => new { e.RegionKato, e.At });
+            b.HasIndex(e => new { e.ActorId, e.At });
         });
 
         modelBuilder.Entity<DataProtectionKey>(b =>

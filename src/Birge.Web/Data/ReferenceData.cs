@@ -83,7 +83,33 @@ public static class ReferenceData
             }
         }
 
+        // The national front office and one for each region, named after it.
+        var offices = await db.FrontOffices.ToDictionaryAsync(f => f.Kato, cancellationToken);
+        foreach (var (kato, name) in FrontOffices())
+        {
+            if (offices.TryGetValue(kato, out var office))
+            {
+                office.Name = name;
+            }
+            else
+            {
+                db.FrontOffices.Add(new FrontOffice { Kato = kato, Name = name });
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static IEnumerable<(string Kato, LocalizedText Name)> FrontOffices()
+    {
+        yield return (FrontOffice.NationalKato, new LocalizedText("Ұлттық фронт-офис", "Национальный фронт-офис", "National front office"));
+        foreach (var region in Regions)
+        {
+            yield return (region.Kato, new LocalizedText(
+                $"{region.Name.Kk}: өңірлік фронт-офис",
+                $"Региональный фронт-офис: {region.Name.Ru}",
+                $"{region.Name.En} front office"));
+        }
     }
 
     private static Region Copy(Region r) => new()

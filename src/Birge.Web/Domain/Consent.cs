@@ -19,6 +19,16 @@ public sealed class ConsentRecord
     public required string GivenBy { get; init; }
 
     public DateTime? WithdrawnAt { get; set; }
+
+    /// <summary>Consent to the current personal-data text, given by the person or, for a child, by a parent.</summary>
+    public static ConsentRecord ForPersonalData(Guid accountId, DateTime now, string givenBy, string version = PersonalDataConsent.CurrentVersion) => new()
+    {
+        AccountId = accountId,
+        Purpose = PersonalData,
+        Version = version,
+        GivenAt = now,
+        GivenBy = givenBy,
+    };
 }
 
 /// <summary>A parent's consent for a child under 14, confirmed through a one-time link sent to the parent.</summary>

@@ -32,6 +32,23 @@ public static class ErrorCodes
     public const string ConfirmationRequired = "confirmation_required";
     public const string TooLong = "too_long";
     public const string ValueInvalid = "value_invalid";
+    public const string BinInvalid = "bin_invalid";
+    public const string BinExists = "bin_exists";
+    public const string NameRequired = "name_required";
+    public const string LegalFormInvalid = "legal_form_invalid";
+    public const string DirectionsRequired = "directions_required";
+    public const string DirectionInvalid = "direction_invalid";
+    public const string WebsiteInvalid = "website_invalid";
+    public const string ReasonRequired = "reason_required";
+    public const string StatusChangeInvalid = "status_change_invalid";
+    public const string DecisionInvalid = "decision_invalid";
+    public const string InvitationInvalid = "invitation_invalid";
+    public const string AlreadyMember = "already_member";
+    public const string AccountNotFound = "account_not_found";
+    public const string RoleInvalid = "role_invalid";
+    public const string FrontOfficeNotFound = "front_office_not_found";
+    public const string SkillInvalid = "skill_invalid";
+    public const string LanguageInvalid = "language_invalid";
 }
 
 /// <summary>A refusal tied to one input field; the message key defaults to <c>Error_{code}</c>.</summary>

@@ -37,6 +37,26 @@ public sealed class ApiProblems(IStringLocalizer<SharedResource> localizer)
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>
+    /// Problems written by the framework (unhandled exceptions, bad JSON) get a <c>code</c> and a title in the
+    /// request's language like ours.
+    /// </summary>
+    public static void Complete(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        var code = CodeFor(problem.Status ?? StatusCodes.Status500InternalServerError);
+        var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        problem.Extensions["code"] = code;
+        problem.Title = localizer["Error_" + code];
+        problem.Type = $"https://birge.kz/problems/{code}";
+        problem.Detail = null;
+    }
+
     /// <summary>Codes for responses that carry no body of their own (401 from the auth handler, 404 for no route…).</summary>
     public static string CodeFor(int status) => status switch
     {

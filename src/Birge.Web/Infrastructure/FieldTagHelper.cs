@@ -31,6 +31,9 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
 
     public int? Maxlength { get; set; }
 
+    /// <summary>For <c>type="checkbox"</c>: the value sent when ticked (default "true").</summary>
+    public string? Value { get; set; }
+
     /// <summary>For <c>type="select"</c>: the options; the first, empty one invites a choice.</summary>
     public IEnumerable<SelectListItem>? Items { get; set; }
 
@@ -48,6 +51,17 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
 
         var describedBy = new List<string>();
         var html = new System.Text.StringBuilder();
+        if (Type == "checkbox")
+        {
+            output.TagName = "div";
+            output.TagMode = TagMode.StartTagAndEndTag;
+            output.Attributes.SetAttribute("class", errors.Count > 0 ? "field checkbox field--error" : "field checkbox");
+            var own = Value ?? "true";
+            var ticked = state?.AttemptedValue is { } attempted ? attempted == own : For.Model is true || Format(For.Model) == own;
+            output.Content.SetHtmlContent(Checkbox(id, name, own, ticked, errors));
+            return;
+        }
+
         html.Append("<label for=\"").Append(id).Append("\">").Append(E(Label));
         if (Required)
         {
@@ -134,6 +148,29 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", errors.Count > 0 ? "field field--error" : "field");
         output.Content.SetHtmlContent(html.ToString());
+    }
+
+    private string Checkbox(string id, string name, string own, bool ticked, List<string> errors)
+    {
+        var html = new System.Text.StringBuilder();
+        if (errors.Count > 0)
+        {
+            html.Append("<p class=\"error\" id=\"").Append(id).Append("-error\">").Append(E(string.Join(" ", errors))).Append("</p>");
+        }
+
+        html.Append("<input type=\"checkbox\" id=\"").Append(id).Append("\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(own)).Append('"');
+        if (ticked)
+        {
+            html.Append(" checked");
+        }
+
+        if (errors.Count > 0)
+        {
+            html.Append(" aria-invalid=\"true\" aria-describedby=\"").Append(id).Append("-error\"");
+        }
+
+        html.Append("><label for=\"").Append(id).Append("\">").Append(E(Label)).Append("</label>");
+        return html.ToString();
     }
 
     private string E(string text) => encoder.Encode(text);

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 namespace Birge.Web.Infrastructure;
 
 /// <summary>
-/// Named authorisation policies. Every page and endpoint names one of these or is explicitly anonymous; the
-/// fallback policy refuses anything that forgot to say.
+/// Named authorisation policies. Every page and endpoint names one of these or is explicitly anonymous: pages
+/// require a signed-in person by folder convention, every API group requires <see cref="Account"/> by default,
+/// and <c>AuthorizationTests</c> fails for any endpoint that says nothing. (No fallback policy: it would also
+/// apply to unknown addresses and answer 401 where 404 is true.)
 /// </summary>
 public static class Policies
 {
@@ -15,6 +17,18 @@ public static class Policies
     /// <summary>The national admin.</summary>
     public const string NationalAdmin = "national-admin";
 
+    /// <summary>The owner or a coordinator of the organisation in the route's <c>{organizationId}</c>.</summary>
+    public const string OrganizationMember = "organization-member";
+
+    /// <summary>The owner of the organisation in the route's <c>{organizationId}</c>.</summary>
+    public const string OrganizationOwner = "organization-owner";
+
+    /// <summary>Staff of the front office of the route's region (<c>{kato}</c> or the organisation's), or national.</summary>
+    public const string RegionStaff = "region-staff";
+
+    /// <summary>Like <see cref="RegionStaff"/>, call-centre operators included.</summary>
+    public const string RegionStaffOrOperator = "region-staff-or-operator";
+
     /// <summary>Tools that exist only on a developer's machine (the outbox viewer).</summary>
     public const string Development = "development";
 
@@ -23,6 +37,9 @@ public static class Policies
         options.AddPolicy(Account, p => p.RequireAuthenticatedUser());
         options.AddPolicy(NationalAdmin, p => p.RequireAuthenticatedUser().RequireRole(AccountRole.Admin));
         options.AddPolicy(Development, p => p.RequireAssertion(_ => environment.IsDevelopment()));
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(OrganizationMember, p => p.RequireAuthenticatedUser().AddRequirements(new OrganizationRoleRequirement(OwnerOnly: false)));
+        options.AddPolicy(OrganizationOwner, p => p.RequireAuthenticatedUser().AddRequirements(new OrganizationRoleRequirement(OwnerOnly: true)));
+        options.AddPolicy(RegionStaff, p => p.RequireAuthenticatedUser().AddRequirements(new RegionStaffRequirement(OperatorsToo: false)));
+        options.AddPolicy(RegionStaffOrOperator, p => p.RequireAuthenticatedUser().AddRequirements(new RegionStaffRequirement(OperatorsToo: true)));
     }
 }

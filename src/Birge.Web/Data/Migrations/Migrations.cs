@@ -12,3 +12,11 @@ public sealed class SqliteInitial : SqlMigration;
 [DbContext(typeof(PostgresBirgeDb))]
 [Migration("20261122000000_Initial")]
 public sealed class PostgresInitial : SqlMigration;
+
+[DbContext(typeof(SqliteBirgeDb))]
+[Migration("20261122100000_PeopleAndOrganizations")]
+public sealed class SqlitePeopleAndOrganizations : SqlMigration;
+
+[DbContext(typeof(PostgresBirgeDb))]
+[Migration("20261122100000_PeopleAndOrganizations")]
+public sealed class PostgresPeopleAndOrganizations : SqlMigration;

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Birge.Web.Features.Accounts;
 
@@ -14,9 +16,12 @@ public static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Accounts");
+        var api = app.MapGroup("/api/v1").WithTags("Accounts").RequireAuthorization(Policies.Account);
 
-        api.MapPost("/auth/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
+        api.MapPost("/auth/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
+            .Produces<AccessTokenResponse>().WithSummary("A bearer token for an e-mail or phone and password");
+        api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
+            .Produces<AccessTokenResponse>().WithSummary("A new bearer token for a refresh token");
         api.MapPost("/accounts", CreateAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
         api.MapPost("/accounts/password-reset", RequestResetAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
         api.MapGet("/consent", GetConsent).AllowAnonymous();
@@ -47,6 +52,28 @@ public static class AccountsApi
         // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken}.
         var principal = await signIn.CreateUserPrincipalAsync(account);
         await signIn.Context.SignInAsync(IdentityConstants.BearerScheme, principal);
+        return TypedResults.Empty;
+    }
+
+    /// <summary>A new access token for a refresh token, as long as the password has not changed since.</summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request,
+        IOptionsMonitor<BearerTokenOptions> options,
+        SignInManager<Account> signIn,
+        TimeProvider clock,
+        ApiProblems problems)
+    {
+        var ticket = string.IsNullOrEmpty(request.RefreshToken)
+            ? null
+            : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires
+            || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { IsActive: true } account)
+        {
+            return problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized");
+        }
+
+        await signIn.Context.SignInAsync(IdentityConstants.BearerScheme, await signIn.CreateUserPrincipalAsync(account));
         return TypedResults.Empty;
     }
 
@@ -156,6 +183,8 @@ public static class AccountsApi
 public sealed record TokenRequest(string? Login, string? Password);
 
 public sealed record ResetRequest(string? Login);
+
+public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record CreateAccountRequest(
     string? Email,

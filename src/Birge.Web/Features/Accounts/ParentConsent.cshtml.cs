@@ -20,6 +20,9 @@ public sealed class ParentConsentModel(ParentConsentConfirmation confirmation, I
 
     public bool Done { get; private set; }
 
+    [BindProperty]
+    public bool Agree { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var found = await confirmation.FindAsync(Token, cancellationToken);
@@ -28,7 +31,7 @@ public sealed class ParentConsentModel(ParentConsentConfirmation confirmation, I
         Done = found?.Request.ConfirmedAt is not null;
     }
 
-    public async Task<IActionResult> OnPostAsync(bool agree, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var found = await confirmation.FindAsync(Token, cancellationToken);
         if (found is null)
@@ -39,7 +42,7 @@ public sealed class ParentConsentModel(ParentConsentConfirmation confirmation, I
         var (request, child) = found.Value;
         ChildName = child.FullName;
         ParentName = request.ParentName;
-        if (!agree)
+        if (!Agree)
         {
             ModelState.AddModelError("Agree", localizer["Error_" + ErrorCodes.ConfirmationRequired]);
             return Page();

@@ -38,14 +38,7 @@ public sealed class ParentConsentConfirmation(BirgeDb db, Outbox outbox, TimePro
 
         var now = clock.GetUtcNow().UtcDateTime;
         request.ConfirmedAt = now;
-        db.ConsentRecords.Add(new ConsentRecord
-        {
-            AccountId = child.Id,
-            Purpose = ConsentRecord.PersonalData,
-            Version = PersonalDataConsent.CurrentVersion,
-            GivenAt = now,
-            GivenBy = "parent",
-        });
+        db.ConsentRecords.Add(ConsentRecord.ForPersonalData(child.Id, now, "parent"));
         child.ActivateAfterParentConsent();
         outbox.ToAccount(child, "AccountActivated", child.FullName ?? "", outbox.Link("/account/login"));
         await db.SaveChangesAsync(cancellationToken);

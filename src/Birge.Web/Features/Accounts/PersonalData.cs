@@ -18,6 +18,15 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
             .Where(p => p.ChildAccountId == account.Id)
             .Select(p => new ParentConsentExport(p.ParentName, p.ParentEmail, p.ParentPhone, p.RequestedAt, p.ConfirmedAt))
             .FirstOrDefaultAsync(cancellationToken);
+        var profile = await db.VolunteerProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.AccountId == account.Id, cancellationToken);
+        var memberships = await db.OrganizationMembers.AsNoTracking()
+            .Where(m => m.AccountId == account.Id)
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new MembershipExport(o.Id, o.Name, m.Role, m.JoinedAt))
+            .ToListAsync(cancellationToken);
+        var offices = await db.FrontOfficeStaff.AsNoTracking()
+            .Where(s => s.AccountId == account.Id)
+            .Select(s => new OfficeExport(s.FrontOfficeKato, s.Role, s.AssignedAt))
+            .ToListAsync(cancellationToken);
         return new PersonalDataExport(
             clock.GetUtcNow().UtcDateTime,
             new AccountExport(
@@ -35,7 +44,10 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
                 account.CreatedAt,
                 account.Roles.Select(r => r.Role).ToList()),
             consents,
-            parent);
+            parent,
+            profile,
+            memberships,
+            offices);
     }
 
     /// <summary>
@@ -51,6 +63,12 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
             consent.WithdrawnAt = now;
         }
 
+        if (await db.VolunteerProfiles.FirstOrDefaultAsync(p => p.AccountId == account.Id, cancellationToken) is { } profile)
+        {
+            profile.Erase();
+        }
+
+        db.FrontOfficeStaff.RemoveRange(await db.FrontOfficeStaff.Where(s => s.AccountId == account.Id).ToListAsync(cancellationToken));
         foreach (var parent in await db.ParentConsents.Where(p => p.ChildAccountId == account.Id).ToListAsync(cancellationToken))
         {
             parent.EraseParent();
@@ -63,7 +81,18 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
     }
 }
 
-public sealed record PersonalDataExport(DateTime ExportedAt, AccountExport Account, IReadOnlyList<ConsentExport> Consents, ParentConsentExport? ParentConsent);
+public sealed record PersonalDataExport(
+    DateTime ExportedAt,
+    AccountExport Account,
+    IReadOnlyList<ConsentExport> Consents,
+    ParentConsentExport? ParentConsent,
+    VolunteerProfile? Profile,
+    IReadOnlyList<MembershipExport> Organizations,
+    IReadOnlyList<OfficeExport> FrontOffices);
+
+public sealed record MembershipExport(Guid OrganizationId, string Name, string Role, DateTime JoinedAt);
+
+public sealed record OfficeExport(string FrontOfficeKato, string Role, DateTime AssignedAt);
 
 public sealed record AccountExport(
     Guid Id,

@@ -74,13 +74,19 @@ public sealed class SignUp(
         _ = PhoneNumber.TryParse(input.Phone, out var phone);
         _ = Domain.Iin.TryParse(input.Iin, out var iin);
         var normalizedEmail = email is null ? null : users.NormalizeEmail(email);
-        if (await db.Accounts.AnyAsync(
-                a => (normalizedEmail != null && a.NormalizedEmail == normalizedEmail)
-                    || (phone != null && a.Phone == phone.Value)
-                    || (iin != null && a.Iin == iin.Value),
-                cancellationToken))
+        var taken = await db.Accounts
+            .Where(a => (normalizedEmail != null && a.NormalizedEmail == normalizedEmail)
+                || (phone != null && a.Phone == phone.Value)
+                || (iin != null && a.Iin == iin.Value))
+            .Select(a => new { a.NormalizedEmail, a.Phone })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (taken is not null)
         {
-            return Conflict(email is not null ? "email" : "phone");
+            // The message goes next to the field that is already used, not always next to the e-mail.
+            return Conflict(
+                normalizedEmail is not null && taken.NormalizedEmail == normalizedEmail ? "email"
+                : phone is not null && taken.Phone == phone.Value ? "phone"
+                : "iin");
         }
 
         var birthDate = input.BirthDate!.Value;
@@ -101,14 +107,7 @@ public sealed class SignUp(
         };
         account.PasswordHash = users.PasswordHasher.HashPassword(account, input.Password!);
         db.Accounts.Add(account);
-        db.ConsentRecords.Add(new ConsentRecord
-        {
-            AccountId = account.Id,
-            Purpose = ConsentRecord.PersonalData,
-            Version = input.ConsentVersion!,
-            GivenAt = now,
-            GivenBy = "self",
-        });
+        db.ConsentRecords.Add(ConsentRecord.ForPersonalData(account.Id, now, "self", input.ConsentVersion!));
 
         if (needsParent)
         {

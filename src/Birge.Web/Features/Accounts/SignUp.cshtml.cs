@@ -20,7 +20,8 @@ public sealed class SignUpModel(
     SignUp signUp,
     BirgeDb db,
     SignInManager<Account> signIn,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    TimeProvider clock) : PageModel
 {
     private static readonly Dictionary<string, string> FormFields = new() { ["parentConsent"] = "parentName" };
 
@@ -38,7 +39,7 @@ public sealed class SignUpModel(
         {
             // A date the browser could not send as a date: show it together with every other problem.
             ModelState.AddFieldErrors(
-                SignUp.Validate(Input, DateOnly.FromDateTime(DateTime.UtcNow)).Where(e => ModelState[$"Input.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}"]?.Errors.Count is null or 0),
+                SignUp.Validate(Input, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Where(e => ModelState[$"Input.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}"]?.Errors.Count is null or 0),
                 localizer,
                 FormFields);
             return Page();

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Birge.Web.Data;
+using Birge.Web.Domain;
+
+namespace Birge.Web.Infrastructure;
+
+/// <summary>
+/// Appends privileged actions and refused attempts to the audit log (the database refuses to change an entry).
+/// <see cref="Record"/> joins the caller's <c>SaveChanges</c>, so the action and its entry are stored together.
+/// </summary>
+public sealed class AuditLog(BirgeDb db, TimeProvider clock, IHttpContextAccessor http)
+{
+    public void Record(string action, string targetType, string? targetId, string? regionKato, string? details = null) =>
+        db.AuditEntries.Add(Entry(action, targetType, targetId, regionKato, AuditEntry.Done, details));
+
+    /// <summary>A refused attempt is stored at once: there is no other change to store it with.</summary>
+    public async Task RecordDeniedAsync(string action, string targetType, string? targetId, string? regionKato, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.Add(Entry(action, targetType, targetId, regionKato, AuditEntry.Denied, null));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private AuditEntry Entry(string action, string targetType, string? targetId, string? regionKato, string outcome, string? details) => new()
+    {
+        At = clock.GetUtcNow().UtcDateTime,
+        ActorId = Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,
+        Action = action,
+        TargetType = targetType,
+        TargetId = targetId,
+        RegionKato = regionKato,
+        Outcome = outcome,
+        Details = details is { Length: > 2000 } ? details[..2000] : details,
+    };
+}

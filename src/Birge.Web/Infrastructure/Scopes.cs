@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Infrastructure;
+
+/// <summary>Which regions a person moderates and which organisations they act for, read fresh from the database.</summary>
+public sealed class Scopes(BirgeDb db)
+{
+    /// <summary>Null means every region (national office staff and the national admin).</summary>
+    public async Task<IReadOnlySet<string>?> StaffRegionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (AccountId(user) is not { } id)
+        {
+            return new HashSet<string>();
+        }
+
+        if (user.IsInRole(AccountRole.Admin))
+        {
+            return null;
+        }
+
+        var offices = await db.FrontOfficeStaff.AsNoTracking()
+            .Where(s => s.AccountId == id && s.Role == FrontOfficeStaff.Staff)
+            .Select(s => s.FrontOfficeKato)
+            .ToListAsync(cancellationToken);
+        return offices.Contains(FrontOffice.NationalKato) ? null : offices.ToHashSet();
+    }
+
+    public async Task<bool> IsStaffOfRegionAsync(ClaimsPrincipal user, string regionKato, CancellationToken cancellationToken = default)
+    {
+        var regions = await StaffRegionsAsync(user, cancellationToken);
+        return regions is null || regions.Contains(regionKato);
+    }
+
+    public async Task<bool> WorksForAnyOfficeAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        user.IsInRole(AccountRole.Admin)
+        || (AccountId(user) is { } id && await db.FrontOfficeStaff.AnyAsync(s => s.AccountId == id, cancellationToken));
+
+    public async Task<string?> OrganizationRoleAsync(ClaimsPrincipal user, Guid organizationId, CancellationToken cancellationToken = default) =>
+        AccountId(user) is { } id
+            ? await db.OrganizationMembers.AsNoTracking()
+                .Where(m => m.OrganizationId == organizationId && m.AccountId == id)
+                .Select(m => m.Role)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+
+    public static Guid? AccountId(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}
+
+/// <summary>The person acts for the organisation in the route's <c>{organizationId}</c> (as owner, when required).</summary>
+public sealed record OrganizationRoleRequirement(bool OwnerOnly) : IAuthorizationRequirement;
+
+/// <summary>
+/// The person works for the front office of the region concerned: the route's <c>{kato}</c>, or the region of the
+/// route's <c>{organizationId}</c>; the national office and the national admin cover every region.
+/// Without either in the route, any front-office staff member (or operator, when allowed) qualifies.
+/// </summary>
+public sealed record RegionStaffRequirement(bool OperatorsToo) : IAuthorizationRequirement;
+
+public sealed class ScopedRequirementsHandler(Scopes scopes, BirgeDb db) : IAuthorizationHandler
+{
+    public async Task HandleAsync(AuthorizationHandlerContext context)
+    {
+        if (context.Resource is not HttpContext http || Scopes.AccountId(context.User) is null)
+        {
+            return;
+        }
+
+        foreach (var requirement in context.PendingRequirements.ToList())
+        {
+            if (requirement is OrganizationRoleRequirement organization
+                && OrganizationId(http) is { } organizationId
+                && await scopes.OrganizationRoleAsync(context.User, organizationId, http.RequestAborted) is { } role
+                && (!organization.OwnerOnly || role == OrganizationMember.Owner))
+            {
+                context.Succeed(requirement);
+            }
+            else if (requirement is RegionStaffRequirement staff && await IsRegionStaffAsync(context.User, http, staff.OperatorsToo))
+            {
+                context.Succeed(requirement);
+            }
+        }
+    }
+
+    public static Guid? OrganizationId(HttpContext http) =>
+        Guid.TryParse(http.GetRouteValue("organizationId")?.ToString(), out var id) ? id : null;
+
+    private async Task<bool> IsRegionStaffAsync(ClaimsPrincipal user, HttpContext http, bool operatorsToo)
+    {
+        var region = http.GetRouteValue("kato")?.ToString();
+        if (region is null && OrganizationId(http) is { } organizationId)
+        {
+            // An unknown organisation: let the endpoint answer 404 rather than hide it behind 403.
+            region = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.RegionKato).FirstOrDefaultAsync(http.RequestAborted);
+            if (region is null)
+            {
+                return await scopes.WorksForAnyOfficeAsync(user, http.RequestAborted);
+            }
+        }
+
+        if (region is null)
+        {
+            return await scopes.WorksForAnyOfficeAsync(user, http.RequestAborted);
+        }
+
+        if (await scopes.IsStaffOfRegionAsync(user, region, http.RequestAborted))
+        {
+            return true;
+        }
+
+        var id = Scopes.AccountId(user)!.Value;
+        return operatorsToo && await db.FrontOfficeStaff.AnyAsync(
+            s => s.AccountId == id && (s.FrontOfficeKato == region || s.FrontOfficeKato == FrontOffice.NationalKato),
+            http.RequestAborted);
+    }
+}
+
+/// <summary>
+/// Every refusal of a signed-in person by an organisation or region policy is written to the audit log: acting on
+/// another organisation or another region is exactly what the log is for.
+/// </summary>
+public sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler inner = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden
+            && policy.Requirements.Any(r => r is OrganizationRoleRequirement or RegionStaffRequirement or RolesAuthorizationRequirement))
+        {
+            var audit = context.RequestServices.GetRequiredService<AuditLog>();
+            var organizationId = ScopedRequirementsHandler.OrganizationId(context);
+            await audit.RecordDeniedAsync(
+                $"{context.Request.Method} {(context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path}",
+                organizationId is null ? "endpoint" : "organization",
+                organizationId?.ToString() ?? context.GetRouteValue("kato")?.ToString(),
+                context.GetRouteValue("kato")?.ToString(),
+                context.RequestAborted);
+        }
+
+        await inner.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
