@@ -19,17 +19,21 @@ public static class Pages
     public static string T(string key, CultureInfo culture) => Cultures.Text(key, culture);
 
     /// <summary>
-    /// The field whose label starts with the resource text (labels of required fields end in an asterisk, and
-    /// "e-mail" must not also find "parent's e-mail").
+    /// The field whose label is the resource text, maybe followed by the asterisk of a required field ("e-mail" must
+    /// not also find "parent's e-mail").
     /// </summary>
     public static ILocator Field(this IPage page, string key, CultureInfo culture) =>
-        page.GetByLabel(new Regex("^\\s*" + Regex.Escape(T(key, culture))));
+        page.GetByLabel(new Regex("^\\s*" + Regex.Escape(T(key, culture)) + "\\s*\\*?\\s*$"));
 
     public static ILocator Button(this IPage page, string key, CultureInfo culture) =>
         page.GetByRole(AriaRole.Button, new() { Name = T(key, culture), Exact = true });
 
     public static ILocator Link(this IPage page, string key, CultureInfo culture) =>
         page.GetByRole(AriaRole.Link, new() { Name = T(key, culture), Exact = true });
+
+    /// <summary>A link in the page's main content, not the header's menu.</summary>
+    public static ILocator MainLink(this IPage page, string key, CultureInfo culture) =>
+        page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = T(key, culture), Exact = true });
 
     /// <summary>A full-page picture for a person to look at (not compared by the tests); kept out of the repository.</summary>
     public static async Task ScreenshotAsync(this IPage page, string name)
