@@ -1,6 +1,7 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
+using Birge.Web.Features.Profile;
 using Birge.Web.Features.Reference;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
@@ -204,6 +205,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapAccountsApi();
 app.MapReferenceApi();
+app.MapProfileApi();
 
 await app.RunAsync();
 return 0;
