@@ -23,9 +23,6 @@ public sealed class IndexModel(OrganizationDirectory directory, BirgeDb db) : Pa
     [BindProperty(SupportsGet = true, Name = "direction")]
     public string? Direction { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? PageNumber { get; set; }
-
     public int CurrentPage { get; private set; } = 1;
 
     public int Total { get; private set; }
@@ -52,7 +49,8 @@ public sealed class IndexModel(OrganizationDirectory directory, BirgeDb db) : Pa
         DirectionNames = directions.ToDictionary(d => d.Code, d => d.Name.Resolve());
         Directions = [.. directions.Select(d => new SelectListItem(d.Name.Resolve(), d.Code, d.Code == Direction))];
 
-        CurrentPage = OrganizationDirectory.ClampPage(PageNumber);
+        // "page" names the Razor page in route values, so the number is read from the query itself.
+        CurrentPage = OrganizationDirectory.ClampPage(int.TryParse(Request.Query["page"], CultureInfo.InvariantCulture, out var number) ? number : null);
         var query = new DirectoryQuery(Q, Region, Direction, OrganizationStatus.Verified, CurrentPage, OrganizationDirectory.DefaultPageSize);
         (Items, Total) = await directory.SearchAsync(query, cancellationToken);
         PageCount = Math.Max(1, (Total + OrganizationDirectory.DefaultPageSize - 1) / OrganizationDirectory.DefaultPageSize);
