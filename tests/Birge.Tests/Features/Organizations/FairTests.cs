@@ -142,6 +142,31 @@ public abstract class FairTests(BirgeApp app)
         using var bad = await volunteer.GetAsync("/api/v1/organizations?status=sleeping");
         await bad.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValueInvalid);
     }
+
+    [Fact]
+    public async Task Front_office_staff_see_pending_organisations_of_their_region_only()
+    {
+        var word = Orgs.UniqueWord();
+        var (_, _, ownerToken) = await Orgs.PersonAsync(app);
+        var inAlmaty = await Orgs.RegisterAsync(app, ownerToken, Orgs.Body("Алматы " + word));
+        var astanaBody = Orgs.Body("Астана " + word);
+        astanaBody["regionKato"] = Orgs.AstanaCity;
+        await Orgs.RegisterAsync(app, ownerToken, astanaBody);
+        var (staffId, _, staffToken) = await Orgs.PersonAsync(app);
+        await app.Db(async db =>
+        {
+            db.FrontOfficeStaff.Add(new FrontOfficeStaff { FrontOfficeKato = People.AlmatyCity, AccountId = staffId, Role = FrontOfficeStaff.Staff, AssignedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var staff = app.Client(accessToken: staffToken);
+
+        var json = await (await staff.GetAsync($"/api/v1/organizations?status=pending&q={Uri.EscapeDataString(word)}")).JsonAsync();
+
+        Assert.Equal([inAlmaty], json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList());
+        Assert.Equal("pending", json.GetProperty("items")[0].GetProperty("status").GetString());
+        using var profile = await staff.GetAsync($"/api/v1/organizations/{inAlmaty}");
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+    }
 }
 
 [Collection(Sqlite.Name)]
