@@ -1,6 +1,7 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
+using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
 using Birge.Web.Features.Reference;
 using Birge.Web.Infrastructure;
@@ -132,6 +133,9 @@ services.AddScoped<LoginCheck>();
 services.AddScoped<PasswordReset>();
 services.AddScoped<PersonalData>();
 services.AddScoped<ParentConsentConfirmation>();
+services.AddScoped<OrganizationRegistration>();
+services.AddScoped<CoordinatorInvitations>();
+services.AddScoped<OrganizationDirectory>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -205,6 +209,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapAccountsApi();
 app.MapReferenceApi();
+app.MapOrganizationsApi();
 app.MapProfileApi();
 
 await app.RunAsync();

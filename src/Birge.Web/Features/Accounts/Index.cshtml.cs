@@ -33,6 +33,9 @@ public sealed class IndexModel(
 
     public DateTime? ConsentGivenAt { get; private set; }
 
+    /// <summary>The organisations the person owns or coordinates for.</summary>
+    public List<(Guid Id, string Name, OrganizationStatus Status, string Role)> Organizations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } missing)
@@ -89,6 +92,11 @@ public sealed class IndexModel(
             .FirstOrDefaultAsync(cancellationToken);
         ConsentVersion = consent?.Version;
         ConsentGivenAt = consent?.GivenAt;
+        var organizations = await db.OrganizationMembers.AsNoTracking()
+            .Where(m => m.AccountId == account.Id)
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, o.Status, m.Role })
+            .ToListAsync(cancellationToken);
+        Organizations = [.. organizations.OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).Select(o => (o.Id, o.Name, o.Status, o.Role))];
         return null;
     }
 }

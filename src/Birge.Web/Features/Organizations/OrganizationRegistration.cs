@@ -1,0 +1,233 @@
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Features.Accounts;
+using Birge.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Features.Organizations;
+
+/// <summary>An organisation's details, from the registration or edit form or from <c>POST /api/v1/organizations</c>.</summary>
+public sealed class OrganizationInput
+{
+    public string? Name { get; set; }
+
+    public string? Bin { get; set; }
+
+    public string? LegalForm { get; set; }
+
+    public string? RegionKato { get; set; }
+
+    public string? Address { get; set; }
+
+    public List<string> Directions { get; set; } = [];
+
+    public string? DescriptionKk { get; set; }
+
+    public string? DescriptionRu { get; set; }
+
+    public string? DescriptionEn { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Website { get; set; }
+
+    public static OrganizationInput From(Organization organization) => new()
+    {
+        Name = organization.Name,
+        Bin = organization.Bin,
+        LegalForm = organization.LegalForm,
+        RegionKato = organization.RegionKato,
+        Address = organization.Address,
+        Directions = [.. organization.Directions],
+        DescriptionKk = organization.Description.Kk,
+        DescriptionRu = organization.Description.Ru,
+        DescriptionEn = organization.Description.En,
+        Email = organization.Email,
+        Phone = organization.Phone,
+        Website = organization.Website,
+    };
+}
+
+public sealed record OrganizationResult(Organization? Organization, IReadOnlyList<FieldError> Errors, bool Conflict, bool Resubmitted = false)
+{
+    public bool Succeeded => Organization is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Registers an organisation (pending, with the registrant as its owner) and edits its details; after a rejection,
+/// saving the corrected details asks the front office again.
+/// </summary>
+public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxWebsiteLength = 300;
+
+    public async Task<OrganizationResult> RegisterAsync(OrganizationInput input, Guid ownerId, CancellationToken cancellationToken)
+    {
+        var errors = await ValidateAsync(input, withBin: true, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new OrganizationResult(null, errors, false);
+        }
+
+        _ = Domain.Bin.TryParse(input.Bin, out var bin);
+        if (await db.Organizations.AnyAsync(o => o.Bin == bin!.Value, cancellationToken))
+        {
+            return BinTaken();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var organization = new Organization
+        {
+            Bin = bin!.Value,
+            Name = "",
+            LegalForm = "",
+            RegionKato = "",
+            CreatedAt = now,
+        };
+        Apply(organization, input);
+        organization.Members.Add(new OrganizationMember
+        {
+            OrganizationId = organization.Id,
+            AccountId = ownerId,
+            Role = OrganizationMember.Owner,
+            JoinedAt = now,
+        });
+        db.Organizations.Add(organization);
+
+        // The status has been "pending" since now (the model only sets this time on a decision).
+        db.Entry(organization).Property(o => o.StatusChangedAt).CurrentValue = now;
+        audit.Record("organization.registered", "organization", organization.Id.ToString(), organization.RegionKato);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations of the same BIN at the same moment: the unique index decides.
+            db.ChangeTracker.Clear();
+            return BinTaken();
+        }
+
+        return new OrganizationResult(organization, [], false);
+    }
+
+    /// <summary>Saves new details (the BIN never changes); a rejected organisation goes back to the front office.</summary>
+    public async Task<OrganizationResult> UpdateAsync(Organization organization, OrganizationInput input, CancellationToken cancellationToken)
+    {
+        var errors = await ValidateAsync(input, withBin: false, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new OrganizationResult(organization, errors, false);
+        }
+
+        Apply(organization, input);
+        var resubmitted = organization.Status == OrganizationStatus.Rejected
+            && organization.Resubmit(clock.GetUtcNow().UtcDateTime) is null;
+        audit.Record(resubmitted ? "organization.resubmitted" : "organization.updated", "organization", organization.Id.ToString(), organization.RegionKato);
+        await db.SaveChangesAsync(cancellationToken);
+        return new OrganizationResult(organization, [], false, resubmitted);
+    }
+
+    public async Task<List<FieldError>> ValidateAsync(OrganizationInput input, bool withBin, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var name = Clean(input.Name);
+        if (name is null)
+        {
+            errors.Add(new FieldError("name", ErrorCodes.NameRequired));
+        }
+        else if (name.Length > Organization.MaxNameLength)
+        {
+            errors.Add(new FieldError("name", ErrorCodes.TooLong));
+        }
+
+        if (withBin && !Domain.Bin.TryParse(input.Bin, out _))
+        {
+            errors.Add(new FieldError("bin", ErrorCodes.BinInvalid));
+        }
+
+        if (Clean(input.LegalForm) is { } legalForm && !Catalogues.LegalForms.Contains(legalForm))
+        {
+            errors.Add(new FieldError("legalForm", ErrorCodes.LegalFormInvalid));
+        }
+
+        var region = Clean(input.RegionKato);
+        if (region is null || !await db.Regions.AnyAsync(r => r.Kato == region, cancellationToken))
+        {
+            errors.Add(new FieldError("regionKato", ErrorCodes.RegionInvalid));
+        }
+
+        if (Clean(input.Address) is { Length: > Organization.MaxAddressLength })
+        {
+            errors.Add(new FieldError("address", ErrorCodes.TooLong));
+        }
+
+        var directions = Directions(input);
+        if (directions.Count == 0)
+        {
+            errors.Add(new FieldError("directions", ErrorCodes.DirectionsRequired));
+        }
+        else
+        {
+            var known = await db.Directions.Where(d => directions.Contains(d.Code)).CountAsync(cancellationToken);
+            if (known != directions.Count)
+            {
+                errors.Add(new FieldError("directions", ErrorCodes.DirectionInvalid));
+            }
+        }
+
+        foreach (var (field, text) in new[] { ("descriptionKk", input.DescriptionKk), ("descriptionRu", input.DescriptionRu), ("descriptionEn", input.DescriptionEn) })
+        {
+            if (Clean(text) is { Length: > Organization.MaxDescriptionLength })
+            {
+                errors.Add(new FieldError(field, ErrorCodes.TooLong));
+            }
+        }
+
+        if (Clean(input.Email) is { } email && !SignUp.IsEmail(email))
+        {
+            errors.Add(new FieldError("email", ErrorCodes.EmailInvalid));
+        }
+
+        if (Clean(input.Phone) is { } phone && !PhoneNumber.TryParse(phone, out _))
+        {
+            errors.Add(new FieldError("phone", ErrorCodes.PhoneInvalid));
+        }
+
+        if (Clean(input.Website) is { } website && !IsWebsite(website))
+        {
+            errors.Add(new FieldError("website", ErrorCodes.WebsiteInvalid));
+        }
+
+        return errors;
+    }
+
+    public static bool IsWebsite(string text) =>
+        text.Length <= MaxWebsiteLength
+        && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.Host.Contains('.', StringComparison.Ordinal);
+
+    private static void Apply(Organization organization, OrganizationInput input)
+    {
+        organization.Name = Clean(input.Name)!;
+        organization.LegalForm = Clean(input.LegalForm) ?? "other";
+        organization.RegionKato = Clean(input.RegionKato)!;
+        organization.Address = Clean(input.Address);
+        organization.Directions = Directions(input);
+        organization.Description = new LocalizedText(Clean(input.DescriptionKk), Clean(input.DescriptionRu), Clean(input.DescriptionEn));
+        organization.Email = Clean(input.Email);
+        organization.Phone = PhoneNumber.TryParse(input.Phone, out var phone) ? phone!.Value : null;
+        organization.Website = Clean(input.Website);
+        organization.RefreshSearchText();
+    }
+
+    private static List<string> Directions(OrganizationInput input) =>
+        [.. input.Directions.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.Ordinal)];
+
+    private static OrganizationResult BinTaken() => new(null, [new FieldError("bin", ErrorCodes.BinExists)], true);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
