@@ -1,6 +1,8 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
+using Birge.Web.Features.Admin;
+using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.Reference;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
@@ -131,6 +133,9 @@ services.AddScoped<LoginCheck>();
 services.AddScoped<PasswordReset>();
 services.AddScoped<PersonalData>();
 services.AddScoped<ParentConsentConfirmation>();
+services.AddScoped<StaffAssignment>();
+services.AddScoped<OrganizationVerification>();
+services.AddScoped<AuditQuery>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -204,6 +209,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapAccountsApi();
 app.MapReferenceApi();
+app.MapFrontOfficesApi();
+app.MapAuditApi();
 
 await app.RunAsync();
 return 0;
