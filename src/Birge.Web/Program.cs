@@ -1,6 +1,8 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
+using Birge.Web.Features.Admin;
+using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
 using Birge.Web.Features.Reference;
@@ -136,6 +138,9 @@ services.AddScoped<ParentConsentConfirmation>();
 services.AddScoped<OrganizationRegistration>();
 services.AddScoped<CoordinatorInvitations>();
 services.AddScoped<OrganizationDirectory>();
+services.AddScoped<StaffAssignment>();
+services.AddScoped<OrganizationVerification>();
+services.AddScoped<AuditQuery>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -211,6 +216,8 @@ app.MapAccountsApi();
 app.MapReferenceApi();
 app.MapOrganizationsApi();
 app.MapProfileApi();
+app.MapFrontOfficesApi();
+app.MapAuditApi();
 
 await app.RunAsync();
 return 0;

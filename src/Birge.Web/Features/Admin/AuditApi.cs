@@ -1,0 +1,29 @@
+using Birge.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Birge.Web.Features.Admin;
+
+public static class AuditApi
+{
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1").WithTags("Audit").RequireAuthorization(Policies.NationalAdmin)
+            .MapGet("/audit", FindAsync)
+            .WithSummary("The audit log, newest first: ?region=&action=&outcome=&from=&to= (days, Kazakhstan time)&page=&pageSize=");
+        return app;
+    }
+
+    private static async Task<Ok<AuditPage>> FindAsync(
+        AuditQuery query,
+        CancellationToken cancellationToken,
+        string? region = null,
+        string? action = null,
+        string? outcome = null,
+        DateOnly? from = null,
+        DateOnly? to = null,
+        int page = 1,
+        int pageSize = AuditFilter.DefaultPageSize) =>
+        TypedResults.Ok(await query.FindAsync(
+            new AuditFilter { Region = region, Action = action, Outcome = outcome, From = from, To = to, Page = page, PageSize = pageSize },
+            cancellationToken));
+}

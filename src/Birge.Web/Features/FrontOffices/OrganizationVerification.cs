@@ -1,0 +1,69 @@
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Features.FrontOffices;
+
+/// <summary>
+/// A front office's decision on an organisation: the status changes, the audit log records it with the region and
+/// the reason, and every owner is told in their own language, all in one <c>SaveChanges</c>.
+/// The page and the API both come here; who may decide is the <see cref="Policies.RegionStaff"/> policy's business.
+/// </summary>
+public sealed class OrganizationVerification(BirgeDb db, AuditLog audit, Outbox outbox, TimeProvider clock)
+{
+    /// <summary>The API's words for a decision: the status it leads to.</summary>
+    public static OrganizationDecision? Parse(string? decision) => decision?.Trim().ToLowerInvariant() switch
+    {
+        "verified" => OrganizationDecision.Verify,
+        "rejected" => OrganizationDecision.Reject,
+        "suspended" => OrganizationDecision.Suspend,
+        _ => null,
+    };
+
+    public static string ApiName(OrganizationStatus status) => status.ToString().ToLowerInvariant();
+
+    public async Task<VerificationResult> DecideAsync(
+        Guid organizationId, OrganizationDecision decision, string? reason, Guid actor, CancellationToken cancellationToken)
+    {
+        var organization = await db.Organizations.Include(o => o.Members).FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+        if (organization is null)
+        {
+            return VerificationResult.NotFound;
+        }
+
+        if (organization.Decide(decision, reason, actor, clock.GetUtcNow().UtcDateTime) is { } error)
+        {
+            return new VerificationResult(organization.Status, error);
+        }
+
+        var status = ApiName(organization.Status);
+        audit.Record($"organization.{status}", "organization", organization.Id.ToString(), organization.RegionKato, organization.StatusReason);
+
+        var template = organization.Status switch
+        {
+            OrganizationStatus.Verified => "OrganizationVerified",
+            OrganizationStatus.Rejected => "OrganizationRejected",
+            _ => "OrganizationSuspended",
+        };
+        var ownerIds = organization.Members.Where(m => m.Role == OrganizationMember.Owner).Select(m => m.AccountId).ToList();
+        var owners = await db.Accounts.Where(a => ownerIds.Contains(a.Id) && a.Status == AccountStatus.Active).ToListAsync(cancellationToken);
+        foreach (var owner in owners)
+        {
+            outbox.ToAccount(owner, template, organization.Name, organization.StatusReason ?? "", outbox.Link("/"));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new VerificationResult(organization.Status, null);
+    }
+}
+
+/// <summary>The status after a decision, or why nothing changed; <see cref="NotFound"/> for an unknown organisation.</summary>
+public sealed record VerificationResult(OrganizationStatus? Status, string? Error)
+{
+    public static readonly VerificationResult NotFound = new(null, "not_found");
+
+    public bool Found => Status is not null;
+
+    public bool Succeeded => Found && Error is null;
+}
