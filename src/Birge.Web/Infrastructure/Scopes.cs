@@ -37,6 +37,10 @@ public sealed class Scopes(BirgeDb db)
         return regions is null || regions.Contains(regionKato);
     }
 
+    /// <summary>Moderates at least one region: the front-office dashboard is theirs.</summary>
+    public async Task<bool> IsStaffAnywhereAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        await StaffRegionsAsync(user, cancellationToken) is not { Count: 0 };
+
     public async Task<bool> WorksForAnyOfficeAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
         user.IsInRole(AccountRole.Admin)
         || (AccountId(user) is { } id && await db.FrontOfficeStaff.AnyAsync(s => s.AccountId == id, cancellationToken));
