@@ -42,6 +42,20 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<Shift> Shifts => Set<Shift>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+
+    public DbSet<HoursEntry> HoursEntries => Set<HoursEntry>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<CertificateEntry> CertificateEntries => Set<CertificateEntry>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -217,6 +231,96 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
             b.HasIndex(e => e.At);
             b.HasIndex(e => new { e.RegionKato, e.At });
             b.HasIndex(e => new { e.ActorId, e.At });
+        });
+
+        modelBuilder.Entity<Opportunity>(b =>
+        {
+            b.ToTable("Opportunities");
+            b.HasKey(o => o.Id);
+            b.HasOne<Organization>().WithMany().HasForeignKey(o => o.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(o => o.OrganizationId);
+            b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
+            LocalizedColumns(b.ComplexProperty(o => o.Title), "Title", Opportunity.MaxTitleLength);
+            LocalizedColumns(b.ComplexProperty(o => o.Description), "Description", Opportunity.MaxDescriptionLength);
+            b.Property(o => o.RegionKato).HasMaxLength(9);
+            b.HasOne<Region>().WithMany().HasForeignKey(o => o.RegionKato).OnDelete(DeleteBehavior.Restrict);
+            b.Property(o => o.Address).HasMaxLength(Opportunity.MaxAddressLength);
+            b.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(o => o.CancelReason).HasMaxLength(Opportunity.MaxReasonLength);
+            b.Property(o => o.SearchText).HasMaxLength(20000);
+            b.HasIndex(o => new { o.Status, o.EndsAt });
+            b.HasIndex(o => new { o.RegionKato, o.Status, o.EndsAt });
+            b.HasMany(o => o.Shifts).WithOne().HasForeignKey(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Shift>(b =>
+        {
+            b.ToTable("Shifts", t => t.HasCheckConstraint("CK_Shifts_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\""));
+            b.HasKey(s => s.Id);
+            b.HasIndex(s => new { s.OpportunityId, s.StartsAt });
+            b.HasIndex(s => new { s.StartsAt, s.RemindedAt });
+            b.Property(s => s.Role).HasMaxLength(Shift.MaxRoleLength);
+        });
+
+        modelBuilder.Entity<Application>(b =>
+        {
+            b.ToTable("Applications");
+            b.HasKey(a => a.Id);
+            b.HasOne<Shift>().WithMany().HasForeignKey(a => a.ShiftId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Account>().WithMany().HasForeignKey(a => a.VolunteerId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(a => new { a.ShiftId, a.VolunteerId }).IsUnique();
+            b.HasIndex(a => new { a.ShiftId, a.Status, a.AppliedAt });
+            b.HasIndex(a => new { a.VolunteerId, a.Status });
+            b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<Attendance>(b =>
+        {
+            b.ToTable("Attendances");
+            b.HasKey(a => a.Id);
+            b.HasOne<Shift>().WithMany().HasForeignKey(a => a.ShiftId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Account>().WithMany().HasForeignKey(a => a.VolunteerId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(a => new { a.ShiftId, a.VolunteerId }).IsUnique();
+            b.HasIndex(a => a.VolunteerId);
+        });
+
+        modelBuilder.Entity<HoursEntry>(b =>
+        {
+            b.ToTable("HoursEntries", t => t.HasCheckConstraint("CK_HoursEntries_Minutes", "\"Minutes\" > 0 AND \"Minutes\" <= 1440"));
+            b.HasKey(h => h.Id);
+            b.HasOne<Shift>().WithMany().HasForeignKey(h => h.ShiftId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Opportunity>().WithMany().HasForeignKey(h => h.OpportunityId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Organization>().WithMany().HasForeignKey(h => h.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Account>().WithMany().HasForeignKey(h => h.VolunteerId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(h => new { h.ShiftId, h.VolunteerId }).IsUnique();
+            b.HasIndex(h => new { h.VolunteerId, h.Status, h.Date });
+            b.HasIndex(h => new { h.OrganizationId, h.Date });
+            b.Property(h => h.DirectionCode).HasMaxLength(32);
+            b.Property(h => h.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(h => h.DisputeReason).HasMaxLength(HoursEntry.MaxReasonLength);
+            b.Property(h => h.RevokeReason).HasMaxLength(HoursEntry.MaxReasonLength);
+        });
+
+        modelBuilder.Entity<Certificate>(b =>
+        {
+            b.ToTable("Certificates");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Code).HasMaxLength(32);
+            b.HasIndex(c => c.Code).IsUnique();
+            b.HasOne<Account>().WithMany().HasForeignKey(c => c.HolderId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(c => c.HolderId);
+            b.Property(c => c.HolderName).HasMaxLength(200);
+            b.Property(c => c.Language).HasMaxLength(2);
+            b.Property(c => c.Signature).HasMaxLength(500);
+            b.HasMany(c => c.Entries).WithOne().HasForeignKey(e => e.CertificateId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CertificateEntry>(b =>
+        {
+            b.ToTable("CertificateEntries");
+            b.HasKey(e => new { e.CertificateId, e.HoursEntryId });
+            b.HasOne<HoursEntry>().WithMany().HasForeignKey(e => e.HoursEntryId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(e => e.HoursEntryId);
         });
 
         modelBuilder.Entity<DataProtectionKey>(b =>

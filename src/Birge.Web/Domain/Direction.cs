@@ -3,6 +3,8 @@ namespace Birge.Web.Domain;
 /// <summary>A direction of volunteering (social, ecology, emergencies…); codes are part of the public API.</summary>
 public sealed class Direction
 {
+    public const string Emergency = "emergency";
+
     public required string Code { get; init; }
 
     public required LocalizedText Name { get; set; }

@@ -49,6 +49,43 @@ public static class ErrorCodes
     public const string FrontOfficeNotFound = "front_office_not_found";
     public const string SkillInvalid = "skill_invalid";
     public const string LanguageInvalid = "language_invalid";
+
+    // Opportunities, applications, attendance, hours and certificates (issue 4).
+    public const string TitleRequired = "title_required";
+    public const string DescriptionRequired = "description_required";
+    public const string ShiftsRequired = "shifts_required";
+    public const string TooManyShifts = "too_many_shifts";
+    public const string ShiftTimesInvalid = "shift_times_invalid";
+    public const string ShiftTooLong = "shift_too_long";
+    public const string ShiftInPast = "shift_in_past";
+    public const string CapacityInvalid = "capacity_invalid";
+    public const string CapacityBelowTaken = "capacity_below_taken";
+    public const string MinAgeInvalid = "min_age_invalid";
+    public const string EmergencyAdultsOnly = "emergency_adults_only";
+    public const string LocationRequired = "location_required";
+    public const string CoordinatesInvalid = "coordinates_invalid";
+    public const string KindInvalid = "kind_invalid";
+    public const string RecurrenceInvalid = "recurrence_invalid";
+    public const string OrganizationNotVerified = "organization_not_verified";
+    public const string OpportunityCancelled = "opportunity_cancelled";
+    public const string OpportunityNotPublished = "opportunity_not_published";
+    public const string DateRangeInvalid = "date_range_invalid";
+    public const string AlreadyApplied = "already_applied";
+    public const string ShiftFull = "shift_full";
+    public const string ShiftOver = "shift_over";
+    public const string AgeRestricted = "age_restricted";
+    public const string ApplicationNotActive = "application_not_active";
+    public const string CheckinCodeInvalid = "checkin_code_invalid";
+    public const string NotOnShift = "not_on_shift";
+    public const string NotCheckedIn = "not_checked_in";
+    public const string NotAttended = "not_attended";
+    public const string MinutesInvalid = "minutes_invalid";
+    public const string HoursExceedShift = "hours_exceed_shift";
+    public const string HoursOverlap = "hours_overlap";
+    public const string HoursOverDayLimit = "hours_over_day_limit";
+    public const string HoursRevoked = "hours_revoked";
+    public const string NoHours = "no_hours";
+    public const string CertificateNotFound = "certificate_not_found";
 }
 
 /// <summary>A refusal tied to one input field; the message key defaults to <c>Error_{code}</c>.</summary>

@@ -17,7 +17,10 @@ public static class Policies
     /// <summary>The national admin.</summary>
     public const string NationalAdmin = "national-admin";
 
-    /// <summary>The owner or a coordinator of the organisation in the route's <c>{organizationId}</c>.</summary>
+    /// <summary>
+    /// The owner or a coordinator of the organisation in the route's <c>{organizationId}</c>, or of the organisation
+    /// that offers the route's <c>{opportunityId}</c> or <c>{shiftId}</c>.
+    /// </summary>
     public const string OrganizationMember = "organization-member";
 
     /// <summary>The owner of the organisation in the route's <c>{organizationId}</c>.</summary>

@@ -79,7 +79,7 @@ public sealed class ScopedRequirementsHandler(Scopes scopes, BirgeDb db) : IAuth
         foreach (var requirement in context.PendingRequirements.ToList())
         {
             if (requirement is OrganizationRoleRequirement organization
-                && OrganizationId(http) is { } organizationId
+                && await OrganizationOfRouteAsync(http) is { } organizationId
                 && await scopes.OrganizationRoleAsync(context.User, organizationId, http.RequestAborted) is { } role
                 && (!organization.OwnerOnly || role == OrganizationMember.Owner))
             {
@@ -94,6 +94,30 @@ public sealed class ScopedRequirementsHandler(Scopes scopes, BirgeDb db) : IAuth
 
     public static Guid? OrganizationId(HttpContext http) =>
         Guid.TryParse(http.GetRouteValue("organizationId")?.ToString(), out var id) ? id : null;
+
+    /// <summary>The organisation a route is about: its <c>{organizationId}</c>, or that of its <c>{opportunityId}</c> or <c>{shiftId}</c>.</summary>
+    private async Task<Guid?> OrganizationOfRouteAsync(HttpContext http)
+    {
+        if (OrganizationId(http) is { } organizationId)
+        {
+            return organizationId;
+        }
+
+        if (Guid.TryParse(http.GetRouteValue("opportunityId")?.ToString(), out var opportunityId))
+        {
+            return await db.Opportunities.AsNoTracking().Where(o => o.Id == opportunityId)
+                .Select(o => (Guid?)o.OrganizationId).FirstOrDefaultAsync(http.RequestAborted);
+        }
+
+        if (Guid.TryParse(http.GetRouteValue("shiftId")?.ToString(), out var shiftId))
+        {
+            return await db.Shifts.AsNoTracking().Where(s => s.Id == shiftId)
+                .Join(db.Opportunities, s => s.OpportunityId, o => o.Id, (s, o) => (Guid?)o.OrganizationId)
+                .FirstOrDefaultAsync(http.RequestAborted);
+        }
+
+        return null;
+    }
 
     private async Task<bool> IsRegionStaffAsync(ClaimsPrincipal user, HttpContext http, bool operatorsToo)
     {

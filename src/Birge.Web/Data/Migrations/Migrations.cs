@@ -20,3 +20,11 @@ public sealed class SqlitePeopleAndOrganizations : SqlMigration;
 [DbContext(typeof(PostgresBirgeDb))]
 [Migration("20261122100000_PeopleAndOrganizations")]
 public sealed class PostgresPeopleAndOrganizations : SqlMigration;
+
+[DbContext(typeof(SqliteBirgeDb))]
+[Migration("20261123000000_OpportunitiesAndHours")]
+public sealed class SqliteOpportunitiesAndHours : SqlMigration;
+
+[DbContext(typeof(PostgresBirgeDb))]
+[Migration("20261123000000_OpportunitiesAndHours")]
+public sealed class PostgresOpportunitiesAndHours : SqlMigration;
