@@ -90,6 +90,9 @@ services.AddDataProtection().SetApplicationName("Birge");
 services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
     new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
+// Kazakh and Russian text goes out as UTF-8 characters, not six-byte numeric entities per letter.
+services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "birge.af";

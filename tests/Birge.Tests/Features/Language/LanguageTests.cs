@@ -18,6 +18,16 @@ public abstract class LanguageTests(BirgeApp app)
         Assert.Equal("kk", Lang(page));
     }
 
+    [Fact]
+    public async Task Kazakh_letters_are_sent_as_characters_not_entities()
+    {
+        using var response = await app.Browser().GetAsync("/help");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains(Html.Text("Brand", Cultures.Kazakh), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x4", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en", "en")]
     [InlineData("en-GB,en;q=0.9", "en")]
