@@ -222,7 +222,7 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
         {
             b.ToTable("AuditEntries");
             b.HasKey(e => e.Id);
-            b.Property(e => e.Action).HasMaxLength(64);
+            b.Property(e => e.Action).HasMaxLength(256);
             b.Property(e => e.TargetType).HasMaxLength(32);
             b.Property(e => e.TargetId).HasMaxLength(64);
             b.Property(e => e.RegionKato).HasMaxLength(9);

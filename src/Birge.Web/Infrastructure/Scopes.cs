@@ -128,13 +128,13 @@ public sealed class ScopedRequirementsHandler(Scopes scopes, BirgeDb db) : IAuth
             region = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.RegionKato).FirstOrDefaultAsync(http.RequestAborted);
             if (region is null)
             {
-                return await scopes.WorksForAnyOfficeAsync(user, http.RequestAborted);
+                return await AnyOfficeAsync();
             }
         }
 
         if (region is null)
         {
-            return await scopes.WorksForAnyOfficeAsync(user, http.RequestAborted);
+            return await AnyOfficeAsync();
         }
 
         if (await scopes.IsStaffOfRegionAsync(user, region, http.RequestAborted))
@@ -146,6 +146,11 @@ public sealed class ScopedRequirementsHandler(Scopes scopes, BirgeDb db) : IAuth
         return operatorsToo && await db.FrontOfficeStaff.AnyAsync(
             s => s.AccountId == id && (s.FrontOfficeKato == region || s.FrontOfficeKato == FrontOffice.NationalKato),
             http.RequestAborted);
+
+        // Operators count only where the policy lets them in (they moderate no region: StaffRegionsAsync leaves them out).
+        async Task<bool> AnyOfficeAsync() => operatorsToo
+            ? await scopes.WorksForAnyOfficeAsync(user, http.RequestAborted)
+            : await scopes.IsStaffAnywhereAsync(user, http.RequestAborted);
     }
 }
 

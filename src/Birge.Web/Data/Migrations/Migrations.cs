@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-// Each migration appears once per provider. To add one: write Sqlite/<id>.sql and Postgres/<id>.sql (see
-// `dotnet run -- schema-script` for the SQL the model wants), add the two classes here, run the tests.
+// Each migration appears once per provider, unless it changes nothing that provider stores. To add one: write
+// Sqlite/<id>.sql and Postgres/<id>.sql (see `dotnet run -- schema-script` for the SQL the model wants), add the two
+// classes here, run the tests.
 namespace Birge.Web.Data.Migrations;
 
 [DbContext(typeof(SqliteBirgeDb))]
@@ -20,6 +21,11 @@ public sealed class SqlitePeopleAndOrganizations : SqlMigration;
 [DbContext(typeof(PostgresBirgeDb))]
 [Migration("20261122100000_PeopleAndOrganizations")]
 public sealed class PostgresPeopleAndOrganizations : SqlMigration;
+
+// PostgreSQL only: a column length, which SQLite's schema does not have.
+[DbContext(typeof(PostgresBirgeDb))]
+[Migration("20261122200000_LongerAuditActions")]
+public sealed class PostgresLongerAuditActions : SqlMigration;
 
 [DbContext(typeof(SqliteBirgeDb))]
 [Migration("20261123000000_OpportunitiesAndHours")]

@@ -58,8 +58,9 @@ public sealed class AuditQuery(BirgeDb db)
 
         if (!string.IsNullOrWhiteSpace(filter.Action))
         {
-            // "organization." finds every decision on organisations; an exact action finds just that.
-            var action = filter.Action.Trim().ToLowerInvariant();
+            // "organization." finds every decision on organisations; an exact action finds just that. Refusals are
+            // stored as "GET /route", so a leading HTTP method is matched in capitals and the rest in lower case.
+            var action = NormalizeAction(filter.Action);
             entries = entries.Where(e => e.Action == action || e.Action.StartsWith(action));
         }
 
@@ -106,4 +107,16 @@ public sealed class AuditQuery(BirgeDb db)
 
     private static DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), KazakhstanTime.Zone);
+
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    public static string NormalizeAction(string action)
+    {
+        action = action.Trim();
+        var space = action.IndexOf(' ', StringComparison.Ordinal);
+        var first = space < 0 ? action : action[..space];
+        return Methods.Contains(first, StringComparer.OrdinalIgnoreCase)
+            ? first.ToUpperInvariant() + action[first.Length..]
+            : action.ToLowerInvariant();
+    }
 }

@@ -55,6 +55,12 @@ public abstract class AuditTests(BirgeApp app)
         Assert.NotEmpty(deniedRows);
         Assert.All(deniedRows, r => Assert.Equal(AuditEntry.Denied, r.GetAttribute("data-outcome")));
 
+        // Typed as a person would, in lower case: refusals are stored as "POST /api/v1/…".
+        var refusedStaffCalls = await admin.GetPageAsync("/admin/audit?Input.Action=" + Uri.EscapeDataString("post /api/v1/front-offices/"));
+        var refusedRows = refusedStaffCalls.QuerySelectorAll("#audit tr.audit-entry");
+        Assert.NotEmpty(refusedRows);
+        Assert.All(refusedRows, r => Assert.StartsWith("POST /api/v1/front-offices/", r.GetAttribute("data-action"), StringComparison.Ordinal));
+
         var byAdmin = await admin.GetPageAsync("/admin/audit?Input.Actor=" + Uri.EscapeDataString(adminEmail));
         Assert.All(byAdmin.QuerySelectorAll("#audit tr.audit-entry"), r => Assert.Equal("staff.assigned", r.GetAttribute("data-action")));
         Assert.Single(byAdmin.QuerySelectorAll("#audit tr.audit-entry"));
