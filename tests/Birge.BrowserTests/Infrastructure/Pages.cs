@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Birge.Web.Localization;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Birge.BrowserTests.Infrastructure;
 
@@ -31,9 +32,31 @@ public static class Pages
     public static ILocator Link(this IPage page, string key, CultureInfo culture) =>
         page.GetByRole(AriaRole.Link, new() { Name = T(key, culture), Exact = true });
 
+    /// <summary>A link in the header's menu.</summary>
+    public static ILocator NavLink(this IPage page, string key, CultureInfo culture) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = T("Nav_Label", culture), Exact = true })
+            .GetByRole(AriaRole.Link, new() { Name = T(key, culture), Exact = true });
+
     /// <summary>A link in the page's main content, not the header's menu.</summary>
     public static ILocator MainLink(this IPage page, string key, CultureInfo culture) =>
         page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = T(key, culture), Exact = true });
+
+    /// <summary>
+    /// Switches the page to <paramref name="culture"/> with the header's language buttons, as a person does: the
+    /// button is named in the language the page shows now.
+    /// </summary>
+    public static async Task ChooseLanguageAsync(this IPage page, CultureInfo culture)
+    {
+        var language = culture.TwoLetterISOLanguageName;
+        var shown = Cultures.FromLanguage(await page.Locator("html").GetAttributeAsync("lang"));
+        if (shown.TwoLetterISOLanguageName != language)
+        {
+            await page.Button("Language_Short_" + language, shown).ClickAsync();
+        }
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await Expect(page.Button("Language_Short_" + language, culture)).ToHaveAttributeAsync("aria-pressed", "true");
+    }
 
     /// <summary>A full-page picture for a person to look at (not compared by the tests); kept out of the repository.</summary>
     public static async Task ScreenshotAsync(this IPage page, string name)
