@@ -24,11 +24,14 @@ public sealed class AuditLog(BirgeDb db, TimeProvider clock, IHttpContextAccesso
     {
         At = clock.GetUtcNow().UtcDateTime,
         ActorId = Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,
-        Action = action,
-        TargetType = targetType,
-        TargetId = targetId,
+        Action = Clip(action, 256)!,
+        TargetType = Clip(targetType, 32)!,
+        TargetId = Clip(targetId, 64),
         RegionKato = regionKato,
         Outcome = outcome,
-        Details = details is { Length: > 2000 } ? details[..2000] : details,
+        Details = Clip(details, 2000),
     };
+
+    /// <summary>Long request paths (a refused URL with a long query) must not make the entry itself fail to store.</summary>
+    private static string? Clip(string? value, int length) => value is { Length: > 0 } && value.Length > length ? value[..length] : value;
 }

@@ -160,6 +160,14 @@ public abstract class RoleMatrixTests(BirgeApp app)
         ["POST /admin/audit"] = Admin,
         ["GET /dev/outbox"] = Nobody,
         ["POST /dev/outbox"] = Nobody,
+
+        // Opportunities and search (issue 4).
+
+        // Applications, my shifts and rosters (issue 4).
+
+        // Check-in, attendance and hours (issue 4).
+
+        // Volunteer book, certificates and verification (issue 4).
     };
 
     /// <summary>
@@ -203,7 +211,7 @@ public abstract class RoleMatrixTests(BirgeApp app)
             foreach (var actor in Everyone)
             {
                 var person = cast.People[actor];
-                var refusal = await CheckAsync(route, actor, person, cast.OrganizationA, mismatches);
+                var refusal = await CheckAsync(route, actor, person, cast, mismatches);
                 if (refusal && person.Id is { } id && await IsAuditedAsync(route.Endpoint))
                 {
                     audited.Add((route.Key, actor, id, $"{route.Method} {route.Endpoint.RoutePattern.RawText}"));
@@ -235,9 +243,9 @@ public abstract class RoleMatrixTests(BirgeApp app)
 
         foreach (var route in routes)
         {
-            await CheckAsync(route, Actor.Anonymous, cast.People[Actor.Anonymous], cast.OrganizationA, mismatches);
+            await CheckAsync(route, Actor.Anonymous, cast.People[Actor.Anonymous], cast, mismatches);
             var throwaway = await SignInAsync(await NewAccountAsync());
-            await CheckAsync(route, Actor.Volunteer, throwaway, cast.OrganizationA, mismatches);
+            await CheckAsync(route, Actor.Volunteer, throwaway, cast, mismatches);
         }
 
         Assert.True(mismatches.Count == 0, Report(mismatches));
@@ -263,9 +271,9 @@ public abstract class RoleMatrixTests(BirgeApp app)
     }
 
     /// <summary>Sends the request as the actor and records a mismatch; true when the actor was (rightly) refused.</summary>
-    private static async Task<bool> CheckAsync(Route route, Actor actor, Person person, Guid organizationA, List<string> mismatches)
+    private static async Task<bool> CheckAsync(Route route, Actor actor, Person person, Cast cast, List<string> mismatches)
     {
-        var path = Path(route.Endpoint.RoutePattern, organizationA);
+        var path = Path(route.Endpoint.RoutePattern, cast);
         var isApi = path.StartsWith("/api/", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
         if (isApi && (route.Method == HttpMethods.Post || route.Method == HttpMethods.Put))
@@ -358,8 +366,11 @@ public abstract class RoleMatrixTests(BirgeApp app)
         return policy?.Requirements.Any(r => r is OrganizationRoleRequirement or RegionStaffRequirement or RolesAuthorizationRequirement) ?? false;
     }
 
-    /// <summary>The route with its parameters filled in: organisation A, Almaty, a 404, the v1 document, else fresh values.</summary>
-    private static string Path(RoutePattern pattern, Guid organizationA)
+    /// <summary>
+    /// The route with its parameters filled in: organisation A and its opportunity and shift, Almaty, a 404, the v1
+    /// document, else fresh values.
+    /// </summary>
+    private static string Path(RoutePattern pattern, Cast cast)
     {
         var path = new StringBuilder();
         foreach (var segment in pattern.PathSegments)
@@ -371,7 +382,9 @@ public abstract class RoleMatrixTests(BirgeApp app)
                 {
                     RoutePatternLiteralPart literal => literal.Content,
                     RoutePatternSeparatorPart separator => separator.Content,
-                    RoutePatternParameterPart { Name: "organizationId" } => organizationA.ToString(),
+                    RoutePatternParameterPart { Name: "organizationId" } => cast.OrganizationA.ToString(),
+                    RoutePatternParameterPart { Name: "opportunityId" } => cast.OpportunityOfA.ToString(),
+                    RoutePatternParameterPart { Name: "shiftId" } => cast.ShiftOfA.ToString(),
                     RoutePatternParameterPart { Name: "kato" } => People.AlmatyCity,
                     RoutePatternParameterPart { Name: "status" } => "404",
                     RoutePatternParameterPart { Name: "documentName" } => "v1",
@@ -398,9 +411,21 @@ public abstract class RoleMatrixTests(BirgeApp app)
         }
 
         var organizationA = Guid.NewGuid();
+        var opportunity = new Opportunity
+        {
+            OrganizationId = organizationA,
+            Title = new("Рөлдер кестесі", null, null),
+            RegionKato = People.AlmatyCity,
+            Directions = ["social"],
+            CreatedAt = DateTime.UtcNow,
+            CreatedBy = ids[Actor.OwnerOfA].Id,
+            Shifts = [new Shift { StartsAt = DateTime.UtcNow.AddDays(7), EndsAt = DateTime.UtcNow.AddDays(7).AddHours(3), Capacity = 5 }],
+        };
+        opportunity.RefreshSchedule();
         await app.Db(async db =>
         {
             db.Organizations.Add(Organization(organizationA, Offices.Almaty, (ids[Actor.OwnerOfA].Id, OrganizationMember.Owner), (ids[Actor.CoordinatorOfA].Id, OrganizationMember.Coordinator)));
+            db.Opportunities.Add(opportunity);
             db.Organizations.Add(Organization(Guid.NewGuid(), Offices.Astana, (ids[Actor.OtherCoordinator].Id, OrganizationMember.Coordinator)));
             foreach (var (actor, kato, role) in new[]
             {
@@ -423,7 +448,7 @@ public abstract class RoleMatrixTests(BirgeApp app)
             people[actor] = await SignInAsync(account);
         }
 
-        return new Cast(organizationA, people);
+        return new Cast(organizationA, opportunity.Id, opportunity.Shifts[0].Id, people);
     }
 
     private static Organization Organization(Guid id, string regionKato, params (Guid AccountId, string Role)[] members)
@@ -461,7 +486,8 @@ public abstract class RoleMatrixTests(BirgeApp app)
     /// <summary>One actor's two ways in: a cookie client for pages, a bearer client for the API (no id when anonymous).</summary>
     private sealed record Person(Guid? Id, HttpClient Pages, HttpClient Api);
 
-    private sealed record Cast(Guid OrganizationA, Dictionary<Actor, Person> People);
+    /// <summary>Organisation A with a draft opportunity and its shift, for routes under {opportunityId} and {shiftId}.</summary>
+    private sealed record Cast(Guid OrganizationA, Guid OpportunityOfA, Guid ShiftOfA, Dictionary<Actor, Person> People);
 }
 
 [Collection(Sqlite.Name)]
