@@ -3,6 +3,7 @@ using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Admin;
 using Birge.Web.Features.FrontOffices;
+using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
 using Birge.Web.Features.Reference;
@@ -144,6 +145,8 @@ services.AddScoped<OrganizationDirectory>();
 services.AddScoped<StaffAssignment>();
 services.AddScoped<OrganizationVerification>();
 services.AddScoped<AuditQuery>();
+services.AddScoped<OpportunityEditor>();
+services.AddScoped<OpportunitySearch>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -221,6 +224,7 @@ app.MapOrganizationsApi();
 app.MapProfileApi();
 app.MapFrontOfficesApi();
 app.MapAuditApi();
+app.MapOpportunitiesApi();
 
 await app.RunAsync();
 return 0;

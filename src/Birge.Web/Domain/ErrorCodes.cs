@@ -86,6 +86,7 @@ public static class ErrorCodes
     public const string HoursRevoked = "hours_revoked";
     public const string NoHours = "no_hours";
     public const string CertificateNotFound = "certificate_not_found";
+    public const string ShiftHasApplicants = "shift_has_applicants";
 }
 
 /// <summary>A refusal tied to one input field; the message key defaults to <c>Error_{code}</c>.</summary>

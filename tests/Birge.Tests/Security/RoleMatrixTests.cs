@@ -162,6 +162,24 @@ public abstract class RoleMatrixTests(BirgeApp app)
         ["POST /dev/outbox"] = Nobody,
 
         // Opportunities and search (issue 4).
+        ["GET /opportunities"] = Everyone,
+        ["POST /opportunities"] = Everyone,
+        ["GET /opportunities/{opportunityId:guid}"] = Everyone,
+        ["POST /opportunities/{opportunityId:guid}"] = Everyone,
+        ["GET /organizations/{organizationId:guid}/opportunities"] = MembersOfA,
+        ["POST /organizations/{organizationId:guid}/opportunities"] = MembersOfA,
+        ["GET /organizations/{organizationId:guid}/opportunities/new"] = MembersOfA,
+        ["POST /organizations/{organizationId:guid}/opportunities/new"] = MembersOfA,
+        ["GET /opportunities/{opportunityId:guid}/edit"] = MembersOfA,
+        ["POST /opportunities/{opportunityId:guid}/edit"] = MembersOfA,
+        ["GET /opportunities/{opportunityId:guid}/manage"] = MembersOfA,
+        ["POST /opportunities/{opportunityId:guid}/manage"] = MembersOfA,
+        ["GET /api/v1/opportunities/"] = Everyone,
+        ["POST /api/v1/opportunities/"] = SignedIn,
+        ["GET /api/v1/opportunities/{opportunityId:guid}"] = Everyone,
+        ["PUT /api/v1/opportunities/{opportunityId:guid}"] = MembersOfA,
+        ["POST /api/v1/opportunities/{opportunityId:guid}/publish"] = MembersOfA,
+        ["POST /api/v1/opportunities/{opportunityId:guid}/cancel"] = MembersOfA,
 
         // Applications, my shifts and rosters (issue 4).
 
