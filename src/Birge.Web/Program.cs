@@ -2,6 +2,7 @@ using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Admin;
+using Birge.Web.Features.Applications;
 using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
@@ -144,6 +145,8 @@ services.AddScoped<OrganizationDirectory>();
 services.AddScoped<StaffAssignment>();
 services.AddScoped<OrganizationVerification>();
 services.AddScoped<AuditQuery>();
+services.AddScoped<ShiftApplications>();
+services.AddScoped<Rosters>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -162,6 +165,13 @@ if (configuration.GetValue("Outbox:Enabled", true))
 }
 
 services.AddSingleton<OutboxSender>();
+
+// The day-before reminders of shifts; off in tests, which run it once by hand.
+services.AddSingleton<Reminders>();
+if (configuration.GetValue("Reminders:Enabled", !environment.IsEnvironment("Testing")))
+{
+    services.AddHostedService(sp => sp.GetRequiredService<Reminders>());
+}
 
 var app = builder.Build();
 
@@ -221,6 +231,7 @@ app.MapOrganizationsApi();
 app.MapProfileApi();
 app.MapFrontOfficesApi();
 app.MapAuditApi();
+app.MapApplicationsApi();
 
 await app.RunAsync();
 return 0;
