@@ -2,6 +2,7 @@ using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Admin;
+using Birge.Web.Features.Applications;
 using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
@@ -147,6 +148,8 @@ services.AddScoped<OrganizationVerification>();
 services.AddScoped<AuditQuery>();
 services.AddScoped<OpportunityEditor>();
 services.AddScoped<OpportunitySearch>();
+services.AddScoped<ShiftApplications>();
+services.AddScoped<Rosters>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -165,6 +168,13 @@ if (configuration.GetValue("Outbox:Enabled", true))
 }
 
 services.AddSingleton<OutboxSender>();
+
+// The day-before reminders of shifts; off in tests, which run it once by hand.
+services.AddSingleton<Reminders>();
+if (configuration.GetValue("Reminders:Enabled", !environment.IsEnvironment("Testing")))
+{
+    services.AddHostedService(sp => sp.GetRequiredService<Reminders>());
+}
 
 var app = builder.Build();
 
@@ -225,6 +235,7 @@ app.MapProfileApi();
 app.MapFrontOfficesApi();
 app.MapAuditApi();
 app.MapOpportunitiesApi();
+app.MapApplicationsApi();
 
 await app.RunAsync();
 return 0;

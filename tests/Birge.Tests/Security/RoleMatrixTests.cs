@@ -182,6 +182,19 @@ public abstract class RoleMatrixTests(BirgeApp app)
         ["POST /api/v1/opportunities/{opportunityId:guid}/cancel"] = MembersOfA,
 
         // Applications, my shifts and rosters (issue 4).
+        ["POST /api/v1/shifts/{shiftId:guid}/applications"] = SignedIn,
+        ["DELETE /api/v1/applications/{applicationId:guid}"] = SignedIn,
+        ["GET /api/v1/me/applications"] = SignedIn,
+        ["GET /api/v1/shifts/{shiftId:guid}/applications"] = MembersOfA,
+        ["POST /api/v1/shifts/{shiftId:guid}/applications/{applicationId:guid}/decision"] = MembersOfA,
+        ["GET /shifts/{shiftId:guid}/apply"] = SignedIn,
+        ["POST /shifts/{shiftId:guid}/apply"] = SignedIn,
+        ["GET /my/shifts"] = SignedIn,
+        ["POST /my/shifts"] = SignedIn,
+        ["GET /my/shifts/{applicationId:guid}/calendar.ics"] = SignedIn,
+        ["GET /shifts/{shiftId:guid}/roster"] = MembersOfA,
+        ["POST /shifts/{shiftId:guid}/roster"] = MembersOfA,
+        ["GET /shifts/{shiftId:guid}/roster.csv"] = MembersOfA,
 
         // Check-in, attendance and hours (issue 4).
 

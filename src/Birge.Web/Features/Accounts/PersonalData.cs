@@ -1,11 +1,12 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
+using Birge.Web.Features.Applications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.Accounts;
 
 /// <summary>A person's rights over their data: a copy of everything Birge holds about them, and erasure.</summary>
-public sealed class PersonalData(BirgeDb db, TimeProvider clock)
+public sealed class PersonalData(BirgeDb db, ShiftApplications shiftApplications, TimeProvider clock)
 {
     public async Task<PersonalDataExport> ExportAsync(Account account, CancellationToken cancellationToken)
     {
@@ -27,6 +28,12 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
             .Where(s => s.AccountId == account.Id)
             .Select(s => new OfficeExport(s.FrontOfficeKato, s.Role, s.AssignedAt))
             .ToListAsync(cancellationToken);
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.VolunteerId == account.Id)
+            .Join(db.Shifts, a => a.ShiftId, s => s.Id, (a, s) => new { a, s })
+            .OrderBy(x => x.s.StartsAt)
+            .Select(x => new { x.a.Id, x.s.OpportunityId, ShiftId = x.s.Id, x.s.StartsAt, x.s.EndsAt, x.a.Status, x.a.AppliedAt })
+            .ToListAsync(cancellationToken);
         return new PersonalDataExport(
             clock.GetUtcNow().UtcDateTime,
             new AccountExport(
@@ -47,7 +54,8 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
             parent,
             profile,
             memberships,
-            offices);
+            offices,
+            [.. applications.Select(a => new ApplicationExport(a.Id, a.OpportunityId, a.ShiftId, a.StartsAt, a.EndsAt, a.Status.ApiName(), a.AppliedAt))]);
     }
 
     /// <summary>
@@ -57,6 +65,9 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var contacts = new[] { account.Email, account.Phone }.OfType<string>().ToList();
+
+        // Their seats go back to the shifts, and to whoever waits for them.
+        await shiftApplications.RemoveAllAsync(account.Id, cancellationToken);
         account.Erase(now);
         foreach (var consent in await db.ConsentRecords.Where(c => c.AccountId == account.Id && c.WithdrawnAt == null).ToListAsync(cancellationToken))
         {
@@ -88,7 +99,10 @@ public sealed record PersonalDataExport(
     ParentConsentExport? ParentConsent,
     VolunteerProfile? Profile,
     IReadOnlyList<MembershipExport> Organizations,
-    IReadOnlyList<OfficeExport> FrontOffices);
+    IReadOnlyList<OfficeExport> FrontOffices,
+    IReadOnlyList<ApplicationExport> Applications);
+
+public sealed record ApplicationExport(Guid Id, Guid OpportunityId, Guid ShiftId, DateTime StartsAt, DateTime EndsAt, string Status, DateTime AppliedAt);
 
 public sealed record MembershipExport(Guid OrganizationId, string Name, string Role, DateTime JoinedAt);
 
