@@ -2,6 +2,7 @@ using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Admin;
+using Birge.Web.Features.Attendance;
 using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
@@ -144,6 +145,8 @@ services.AddScoped<OrganizationDirectory>();
 services.AddScoped<StaffAssignment>();
 services.AddScoped<OrganizationVerification>();
 services.AddScoped<AuditQuery>();
+services.AddScoped<ShiftCheckin>();
+services.AddScoped<ShiftHours>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -221,6 +224,7 @@ app.MapOrganizationsApi();
 app.MapProfileApi();
 app.MapFrontOfficesApi();
 app.MapAuditApi();
+app.MapAttendanceApi();
 
 await app.RunAsync();
 return 0;

@@ -27,6 +27,19 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
             .Where(s => s.AccountId == account.Id)
             .Select(s => new OfficeExport(s.FrontOfficeKato, s.Role, s.AssignedAt))
             .ToListAsync(cancellationToken);
+        var attendances = await db.Attendances.AsNoTracking()
+            .Where(a => a.VolunteerId == account.Id)
+            .OrderBy(a => a.CheckedInAt)
+            .Select(a => new AttendanceExport(a.ShiftId, a.CheckedInAt, a.CheckedOutAt, a.MarkedBy != null))
+            .ToListAsync(cancellationToken);
+        var hours = (await db.HoursEntries.AsNoTracking()
+            .Where(h => h.VolunteerId == account.Id)
+            .OrderBy(h => h.StartsAt)
+            .ToListAsync(cancellationToken))
+            .Select(h => new HoursExport(
+                h.Id, h.ShiftId, h.OpportunityId, h.OrganizationId, h.DirectionCode, h.Date, h.StartsAt, h.EndsAt, h.Minutes,
+                h.Status.ToString().ToLowerInvariant(), h.ConfirmedAt, h.DisputeReason, h.DisputedAt, h.RevokedAt, h.RevokeReason))
+            .ToList();
         return new PersonalDataExport(
             clock.GetUtcNow().UtcDateTime,
             new AccountExport(
@@ -47,7 +60,9 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
             parent,
             profile,
             memberships,
-            offices);
+            offices,
+            attendances,
+            hours);
     }
 
     /// <summary>
@@ -88,7 +103,28 @@ public sealed record PersonalDataExport(
     ParentConsentExport? ParentConsent,
     VolunteerProfile? Profile,
     IReadOnlyList<MembershipExport> Organizations,
-    IReadOnlyList<OfficeExport> FrontOffices);
+    IReadOnlyList<OfficeExport> FrontOffices,
+    IReadOnlyList<AttendanceExport> Attendance,
+    IReadOnlyList<HoursExport> Hours);
+
+public sealed record AttendanceExport(Guid ShiftId, DateTime CheckedInAt, DateTime? CheckedOutAt, bool MarkedByCoordinator);
+
+public sealed record HoursExport(
+    Guid Id,
+    Guid ShiftId,
+    Guid OpportunityId,
+    Guid OrganizationId,
+    string DirectionCode,
+    DateOnly Date,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    int Minutes,
+    string Status,
+    DateTime ConfirmedAt,
+    string? DisputeReason,
+    DateTime? DisputedAt,
+    DateTime? RevokedAt,
+    string? RevokeReason);
 
 public sealed record MembershipExport(Guid OrganizationId, string Name, string Role, DateTime JoinedAt);
 
