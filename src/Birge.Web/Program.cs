@@ -3,6 +3,7 @@ using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Admin;
 using Birge.Web.Features.Applications;
+using Birge.Web.Features.Attendance;
 using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
@@ -150,6 +151,8 @@ services.AddScoped<OpportunityEditor>();
 services.AddScoped<OpportunitySearch>();
 services.AddScoped<ShiftApplications>();
 services.AddScoped<Rosters>();
+services.AddScoped<ShiftCheckin>();
+services.AddScoped<ShiftHours>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -236,6 +239,7 @@ app.MapFrontOfficesApi();
 app.MapAuditApi();
 app.MapOpportunitiesApi();
 app.MapApplicationsApi();
+app.MapAttendanceApi();
 
 await app.RunAsync();
 return 0;

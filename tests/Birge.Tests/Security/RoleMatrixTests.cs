@@ -197,6 +197,21 @@ public abstract class RoleMatrixTests(BirgeApp app)
         ["GET /shifts/{shiftId:guid}/roster.csv"] = MembersOfA,
 
         // Check-in, attendance and hours (issue 4).
+        ["GET /api/v1/shifts/{shiftId:guid}/checkin-code"] = MembersOfA,
+        ["POST /api/v1/shifts/{shiftId:guid}/checkin"] = SignedIn,
+        ["POST /api/v1/shifts/{shiftId:guid}/checkout"] = SignedIn,
+        ["GET /api/v1/shifts/{shiftId:guid}/hours"] = MembersOfA,
+        ["POST /api/v1/shifts/{shiftId:guid}/hours"] = MembersOfA,
+        ["POST /api/v1/shifts/{shiftId:guid}/hours/{hoursEntryId:guid}/revoke"] = MembersOfA,
+        ["POST /api/v1/me/hours/{hoursEntryId:guid}/dispute"] = SignedIn,
+        ["GET /shifts/{shiftId:guid}/checkin-code"] = MembersOfA,
+        ["POST /shifts/{shiftId:guid}/checkin-code"] = MembersOfA,
+        ["GET /checkin/{shiftId:guid}"] = SignedIn,
+        ["POST /checkin/{shiftId:guid}"] = SignedIn,
+        ["GET /shifts/{shiftId:guid}/hours"] = MembersOfA,
+        ["POST /shifts/{shiftId:guid}/hours"] = MembersOfA,
+        ["GET /hours/{hoursEntryId:guid}/dispute"] = SignedIn,
+        ["POST /hours/{hoursEntryId:guid}/dispute"] = SignedIn,
 
         // Volunteer book, certificates and verification (issue 4).
     };

@@ -34,6 +34,19 @@ public sealed class PersonalData(BirgeDb db, ShiftApplications shiftApplications
             .OrderBy(x => x.s.StartsAt)
             .Select(x => new { x.a.Id, x.s.OpportunityId, ShiftId = x.s.Id, x.s.StartsAt, x.s.EndsAt, x.a.Status, x.a.AppliedAt })
             .ToListAsync(cancellationToken);
+        var attendances = await db.Attendances.AsNoTracking()
+            .Where(a => a.VolunteerId == account.Id)
+            .OrderBy(a => a.CheckedInAt)
+            .Select(a => new AttendanceExport(a.ShiftId, a.CheckedInAt, a.CheckedOutAt, a.MarkedBy != null))
+            .ToListAsync(cancellationToken);
+        var hours = (await db.HoursEntries.AsNoTracking()
+            .Where(h => h.VolunteerId == account.Id)
+            .OrderBy(h => h.StartsAt)
+            .ToListAsync(cancellationToken))
+            .Select(h => new HoursExport(
+                h.Id, h.ShiftId, h.OpportunityId, h.OrganizationId, h.DirectionCode, h.Date, h.StartsAt, h.EndsAt, h.Minutes,
+                h.Status.ToString().ToLowerInvariant(), h.ConfirmedAt, h.DisputeReason, h.DisputedAt, h.RevokedAt, h.RevokeReason))
+            .ToList();
         return new PersonalDataExport(
             clock.GetUtcNow().UtcDateTime,
             new AccountExport(
@@ -55,7 +68,9 @@ public sealed class PersonalData(BirgeDb db, ShiftApplications shiftApplications
             profile,
             memberships,
             offices,
-            [.. applications.Select(a => new ApplicationExport(a.Id, a.OpportunityId, a.ShiftId, a.StartsAt, a.EndsAt, a.Status.ApiName(), a.AppliedAt))]);
+            [.. applications.Select(a => new ApplicationExport(a.Id, a.OpportunityId, a.ShiftId, a.StartsAt, a.EndsAt, a.Status.ApiName(), a.AppliedAt))],
+            attendances,
+            hours);
     }
 
     /// <summary>
@@ -100,9 +115,30 @@ public sealed record PersonalDataExport(
     VolunteerProfile? Profile,
     IReadOnlyList<MembershipExport> Organizations,
     IReadOnlyList<OfficeExport> FrontOffices,
-    IReadOnlyList<ApplicationExport> Applications);
+    IReadOnlyList<ApplicationExport> Applications,
+    IReadOnlyList<AttendanceExport> Attendance,
+    IReadOnlyList<HoursExport> Hours);
 
 public sealed record ApplicationExport(Guid Id, Guid OpportunityId, Guid ShiftId, DateTime StartsAt, DateTime EndsAt, string Status, DateTime AppliedAt);
+
+public sealed record AttendanceExport(Guid ShiftId, DateTime CheckedInAt, DateTime? CheckedOutAt, bool MarkedByCoordinator);
+
+public sealed record HoursExport(
+    Guid Id,
+    Guid ShiftId,
+    Guid OpportunityId,
+    Guid OrganizationId,
+    string DirectionCode,
+    DateOnly Date,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    int Minutes,
+    string Status,
+    DateTime ConfirmedAt,
+    string? DisputeReason,
+    DateTime? DisputedAt,
+    DateTime? RevokedAt,
+    string? RevokeReason);
 
 public sealed record MembershipExport(Guid OrganizationId, string Name, string Role, DateTime JoinedAt);
 
