@@ -2,6 +2,7 @@ using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Admin;
+using Birge.Web.Features.Book;
 using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
@@ -144,6 +145,8 @@ services.AddScoped<OrganizationDirectory>();
 services.AddScoped<StaffAssignment>();
 services.AddScoped<OrganizationVerification>();
 services.AddScoped<AuditQuery>();
+services.AddSingleton(_ => CertificateSigner.FromConfiguration(configuration, environment));
+services.AddScoped<VolunteerBook>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -169,6 +172,9 @@ if (Commands.IsCommand(args))
 {
     return await Commands.RunAsync(app, args);
 }
+
+// Certificates cannot be signed or checked without the platform's key: refuse to start rather than fail later.
+_ = app.Services.GetRequiredService<CertificateSigner>();
 
 if (environment.IsDevelopment() || configuration.GetValue("Database:MigrateOnStart", false))
 {
@@ -221,6 +227,7 @@ app.MapOrganizationsApi();
 app.MapProfileApi();
 app.MapFrontOfficesApi();
 app.MapAuditApi();
+app.MapBookApi();
 
 await app.RunAsync();
 return 0;

@@ -27,6 +27,14 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
             .Where(s => s.AccountId == account.Id)
             .Select(s => new OfficeExport(s.FrontOfficeKato, s.Role, s.AssignedAt))
             .ToListAsync(cancellationToken);
+        var hours = (await db.HoursEntries.AsNoTracking().Where(h => h.VolunteerId == account.Id).OrderBy(h => h.Date).ToListAsync(cancellationToken))
+            .Select(h => new HoursExport(h.Id, h.OpportunityId, h.OrganizationId, h.Date, h.Minutes, h.Status.ToString().ToLowerInvariant(), h.ConfirmedAt, h.DisputeReason, h.RevokedAt))
+            .ToList();
+        var certificates = await db.Certificates.AsNoTracking()
+            .Where(c => c.HolderId == account.Id)
+            .OrderBy(c => c.IssuedAt)
+            .Select(c => new CertificateExport(c.Code, c.HolderName, c.Language, c.From, c.To, c.TotalMinutes, c.IssuedAt, c.RevokedAt))
+            .ToListAsync(cancellationToken);
         return new PersonalDataExport(
             clock.GetUtcNow().UtcDateTime,
             new AccountExport(
@@ -47,7 +55,9 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
             parent,
             profile,
             memberships,
-            offices);
+            offices,
+            hours,
+            certificates);
     }
 
     /// <summary>
@@ -66,6 +76,13 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
         if (await db.VolunteerProfiles.FirstOrDefaultAsync(p => p.AccountId == account.Id, cancellationToken) is { } profile)
         {
             profile.Erase();
+        }
+
+        // A certificate names its holder: it stops being valid, and the name goes.
+        foreach (var certificate in await db.Certificates.Where(c => c.HolderId == account.Id).ToListAsync(cancellationToken))
+        {
+            certificate.RevokedAt ??= now;
+            certificate.HolderName = "";
         }
 
         db.FrontOfficeStaff.RemoveRange(await db.FrontOfficeStaff.Where(s => s.AccountId == account.Id).ToListAsync(cancellationToken));
@@ -88,7 +105,13 @@ public sealed record PersonalDataExport(
     ParentConsentExport? ParentConsent,
     VolunteerProfile? Profile,
     IReadOnlyList<MembershipExport> Organizations,
-    IReadOnlyList<OfficeExport> FrontOffices);
+    IReadOnlyList<OfficeExport> FrontOffices,
+    IReadOnlyList<HoursExport> Hours,
+    IReadOnlyList<CertificateExport> Certificates);
+
+public sealed record HoursExport(Guid Id, Guid OpportunityId, Guid OrganizationId, DateOnly Date, int Minutes, string Status, DateTime ConfirmedAt, string? DisputeReason, DateTime? RevokedAt);
+
+public sealed record CertificateExport(string Code, string HolderName, string Language, DateOnly? From, DateOnly? To, int TotalMinutes, DateTime IssuedAt, DateTime? RevokedAt);
 
 public sealed record MembershipExport(Guid OrganizationId, string Name, string Role, DateTime JoinedAt);
 
