@@ -126,9 +126,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         }
 
         await transaction.CommitAsync(cancellationToken);
-        if (status == ApplicationStatus.Waitlisted
-            && await db.Shifts.AnyAsync(s => s.Id == shiftId && s.Taken < s.Capacity, cancellationToken)
-            && await PromoteWaitlistAsync(shiftId, cancellationToken) > 0)
+        if (status == ApplicationStatus.Waitlisted && await PromoteWaitlistAsync(shiftId, cancellationToken) > 0)
         {
             // Seats were free but others were waiting for them (the capacity was just raised): the line was served first.
             application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == application.Id, cancellationToken);
@@ -258,6 +256,13 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         var promoted = 0;
         while (true)
         {
+            // A cheap look first (reads never wait on SQLite or PostgreSQL); the claim below decides.
+            if (!await db.Shifts.AnyAsync(s => s.Id == shiftId && s.Taken < s.Capacity, cancellationToken)
+                || !await db.Applications.AnyAsync(a => a.ShiftId == shiftId && a.Status == ApplicationStatus.Waitlisted, cancellationToken))
+            {
+                return promoted;
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (!await TakeSeatAsync(shiftId, cancellationToken))
             {
