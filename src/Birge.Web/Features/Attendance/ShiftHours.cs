@@ -353,9 +353,19 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, TimePr
         return arrival < shift.EndsAt ? (int)(shift.EndsAt - arrival).TotalMinutes : 0;
     }
 
-    /// <summary>"2 h 30 min" in the reader's language.</summary>
-    public static string Duration(int minutes, CultureInfo culture) =>
-        string.Format(culture, Cultures.Text("Hours_Duration", culture), minutes / 60, minutes % 60);
+    /// <summary>"2 h 30 min", "4 h" or "45 min" in the reader's language.</summary>
+    public static string Duration(int minutes, CultureInfo culture)
+    {
+        var key = (minutes / 60, minutes % 60) switch
+        {
+            ( > 0, 0) => "Hours_DurationHours",
+            (0, _) => "Hours_DurationMinutes",
+            _ => "Hours_Duration",
+        };
+        return key == "Hours_DurationMinutes"
+            ? string.Format(culture, Cultures.Text(key, culture), minutes)
+            : string.Format(culture, Cultures.Text(key, culture), minutes / 60, minutes % 60);
+    }
 
     private static string? Refusal(Shift shift, Domain.Attendance attendance, int minutes, List<HoursEntry> others)
     {
