@@ -4,6 +4,7 @@ using Birge.BrowserTests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Attendance;
+using Birge.Web.Features.Book;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,8 @@ namespace Birge.BrowserTests.Journeys;
 /// The opportunities and hours issue's "done when", in a real browser on a phone, in Kazakh: a coordinator of a
 /// verified organisation in Almaty posts an event; a volunteer finds it by a Kazakh word typed in capitals and by
 /// distance, applies, checks in by opening the URL of the QR code at the door and later checks out the same way; the
-/// coordinator confirms the hours; the volunteer sees them in the volunteer book.
+/// coordinator confirms the hours; the volunteer sees them in the volunteer book and downloads a certificate, whose
+/// QR code's URL tells anyone that it is genuine.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class VolunteerHoursJourneyTests(BrowserApp app)
@@ -31,7 +33,7 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
     private static readonly CultureInfo Kazakh = Cultures.FromLanguage("kk");
 
     [Fact]
-    public async Task A_volunteer_finds_an_event_takes_part_and_gets_confirmed_hours()
+    public async Task A_volunteer_finds_an_event_takes_part_and_gets_a_certificate_anyone_can_check()
     {
         var kk = Kazakh;
         var tag = Interlocked.Increment(ref serial).ToString(CultureInfo.InvariantCulture);
@@ -173,11 +175,50 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
             await Expect(row).ToContainTextAsync($"{T("Hours_Confirmed", kk)} {ShiftHours.Duration(minutes, kk)}");
             await coordinator.AssertAccessibleAsync("the shift's hours, confirmed");
 
-            // 7. The volunteer opens the volunteer book from the menu.
+            // 7. The volunteer opens the volunteer book from the menu, sees the hours and issues a certificate in Kazakh.
+            var hours = VolunteerBook.Duration(minutes, kk);
             await volunteer.NavLink("Nav_Book", kk).ClickAsync();
             await Expect(volunteer).ToHaveURLAsync(new Regex("/book$"));
+            await Expect(Heading(volunteer)).ToHaveTextAsync(T("Book_Title", kk));
+            await Expect(volunteer.Locator("#book-total")).ToHaveTextAsync(hours);
+            var entry = volunteer.Locator("#entries tbody tr").Filter(new() { Has = volunteer.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }) });
+            await Expect(entry).ToContainTextAsync(organizationName);
+            await Expect(entry).ToContainTextAsync(hours);
+            await volunteer.AssertAccessibleAsync("the volunteer book");
+            await volunteer.ScreenshotAsync("hours-book-kk");
+            await volunteer.Field("Book_Language", kk).SelectOptionAsync("kk");
+            await volunteer.Button("Book_Issue", kk).ClickAsync();
+            await Expect(volunteer).ToHaveURLAsync(new Regex("/book/certificates/[^/]+$"));
+            await Expect(volunteer.GetByRole(AriaRole.Status)).ToHaveTextAsync(T("Book_IssuedDone", kk));
+            await Expect(Heading(volunteer)).ToHaveTextAsync(T("Book_CertificateTitle", kk));
+            await Expect(volunteer.Locator("#certificate-hours")).ToHaveTextAsync(hours);
+            await volunteer.AssertAccessibleAsync("the certificate");
+            await volunteer.ScreenshotAsync("hours-certificate-kk");
 
-            foreach (var page in new[] { coordinator, volunteer })
+            // The PDF downloads; the certificate page gives the URL its QR code leads to.
+            var download = await volunteer.RunAndWaitForDownloadAsync(() => volunteer.MainLink("Book_Download", kk).ClickAsync());
+            var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
+            Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+            Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+            var verifyUrl = await volunteer.Locator("#verify-link").GetAttributeAsync("href");
+            Assert.NotNull(verifyUrl);
+            Assert.Matches("^" + Regex.Escape(app.BaseUrl) + "/verify/[^/?#]+$", verifyUrl);
+
+            // 8. Anyone who opens that URL (a university, an employer) reads that the certificate is genuine.
+            var stranger = await PersonAsync();
+            await stranger.GotoAsync(verifyUrl);
+            await stranger.ChooseLanguageAsync(kk);
+            await Expect(stranger).ToHaveURLAsync(verifyUrl);
+            await Expect(Heading(stranger)).ToHaveTextAsync(T("Verify_Title", kk));
+            await Expect(stranger.Locator("#verify-result")).ToHaveAttributeAsync("data-status", "genuine");
+            await Expect(stranger.Locator("#verify-result h2")).ToHaveTextAsync(T("Verify_Genuine", kk));
+            await Expect(stranger.Locator("#verify-holder")).ToHaveTextAsync(VolunteerBook.Mask(volunteerName));
+            await Expect(stranger.Locator("#verify-hours")).ToHaveTextAsync(hours);
+            await Expect(stranger.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(volunteerName);
+            await stranger.AssertAccessibleAsync("the certificate check");
+            await stranger.ScreenshotAsync("hours-verify-kk");
+
+            foreach (var page in new[] { coordinator, volunteer, stranger })
             {
                 await page.Context.CloseAsync();
             }
