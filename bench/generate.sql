@@ -452,5 +452,5 @@ END
 $$;
 
 SET session_replication_role = origin;
-\echo analyze
-ANALYZE;
+\echo vacuum and analyze
+VACUUM (ANALYZE);
