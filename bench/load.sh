@@ -3,13 +3,13 @@
 # port against the benchmark database (bench/postgres.sh, filled by bench/generate.sh), warms it up, then runs wrk
 # against the search page, the search API and /health/live (the ceiling: the same app doing nothing), and stops it.
 #   bench/load.sh
-#   BENCH_DURATION=60s BENCH_CONNECTIONS=16 bench/load.sh
+#   BENCH_DURATION=60s BENCH_CONNECTIONS="1 32" bench/load.sh   one round of the three per number of connections
 #   BENCH_BREAKDOWN=1 bench/load.sh     then each query of bench/queries.txt alone against the API, 5 s each
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration="${BENCH_DURATION:-30s}"
-connections="${BENCH_CONNECTIONS:-8}"
+connections="${BENCH_CONNECTIONS:-1 16}"
 threads="${BENCH_THREADS:-2}"
 warmup="${BENCH_WARMUP:-10s}"
 queries=bench/queries.txt
@@ -62,25 +62,28 @@ for path in /opportunities /api/v1/opportunities; do
   [[ "$status" == 200 ]] || { echo "bench/load.sh: $path answers $status" >&2; cat "$work/app.log" >&2; exit 1; }
 done
 
-run() { # name path file duration
+run() { # name path file duration connections
   local line
-  line="$(wrk -t"$threads" -c"$connections" -d"$4" --timeout 10s -s bench/search.lua "$base" -- "$2" "$3" | grep '^RESULT')"
-  echo "$1 $line load=$(cut -d' ' -f1 /proc/loadavg)"
+  line="$(wrk -t"$(( $5 < threads ? $5 : threads ))" -c"$5" -d"$4" --timeout 10s -s bench/search.lua "$base" -- "$2" "$3" | grep '^RESULT')"
+  echo "$1 c=$5 $line load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 echo "bench/load.sh: warming up ($warmup each)" >&2
-run warmup /opportunities "$queries" "$warmup" >/dev/null
-run warmup /api/v1/opportunities "$queries" "$warmup" >/dev/null
-run warmup /health/live - "$warmup" >/dev/null
+most="${connections##* }"
+run warmup /opportunities "$queries" "$warmup" "$most" >/dev/null
+run warmup /api/v1/opportunities "$queries" "$warmup" "$most" >/dev/null
+run warmup /health/live - "$warmup" "$most" >/dev/null
 
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t$threads -c$connections -d$duration, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-run "search-page /opportunities" /opportunities "$queries" "$duration"
-run "search-api /api/v1/opportunities" /api/v1/opportunities "$queries" "$duration"
-run "ceiling /health/live" /health/live - "$duration"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -d$duration, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for c in $connections; do
+  run "search-page /opportunities" /opportunities "$queries" "$duration" "$c"
+  run "search-api /api/v1/opportunities" /api/v1/opportunities "$queries" "$duration" "$c"
+  run "ceiling /health/live" /health/live - "$duration" "$c"
+done
 
 if [[ -n "${BENCH_BREAKDOWN:-}" ]]; then
   grep -v '^#' "$queries" | grep -v '^$' | while IFS= read -r query; do
     printf '%s\n' "$query" >"$work/one.txt"
-    run "api $query" /api/v1/opportunities "$work/one.txt" 5s
+    run "api $query" /api/v1/opportunities "$work/one.txt" 5s "$most"
   done
 fi
