@@ -35,6 +35,7 @@ app_env=(
   Database__Provider=Postgres
   "ConnectionStrings__Birge=$connection;Maximum Pool Size=64"
   Outbox__Enabled=false
+  Reminders__Enabled=false
   Logging__LogLevel__Default=Warning
   Logging__LogLevel__Microsoft.EntityFrameworkCore=None
   "Birge__PublicUrl=$base"

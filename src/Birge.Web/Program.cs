@@ -2,7 +2,10 @@ using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Admin;
+using Birge.Web.Features.Applications;
+using Birge.Web.Features.Attendance;
 using Birge.Web.Features.FrontOffices;
+using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
 using Birge.Web.Features.Reference;
@@ -144,6 +147,12 @@ services.AddScoped<OrganizationDirectory>();
 services.AddScoped<StaffAssignment>();
 services.AddScoped<OrganizationVerification>();
 services.AddScoped<AuditQuery>();
+services.AddScoped<OpportunityEditor>();
+services.AddScoped<OpportunitySearch>();
+services.AddScoped<ShiftApplications>();
+services.AddScoped<Rosters>();
+services.AddScoped<ShiftCheckin>();
+services.AddScoped<ShiftHours>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -162,6 +171,13 @@ if (configuration.GetValue("Outbox:Enabled", true))
 }
 
 services.AddSingleton<OutboxSender>();
+
+// The day-before reminders of shifts; off in tests, which run it once by hand.
+services.AddSingleton<Reminders>();
+if (configuration.GetValue("Reminders:Enabled", !environment.IsEnvironment("Testing")))
+{
+    services.AddHostedService(sp => sp.GetRequiredService<Reminders>());
+}
 
 var app = builder.Build();
 
@@ -221,6 +237,9 @@ app.MapOrganizationsApi();
 app.MapProfileApi();
 app.MapFrontOfficesApi();
 app.MapAuditApi();
+app.MapOpportunitiesApi();
+app.MapApplicationsApi();
+app.MapAttendanceApi();
 
 await app.RunAsync();
 return 0;

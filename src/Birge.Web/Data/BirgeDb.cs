@@ -366,4 +366,13 @@ public sealed class SqliteBirgeDb(DbContextOptions<SqliteBirgeDb> options) : Bir
 public sealed class PostgresBirgeDb(DbContextOptions<PostgresBirgeDb> options) : BirgeDb(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // Search by any part of a word ("LIKE '%word%'") at national scale: a trigram index, PostgreSQL only.
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<Opportunity>().HasIndex(o => o.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
 }
