@@ -177,7 +177,7 @@ CREATE TEMP TABLE saved_indexes AS
 SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
 FROM pg_index i
 JOIN pg_class t ON t.oid = i.indrelid
-WHERE t.relname IN ('Accounts', 'VolunteerProfiles', 'ConsentRecords', 'Applications', 'HoursEntries', 'Shifts')
+WHERE t.relname IN ('Accounts', 'VolunteerProfiles', 'ConsentRecords', 'Opportunities', 'Shifts', 'Applications', 'HoursEntries')
   AND NOT i.indisprimary;
 DO $$
 DECLARE ix record;
