@@ -4,6 +4,7 @@ using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Admin;
 using Birge.Web.Features.Applications;
 using Birge.Web.Features.Attendance;
+using Birge.Web.Features.Book;
 using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
@@ -153,6 +154,8 @@ services.AddScoped<ShiftApplications>();
 services.AddScoped<Rosters>();
 services.AddScoped<ShiftCheckin>();
 services.AddScoped<ShiftHours>();
+services.AddSingleton(_ => CertificateSigner.FromConfiguration(configuration, environment));
+services.AddScoped<VolunteerBook>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -185,6 +188,9 @@ if (Commands.IsCommand(args))
 {
     return await Commands.RunAsync(app, args);
 }
+
+// Certificates cannot be signed or checked without the platform's key: refuse to start rather than fail later.
+_ = app.Services.GetRequiredService<CertificateSigner>();
 
 if (environment.IsDevelopment() || configuration.GetValue("Database:MigrateOnStart", false))
 {
@@ -240,6 +246,7 @@ app.MapAuditApi();
 app.MapOpportunitiesApi();
 app.MapApplicationsApi();
 app.MapAttendanceApi();
+app.MapBookApi();
 
 await app.RunAsync();
 return 0;

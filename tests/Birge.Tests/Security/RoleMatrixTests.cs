@@ -214,6 +214,19 @@ public abstract class RoleMatrixTests(BirgeApp app)
         ["POST /hours/{hoursEntryId:guid}/dispute"] = SignedIn,
 
         // Volunteer book, certificates and verification (issue 4).
+        ["GET /book"] = SignedIn,
+        ["POST /book"] = SignedIn,
+        ["GET /book/certificates/{code}"] = SignedIn,
+        ["POST /book/certificates/{code}"] = SignedIn,
+        ["GET /book/certificates/{code}.pdf"] = SignedIn,
+        ["POST /book/certificates/{code}.pdf"] = SignedIn,
+        ["GET /verify/{code?}"] = Everyone,
+        ["POST /verify/{code?}"] = Everyone,
+        ["GET /api/v1/me/hours"] = SignedIn,
+        ["POST /api/v1/me/certificates"] = SignedIn,
+        ["GET /api/v1/me/certificates"] = SignedIn,
+        ["GET /api/v1/me/certificates/{code}/pdf"] = SignedIn,
+        ["GET /api/v1/certificates/{code}"] = Everyone,
     };
 
     /// <summary>

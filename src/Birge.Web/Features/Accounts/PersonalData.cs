@@ -47,6 +47,11 @@ public sealed class PersonalData(BirgeDb db, ShiftApplications shiftApplications
                 h.Id, h.ShiftId, h.OpportunityId, h.OrganizationId, h.DirectionCode, h.Date, h.StartsAt, h.EndsAt, h.Minutes,
                 h.Status.ToString().ToLowerInvariant(), h.ConfirmedAt, h.DisputeReason, h.DisputedAt, h.RevokedAt, h.RevokeReason))
             .ToList();
+        var certificates = await db.Certificates.AsNoTracking()
+            .Where(c => c.HolderId == account.Id)
+            .OrderBy(c => c.IssuedAt)
+            .Select(c => new CertificateExport(c.Code, c.HolderName, c.Language, c.From, c.To, c.TotalMinutes, c.IssuedAt, c.RevokedAt))
+            .ToListAsync(cancellationToken);
         return new PersonalDataExport(
             clock.GetUtcNow().UtcDateTime,
             new AccountExport(
@@ -70,7 +75,8 @@ public sealed class PersonalData(BirgeDb db, ShiftApplications shiftApplications
             offices,
             [.. applications.Select(a => new ApplicationExport(a.Id, a.OpportunityId, a.ShiftId, a.StartsAt, a.EndsAt, a.Status.ApiName(), a.AppliedAt))],
             attendances,
-            hours);
+            hours,
+            certificates);
     }
 
     /// <summary>
@@ -92,6 +98,13 @@ public sealed class PersonalData(BirgeDb db, ShiftApplications shiftApplications
         if (await db.VolunteerProfiles.FirstOrDefaultAsync(p => p.AccountId == account.Id, cancellationToken) is { } profile)
         {
             profile.Erase();
+        }
+
+        // A certificate names its holder: it stops being valid, and the name goes.
+        foreach (var certificate in await db.Certificates.Where(c => c.HolderId == account.Id).ToListAsync(cancellationToken))
+        {
+            certificate.RevokedAt ??= now;
+            certificate.HolderName = "";
         }
 
         db.FrontOfficeStaff.RemoveRange(await db.FrontOfficeStaff.Where(s => s.AccountId == account.Id).ToListAsync(cancellationToken));
@@ -117,7 +130,8 @@ public sealed record PersonalDataExport(
     IReadOnlyList<OfficeExport> FrontOffices,
     IReadOnlyList<ApplicationExport> Applications,
     IReadOnlyList<AttendanceExport> Attendance,
-    IReadOnlyList<HoursExport> Hours);
+    IReadOnlyList<HoursExport> Hours,
+    IReadOnlyList<CertificateExport> Certificates);
 
 public sealed record ApplicationExport(Guid Id, Guid OpportunityId, Guid ShiftId, DateTime StartsAt, DateTime EndsAt, string Status, DateTime AppliedAt);
 
@@ -139,6 +153,8 @@ public sealed record HoursExport(
     DateTime? DisputedAt,
     DateTime? RevokedAt,
     string? RevokeReason);
+
+public sealed record CertificateExport(string Code, string HolderName, string Language, DateOnly? From, DateOnly? To, int TotalMinutes, DateTime IssuedAt, DateTime? RevokedAt);
 
 public sealed record MembershipExport(Guid OrganizationId, string Name, string Role, DateTime JoinedAt);
 
