@@ -87,6 +87,8 @@ public static class ErrorCodes
     public const string NoHours = "no_hours";
     public const string CertificateNotFound = "certificate_not_found";
     public const string ShiftHasApplicants = "shift_has_applicants";
+    public const string CheckinNotOpen = "checkin_not_open";
+    public const string AlreadyDisputed = "already_disputed";
 }
 
 /// <summary>A refusal tied to one input field; the message key defaults to <c>Error_{code}</c>.</summary>

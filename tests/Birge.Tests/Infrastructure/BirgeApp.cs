@@ -1,6 +1,7 @@
 using Birge.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -16,6 +17,9 @@ public abstract class BirgeApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string OutboxDirectory { get; } = Path.Combine(Path.GetTempPath(), "birge-tests", Guid.NewGuid().ToString("N"), "outbox");
 
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The app's <see cref="TimeProvider"/>: real time unless a test sets it.</summary>
+    public TestClock Clock { get; } = new();
 
     protected abstract string ConnectionString { get; }
 
@@ -66,6 +70,8 @@ public abstract class BirgeApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 

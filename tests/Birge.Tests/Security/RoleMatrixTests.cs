@@ -182,10 +182,51 @@ public abstract class RoleMatrixTests(BirgeApp app)
         ["POST /api/v1/opportunities/{opportunityId:guid}/cancel"] = MembersOfA,
 
         // Applications, my shifts and rosters (issue 4).
+        ["POST /api/v1/shifts/{shiftId:guid}/applications"] = SignedIn,
+        ["DELETE /api/v1/applications/{applicationId:guid}"] = SignedIn,
+        ["GET /api/v1/me/applications"] = SignedIn,
+        ["GET /api/v1/shifts/{shiftId:guid}/applications"] = MembersOfA,
+        ["POST /api/v1/shifts/{shiftId:guid}/applications/{applicationId:guid}/decision"] = MembersOfA,
+        ["GET /shifts/{shiftId:guid}/apply"] = SignedIn,
+        ["POST /shifts/{shiftId:guid}/apply"] = SignedIn,
+        ["GET /my/shifts"] = SignedIn,
+        ["POST /my/shifts"] = SignedIn,
+        ["GET /my/shifts/{applicationId:guid}/calendar.ics"] = SignedIn,
+        ["GET /shifts/{shiftId:guid}/roster"] = MembersOfA,
+        ["POST /shifts/{shiftId:guid}/roster"] = MembersOfA,
+        ["GET /shifts/{shiftId:guid}/roster.csv"] = MembersOfA,
 
         // Check-in, attendance and hours (issue 4).
+        ["GET /api/v1/shifts/{shiftId:guid}/checkin-code"] = MembersOfA,
+        ["POST /api/v1/shifts/{shiftId:guid}/checkin"] = SignedIn,
+        ["POST /api/v1/shifts/{shiftId:guid}/checkout"] = SignedIn,
+        ["GET /api/v1/shifts/{shiftId:guid}/hours"] = MembersOfA,
+        ["POST /api/v1/shifts/{shiftId:guid}/hours"] = MembersOfA,
+        ["POST /api/v1/shifts/{shiftId:guid}/hours/{hoursEntryId:guid}/revoke"] = MembersOfA,
+        ["POST /api/v1/me/hours/{hoursEntryId:guid}/dispute"] = SignedIn,
+        ["GET /shifts/{shiftId:guid}/checkin-code"] = MembersOfA,
+        ["POST /shifts/{shiftId:guid}/checkin-code"] = MembersOfA,
+        ["GET /checkin/{shiftId:guid}"] = SignedIn,
+        ["POST /checkin/{shiftId:guid}"] = SignedIn,
+        ["GET /shifts/{shiftId:guid}/hours"] = MembersOfA,
+        ["POST /shifts/{shiftId:guid}/hours"] = MembersOfA,
+        ["GET /hours/{hoursEntryId:guid}/dispute"] = SignedIn,
+        ["POST /hours/{hoursEntryId:guid}/dispute"] = SignedIn,
 
         // Volunteer book, certificates and verification (issue 4).
+        ["GET /book"] = SignedIn,
+        ["POST /book"] = SignedIn,
+        ["GET /book/certificates/{code}"] = SignedIn,
+        ["POST /book/certificates/{code}"] = SignedIn,
+        ["GET /book/certificates/{code}.pdf"] = SignedIn,
+        ["POST /book/certificates/{code}.pdf"] = SignedIn,
+        ["GET /verify/{code?}"] = Everyone,
+        ["POST /verify/{code?}"] = Everyone,
+        ["GET /api/v1/me/hours"] = SignedIn,
+        ["POST /api/v1/me/certificates"] = SignedIn,
+        ["GET /api/v1/me/certificates"] = SignedIn,
+        ["GET /api/v1/me/certificates/{code}/pdf"] = SignedIn,
+        ["GET /api/v1/certificates/{code}"] = Everyone,
     };
 
     /// <summary>

@@ -39,3 +39,8 @@ public sealed class PostgresOpportunitiesAndHours : SqlMigration;
 [DbContext(typeof(PostgresBirgeDb))]
 [Migration("20261201100000_OpportunitySearch")]
 public sealed class PostgresOpportunitySearch : SqlMigration;
+
+// PostgreSQL only: INCLUDE columns on two indexes, which SQLite's schema does not have.
+[DbContext(typeof(PostgresBirgeDb))]
+[Migration("20261201500000_SearchAtNationalScale")]
+public sealed class PostgresSearchAtNationalScale : SqlMigration;

@@ -104,10 +104,11 @@ public sealed class OpportunitySearch(BirgeDb db, Scopes scopes, TimeProvider cl
 
         if (query.From is not null || query.To is not null)
         {
-            // A shift that overlaps the days asked for, counted in Kazakhstan.
+            // A shift that overlaps the days asked for, counted in Kazakhstan. The opportunity's first start and last
+            // end bound its shifts, so checking them first (inside the index) leaves few whose shifts need a look.
             var from = query.From is { } f ? KazakhstanTime.ToUtc(f.ToDateTime(TimeOnly.MinValue)) : DateTime.UnixEpoch;
             var to = query.To is { } t ? KazakhstanTime.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : new DateTime(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            opportunities = opportunities.Where(o => o.Shifts.Any(s => s.EndsAt > from && s.StartsAt < to));
+            opportunities = opportunities.Where(o => o.StartsAt < to && o.EndsAt > from && o.Shifts.Any(s => s.EndsAt > from && s.StartsAt < to));
         }
 
         if (query.Age is { } age)

@@ -1,0 +1,217 @@
+using System.Security.Claims;
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Birge.Web.Features.Attendance;
+
+/// <summary>Check-in codes, check-in and check-out, and confirmed hours of a shift (M7).</summary>
+public static class AttendanceApi
+{
+    public static IEndpointRouteBuilder MapAttendanceApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Attendance and hours").RequireAuthorization(Policies.Account);
+        api.MapGet("/shifts/{shiftId:guid}/checkin-code", CodeAsync).RequireAuthorization(Policies.OrganizationMember)
+            .WithSummary("The shift's current check-in code (new every minute, accepted for two) for the coordinator's screen");
+        api.MapPost("/shifts/{shiftId:guid}/checkin", CheckInAsync).RequireAuthorization(Policies.Account)
+            .WithSummary("An accepted volunteer checks in with the current code; again changes nothing");
+        api.MapPost("/shifts/{shiftId:guid}/checkout", CheckOutAsync).RequireAuthorization(Policies.Account)
+            .WithSummary("The volunteer checks out with a fresh code; answers the minutes counted within the shift");
+        api.MapGet("/shifts/{shiftId:guid}/hours", HoursAsync).RequireAuthorization(Policies.OrganizationMember)
+            .WithSummary("The coordinator's view: each volunteer's attendance and hours entry");
+        api.MapPost("/shifts/{shiftId:guid}/hours", ConfirmAsync).RequireAuthorization(Policies.OrganizationMember)
+            .WithSummary("The coordinator confirms hours, all or nothing; minutes default to the attended time");
+        api.MapPost("/shifts/{shiftId:guid}/hours/{hoursEntryId:guid}/revoke", RevokeAsync).RequireAuthorization(Policies.OrganizationMember)
+            .WithSummary("The coordinator revokes confirmed hours with a reason; certificates that counted them are revoked");
+        api.MapPost("/me/hours/{hoursEntryId:guid}/dispute", DisputeAsync).RequireAuthorization(Policies.Account)
+            .WithSummary("The volunteer disputes their confirmed hours; the organisation's coordinators are told");
+        return app;
+    }
+
+    private static async Task<Results<Ok<CheckinCodeResponse>, ProblemHttpResult>> CodeAsync(
+        Guid shiftId, ShiftCheckin checkin, TimeProvider clock, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
+        {
+            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return CheckinCode.IsOpen(info.Shift, now)
+            ? TypedResults.Ok(new CheckinCodeResponse(CheckinCode.Current(info.Shift, now), CheckinCode.ExpiresAt(now), CheckinCode.RotatesAt(now)))
+            : problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.CheckinNotOpen);
+    }
+
+    private static async Task<Results<Ok<CheckinResponse>, ProblemHttpResult>> CheckInAsync(
+        Guid shiftId, CodeRequest request, ClaimsPrincipal user, ShiftCheckin checkin, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
+        {
+            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+        }
+
+        var result = await checkin.CheckInAsync(info, Scopes.AccountId(user)!.Value, request.Code, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Ok(CheckinResponse.From(result))
+            : Refusal(problems, result.Error!);
+    }
+
+    private static async Task<Results<Ok<CheckinResponse>, ProblemHttpResult>> CheckOutAsync(
+        Guid shiftId, CodeRequest request, ClaimsPrincipal user, ShiftCheckin checkin, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
+        {
+            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+        }
+
+        var result = await checkin.CheckOutAsync(info, Scopes.AccountId(user)!.Value, request.Code, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Ok(CheckinResponse.From(result))
+            : Refusal(problems, result.Error!);
+    }
+
+    private static async Task<Results<Ok<ShiftHoursResponse>, ProblemHttpResult>> HoursAsync(
+        Guid shiftId, ShiftCheckin checkin, ShiftHours hours, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
+        {
+            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+        }
+
+        var volunteers = await hours.VolunteersAsync(info, cancellationToken);
+        return TypedResults.Ok(new ShiftHoursResponse(
+            info.Shift.Id,
+            info.Shift.StartsAt,
+            info.Shift.EndsAt,
+            info.Shift.LengthMinutes,
+            [.. volunteers.Select(v => new VolunteerHoursItem(
+                v.VolunteerId,
+                v.FullName,
+                v.Attendance?.CheckedInAt,
+                v.Attendance?.CheckedOutAt,
+                v.Attendance?.MarkedBy is not null,
+                v.AttendedMinutes,
+                v.SuggestedMinutes,
+                v.Entry is null ? null : HoursEntryItem.From(v.Entry)))]));
+    }
+
+    private static async Task<Results<Ok<ConfirmedHoursResponse>, ProblemHttpResult>> ConfirmAsync(
+        Guid shiftId, ConfirmHoursRequest request, ClaimsPrincipal user, ShiftCheckin checkin, ShiftHours hours, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
+        {
+            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+        }
+
+        var wanted = request.Entries ?? [];
+        if (wanted.Count == 0 || wanted.Count > Shift.MaxCapacity || wanted.Any(e => e.VolunteerId is null))
+        {
+            return problems.Validation([new FieldError("entries", ErrorCodes.ValueInvalid)]);
+        }
+
+        var (entries, errors) = await hours.ConfirmAsync(
+            info, [.. wanted.Select(e => new HoursToConfirm(e.VolunteerId!.Value, e.Minutes))], Scopes.AccountId(user)!.Value, cancellationToken);
+        if (errors.Count > 0)
+        {
+            // Name each refusal by its place in the request, as partners sent it.
+            var index = wanted.Select((e, i) => (e.VolunteerId!.Value.ToString(), i)).DistinctBy(x => x.Item1).ToDictionary(x => x.Item1, x => x.i);
+            return problems.Validation([.. errors.Select(e => e with { Field = $"entries[{index[e.Field]}]" })]);
+        }
+
+        return TypedResults.Ok(new ConfirmedHoursResponse([.. entries.Select(HoursEntryItem.From)]));
+    }
+
+    private static async Task<Results<Ok<RevokedHoursResponse>, ProblemHttpResult>> RevokeAsync(
+        Guid shiftId, Guid hoursEntryId, ReasonRequest request, ShiftCheckin checkin, ShiftHours hours, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
+        {
+            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+        }
+
+        var (error, certificates) = await hours.RevokeAsync(info, hoursEntryId, request.Reason, cancellationToken);
+        return error switch
+        {
+            null => TypedResults.Ok(new RevokedHoursResponse(hoursEntryId, "revoked", certificates)),
+            "not_found" => problems.Problem(StatusCodes.Status404NotFound, "not_found"),
+            ErrorCodes.HoursRevoked => problems.Problem(StatusCodes.Status409Conflict, error),
+            _ => problems.Validation([new FieldError("reason", error)]),
+        };
+    }
+
+    private static async Task<Results<Ok<DisputedHoursResponse>, ProblemHttpResult>> DisputeAsync(
+        Guid hoursEntryId, ReasonRequest request, ClaimsPrincipal user, ShiftCheckin checkin, ShiftHours hours, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (await hours.OwnEntryAsync(hoursEntryId, Scopes.AccountId(user)!.Value, checkin, cancellationToken) is not { } own)
+        {
+            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+        }
+
+        var error = await hours.DisputeAsync(own.Entry, own.Shift, request.Reason, cancellationToken);
+        return error switch
+        {
+            null => TypedResults.Ok(new DisputedHoursResponse(hoursEntryId, "disputed")),
+            ErrorCodes.HoursRevoked or ErrorCodes.AlreadyDisputed => problems.Problem(StatusCodes.Status409Conflict, error),
+            _ => problems.Validation([new FieldError("reason", error)]),
+        };
+    }
+
+    /// <summary>A bad code is the volunteer's input (422); the rest are about the shift or the person (409).</summary>
+    private static ProblemHttpResult Refusal(ApiProblems problems, string error) => error == ErrorCodes.CheckinCodeInvalid
+        ? problems.Validation([new FieldError("code", error)])
+        : problems.Problem(StatusCodes.Status409Conflict, error);
+}
+
+public sealed record CodeRequest(string? Code);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record CheckinCodeResponse(string Code, DateTime ExpiresAt, DateTime RotatesAt);
+
+public sealed record CheckinResponse(DateTime CheckedInAt, DateTime? CheckedOutAt, int? Minutes, bool Repeated)
+{
+    public static CheckinResponse From(ScanResult result) =>
+        new(result.Attendance!.CheckedInAt, result.Attendance.CheckedOutAt, result.Minutes, result.Repeated);
+}
+
+public sealed record ConfirmHoursRequest(List<HoursToConfirmRequest>? Entries);
+
+public sealed record HoursToConfirmRequest(Guid? VolunteerId, int? Minutes);
+
+public sealed record HoursEntryItem(
+    Guid Id,
+    Guid VolunteerId,
+    int Minutes,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    DateOnly Date,
+    string Status,
+    Guid ConfirmedBy,
+    DateTime ConfirmedAt,
+    string? DisputeReason,
+    DateTime? DisputedAt,
+    DateTime? RevokedAt,
+    string? RevokeReason)
+{
+    public static HoursEntryItem From(HoursEntry h) => new(
+        h.Id, h.VolunteerId, h.Minutes, h.StartsAt, h.EndsAt, h.Date, h.Status.ToString().ToLowerInvariant(),
+        h.ConfirmedBy, h.ConfirmedAt, h.DisputeReason, h.DisputedAt, h.RevokedAt, h.RevokeReason);
+}
+
+public sealed record VolunteerHoursItem(
+    Guid VolunteerId,
+    string? FullName,
+    DateTime? CheckedInAt,
+    DateTime? CheckedOutAt,
+    bool MarkedByCoordinator,
+    int? AttendedMinutes,
+    int SuggestedMinutes,
+    HoursEntryItem? Entry);
+
+public sealed record ShiftHoursResponse(Guid ShiftId, DateTime StartsAt, DateTime EndsAt, int LengthMinutes, IReadOnlyList<VolunteerHoursItem> Volunteers);
+
+public sealed record ConfirmedHoursResponse(IReadOnlyList<HoursEntryItem> Entries);
+
+public sealed record RevokedHoursResponse(Guid Id, string Status, int RevokedCertificates);
+
+public sealed record DisputedHoursResponse(Guid Id, string Status);
