@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Birge test on SQLite and PostgreSQL, and the browser tests in Chromium.
-# On a fresh machine it installs what is missing (PostgreSQL, Chromium) from Debian packages, starts a throwaway
+# On a fresh machine it installs what is missing (PostgreSQL, Chromium, pdftotext) from Debian packages, starts a throwaway
 # PostgreSQL on a free loopback port, and stops it at the end.
 #   ./test.sh                      everything
 #   ./test.sh --filter Name~SignUp  arguments go to `dotnet test`
@@ -12,6 +12,7 @@ pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || tru
 [[ -x "${pg_bin}/initdb" ]] || need_packages+=(postgresql)
 command -v chromium >/dev/null || need_packages+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null || need_packages+=(poppler-utils)
 if (( ${#need_packages[@]} )); then
   echo "test.sh: installing ${need_packages[*]}"
   if [[ $(id -u) -ne 0 ]]; then sudo=sudo; else sudo=; fi

@@ -2,8 +2,11 @@ using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Admin;
+using Birge.Web.Features.Applications;
 using Birge.Web.Features.Attendance;
+using Birge.Web.Features.Book;
 using Birge.Web.Features.FrontOffices;
+using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
 using Birge.Web.Features.Reference;
@@ -145,8 +148,14 @@ services.AddScoped<OrganizationDirectory>();
 services.AddScoped<StaffAssignment>();
 services.AddScoped<OrganizationVerification>();
 services.AddScoped<AuditQuery>();
+services.AddScoped<OpportunityEditor>();
+services.AddScoped<OpportunitySearch>();
+services.AddScoped<ShiftApplications>();
+services.AddScoped<Rosters>();
 services.AddScoped<ShiftCheckin>();
 services.AddScoped<ShiftHours>();
+services.AddSingleton(_ => CertificateSigner.FromConfiguration(configuration, environment));
+services.AddScoped<VolunteerBook>();
 
 // Notifications leave through the outbox: files in Development, SMTP and an SMS gateway elsewhere.
 if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
@@ -166,12 +175,22 @@ if (configuration.GetValue("Outbox:Enabled", true))
 
 services.AddSingleton<OutboxSender>();
 
+// The day-before reminders of shifts; off in tests, which run it once by hand.
+services.AddSingleton<Reminders>();
+if (configuration.GetValue("Reminders:Enabled", !environment.IsEnvironment("Testing")))
+{
+    services.AddHostedService(sp => sp.GetRequiredService<Reminders>());
+}
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))
 {
     return await Commands.RunAsync(app, args);
 }
+
+// Certificates cannot be signed or checked without the platform's key: refuse to start rather than fail later.
+_ = app.Services.GetRequiredService<CertificateSigner>();
 
 if (environment.IsDevelopment() || configuration.GetValue("Database:MigrateOnStart", false))
 {
@@ -224,7 +243,10 @@ app.MapOrganizationsApi();
 app.MapProfileApi();
 app.MapFrontOfficesApi();
 app.MapAuditApi();
+app.MapOpportunitiesApi();
+app.MapApplicationsApi();
 app.MapAttendanceApi();
+app.MapBookApi();
 
 await app.RunAsync();
 return 0;

@@ -248,7 +248,9 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
             b.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
             b.Property(o => o.CancelReason).HasMaxLength(Opportunity.MaxReasonLength);
             b.Property(o => o.SearchText).HasMaxLength(20000);
-            b.HasIndex(o => new { o.Status, o.EndsAt });
+            // Covering on PostgreSQL (INCLUDE), so search counts, sorts and filters inside the index; see docs/benchmarks.md.
+            b.HasIndex(o => new { o.Status, o.EndsAt })
+                .IncludeProperties(o => new { o.StartsAt, o.Id, o.RegionKato, o.Directions, o.MinAge, o.Online, o.Latitude, o.Longitude });
             b.HasIndex(o => new { o.RegionKato, o.Status, o.EndsAt });
             b.HasMany(o => o.Shifts).WithOne().HasForeignKey(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -257,7 +259,7 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
         {
             b.ToTable("Shifts", t => t.HasCheckConstraint("CK_Shifts_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\""));
             b.HasKey(s => s.Id);
-            b.HasIndex(s => new { s.OpportunityId, s.StartsAt });
+            b.HasIndex(s => new { s.OpportunityId, s.StartsAt }).IncludeProperties(s => new { s.EndsAt, s.Capacity, s.Taken });
             b.HasIndex(s => new { s.StartsAt, s.RemindedAt });
             b.Property(s => s.Role).HasMaxLength(Shift.MaxRoleLength);
         });
@@ -364,4 +366,13 @@ public sealed class SqliteBirgeDb(DbContextOptions<SqliteBirgeDb> options) : Bir
 public sealed class PostgresBirgeDb(DbContextOptions<PostgresBirgeDb> options) : BirgeDb(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // Search by any part of a word ("LIKE '%word%'") at national scale: a trigram index, PostgreSQL only.
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<Opportunity>().HasIndex(o => o.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
 }

@@ -86,6 +86,7 @@ public static class ErrorCodes
     public const string HoursRevoked = "hours_revoked";
     public const string NoHours = "no_hours";
     public const string CertificateNotFound = "certificate_not_found";
+    public const string ShiftHasApplicants = "shift_has_applicants";
     public const string CheckinNotOpen = "checkin_not_open";
     public const string AlreadyDisputed = "already_disputed";
 }

@@ -162,8 +162,39 @@ public abstract class RoleMatrixTests(BirgeApp app)
         ["POST /dev/outbox"] = Nobody,
 
         // Opportunities and search (issue 4).
+        ["GET /opportunities"] = Everyone,
+        ["POST /opportunities"] = Everyone,
+        ["GET /opportunities/{opportunityId:guid}"] = Everyone,
+        ["POST /opportunities/{opportunityId:guid}"] = Everyone,
+        ["GET /organizations/{organizationId:guid}/opportunities"] = MembersOfA,
+        ["POST /organizations/{organizationId:guid}/opportunities"] = MembersOfA,
+        ["GET /organizations/{organizationId:guid}/opportunities/new"] = MembersOfA,
+        ["POST /organizations/{organizationId:guid}/opportunities/new"] = MembersOfA,
+        ["GET /opportunities/{opportunityId:guid}/edit"] = MembersOfA,
+        ["POST /opportunities/{opportunityId:guid}/edit"] = MembersOfA,
+        ["GET /opportunities/{opportunityId:guid}/manage"] = MembersOfA,
+        ["POST /opportunities/{opportunityId:guid}/manage"] = MembersOfA,
+        ["GET /api/v1/opportunities/"] = Everyone,
+        ["POST /api/v1/opportunities/"] = SignedIn,
+        ["GET /api/v1/opportunities/{opportunityId:guid}"] = Everyone,
+        ["PUT /api/v1/opportunities/{opportunityId:guid}"] = MembersOfA,
+        ["POST /api/v1/opportunities/{opportunityId:guid}/publish"] = MembersOfA,
+        ["POST /api/v1/opportunities/{opportunityId:guid}/cancel"] = MembersOfA,
 
         // Applications, my shifts and rosters (issue 4).
+        ["POST /api/v1/shifts/{shiftId:guid}/applications"] = SignedIn,
+        ["DELETE /api/v1/applications/{applicationId:guid}"] = SignedIn,
+        ["GET /api/v1/me/applications"] = SignedIn,
+        ["GET /api/v1/shifts/{shiftId:guid}/applications"] = MembersOfA,
+        ["POST /api/v1/shifts/{shiftId:guid}/applications/{applicationId:guid}/decision"] = MembersOfA,
+        ["GET /shifts/{shiftId:guid}/apply"] = SignedIn,
+        ["POST /shifts/{shiftId:guid}/apply"] = SignedIn,
+        ["GET /my/shifts"] = SignedIn,
+        ["POST /my/shifts"] = SignedIn,
+        ["GET /my/shifts/{applicationId:guid}/calendar.ics"] = SignedIn,
+        ["GET /shifts/{shiftId:guid}/roster"] = MembersOfA,
+        ["POST /shifts/{shiftId:guid}/roster"] = MembersOfA,
+        ["GET /shifts/{shiftId:guid}/roster.csv"] = MembersOfA,
 
         // Check-in, attendance and hours (issue 4).
         ["GET /api/v1/shifts/{shiftId:guid}/checkin-code"] = MembersOfA,
@@ -183,6 +214,19 @@ public abstract class RoleMatrixTests(BirgeApp app)
         ["POST /hours/{hoursEntryId:guid}/dispute"] = SignedIn,
 
         // Volunteer book, certificates and verification (issue 4).
+        ["GET /book"] = SignedIn,
+        ["POST /book"] = SignedIn,
+        ["GET /book/certificates/{code}"] = SignedIn,
+        ["POST /book/certificates/{code}"] = SignedIn,
+        ["GET /book/certificates/{code}.pdf"] = SignedIn,
+        ["POST /book/certificates/{code}.pdf"] = SignedIn,
+        ["GET /verify/{code?}"] = Everyone,
+        ["POST /verify/{code?}"] = Everyone,
+        ["GET /api/v1/me/hours"] = SignedIn,
+        ["POST /api/v1/me/certificates"] = SignedIn,
+        ["GET /api/v1/me/certificates"] = SignedIn,
+        ["GET /api/v1/me/certificates/{code}/pdf"] = SignedIn,
+        ["GET /api/v1/certificates/{code}"] = Everyone,
     };
 
     /// <summary>

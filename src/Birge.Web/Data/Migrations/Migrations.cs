@@ -34,3 +34,13 @@ public sealed class SqliteOpportunitiesAndHours : SqlMigration;
 [DbContext(typeof(PostgresBirgeDb))]
 [Migration("20261123000000_OpportunitiesAndHours")]
 public sealed class PostgresOpportunitiesAndHours : SqlMigration;
+
+// PostgreSQL only: a trigram index for opportunity search, which SQLite has no use for.
+[DbContext(typeof(PostgresBirgeDb))]
+[Migration("20261201100000_OpportunitySearch")]
+public sealed class PostgresOpportunitySearch : SqlMigration;
+
+// PostgreSQL only: INCLUDE columns on two indexes, which SQLite's schema does not have.
+[DbContext(typeof(PostgresBirgeDb))]
+[Migration("20261201500000_SearchAtNationalScale")]
+public sealed class PostgresSearchAtNationalScale : SqlMigration;

@@ -1,11 +1,12 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
+using Birge.Web.Features.Applications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.Accounts;
 
 /// <summary>A person's rights over their data: a copy of everything Birge holds about them, and erasure.</summary>
-public sealed class PersonalData(BirgeDb db, TimeProvider clock)
+public sealed class PersonalData(BirgeDb db, ShiftApplications shiftApplications, TimeProvider clock)
 {
     public async Task<PersonalDataExport> ExportAsync(Account account, CancellationToken cancellationToken)
     {
@@ -27,6 +28,12 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
             .Where(s => s.AccountId == account.Id)
             .Select(s => new OfficeExport(s.FrontOfficeKato, s.Role, s.AssignedAt))
             .ToListAsync(cancellationToken);
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.VolunteerId == account.Id)
+            .Join(db.Shifts, a => a.ShiftId, s => s.Id, (a, s) => new { a, s })
+            .OrderBy(x => x.s.StartsAt)
+            .Select(x => new { x.a.Id, x.s.OpportunityId, ShiftId = x.s.Id, x.s.StartsAt, x.s.EndsAt, x.a.Status, x.a.AppliedAt })
+            .ToListAsync(cancellationToken);
         var attendances = await db.Attendances.AsNoTracking()
             .Where(a => a.VolunteerId == account.Id)
             .OrderBy(a => a.CheckedInAt)
@@ -40,6 +47,11 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
                 h.Id, h.ShiftId, h.OpportunityId, h.OrganizationId, h.DirectionCode, h.Date, h.StartsAt, h.EndsAt, h.Minutes,
                 h.Status.ToString().ToLowerInvariant(), h.ConfirmedAt, h.DisputeReason, h.DisputedAt, h.RevokedAt, h.RevokeReason))
             .ToList();
+        var certificates = await db.Certificates.AsNoTracking()
+            .Where(c => c.HolderId == account.Id)
+            .OrderBy(c => c.IssuedAt)
+            .Select(c => new CertificateExport(c.Code, c.HolderName, c.Language, c.From, c.To, c.TotalMinutes, c.IssuedAt, c.RevokedAt))
+            .ToListAsync(cancellationToken);
         return new PersonalDataExport(
             clock.GetUtcNow().UtcDateTime,
             new AccountExport(
@@ -61,8 +73,10 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
             profile,
             memberships,
             offices,
+            [.. applications.Select(a => new ApplicationExport(a.Id, a.OpportunityId, a.ShiftId, a.StartsAt, a.EndsAt, a.Status.ApiName(), a.AppliedAt))],
             attendances,
-            hours);
+            hours,
+            certificates);
     }
 
     /// <summary>
@@ -72,6 +86,9 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var contacts = new[] { account.Email, account.Phone }.OfType<string>().ToList();
+
+        // Their seats go back to the shifts, and to whoever waits for them.
+        await shiftApplications.RemoveAllAsync(account.Id, cancellationToken);
         account.Erase(now);
         foreach (var consent in await db.ConsentRecords.Where(c => c.AccountId == account.Id && c.WithdrawnAt == null).ToListAsync(cancellationToken))
         {
@@ -81,6 +98,13 @@ public sealed class PersonalData(BirgeDb db, TimeProvider clock)
         if (await db.VolunteerProfiles.FirstOrDefaultAsync(p => p.AccountId == account.Id, cancellationToken) is { } profile)
         {
             profile.Erase();
+        }
+
+        // A certificate names its holder: it stops being valid, and the name goes.
+        foreach (var certificate in await db.Certificates.Where(c => c.HolderId == account.Id).ToListAsync(cancellationToken))
+        {
+            certificate.RevokedAt ??= now;
+            certificate.HolderName = "";
         }
 
         db.FrontOfficeStaff.RemoveRange(await db.FrontOfficeStaff.Where(s => s.AccountId == account.Id).ToListAsync(cancellationToken));
@@ -104,8 +128,12 @@ public sealed record PersonalDataExport(
     VolunteerProfile? Profile,
     IReadOnlyList<MembershipExport> Organizations,
     IReadOnlyList<OfficeExport> FrontOffices,
+    IReadOnlyList<ApplicationExport> Applications,
     IReadOnlyList<AttendanceExport> Attendance,
-    IReadOnlyList<HoursExport> Hours);
+    IReadOnlyList<HoursExport> Hours,
+    IReadOnlyList<CertificateExport> Certificates);
+
+public sealed record ApplicationExport(Guid Id, Guid OpportunityId, Guid ShiftId, DateTime StartsAt, DateTime EndsAt, string Status, DateTime AppliedAt);
 
 public sealed record AttendanceExport(Guid ShiftId, DateTime CheckedInAt, DateTime? CheckedOutAt, bool MarkedByCoordinator);
 
@@ -125,6 +153,8 @@ public sealed record HoursExport(
     DateTime? DisputedAt,
     DateTime? RevokedAt,
     string? RevokeReason);
+
+public sealed record CertificateExport(string Code, string HolderName, string Language, DateOnly? From, DateOnly? To, int TotalMinutes, DateTime IssuedAt, DateTime? RevokedAt);
 
 public sealed record MembershipExport(Guid OrganizationId, string Name, string Role, DateTime JoinedAt);
 

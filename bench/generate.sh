@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Fills the benchmark PostgreSQL (bench/postgres.sh) with national-scale data: 300,000 volunteers with profiles,
+# 800 organisations, 30,000 opportunities with 100,000 shifts, 1,000,000 applications and 3,000,000 hours entries
+# over the 20 regions. SCALE multiplies every count (SCALE=0.01 for a quick try). The database is created afresh and
+# migrated by the app's own `migrate` command, then filled by bench/generate.sql.
+#   bench/generate.sh
+#   SCALE=0.1 bench/generate.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scale="${SCALE:-1}"
+connection="$(bench/postgres.sh)"
+port="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$connection")"
+database="$(sed -E 's/.*Database=([^;]+).*/\1/' <<<"$connection")"
+psql_admin=(psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt)
+psql_bench=(psql -h 127.0.0.1 -p "$port" -U postgres -d "$database" -v ON_ERROR_STOP=1 -qAt)
+
+start=$SECONDS
+echo "bench/generate.sh: creating $database afresh"
+"${psql_admin[@]}" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$database' AND pid <> pg_backend_pid()" >/dev/null
+"${psql_admin[@]}" -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database"
+
+echo "bench/generate.sh: migrating with the app (Release build)"
+dotnet build src/Birge.Web -c Release -nologo -v quiet >/dev/null
+(cd src/Birge.Web && env ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres ConnectionStrings__Birge="$connection" \
+  Outbox__Enabled=false Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.EntityFrameworkCore=None \
+  dotnet bin/Release/net10.0/Birge.Web.dll migrate)
+
+echo "bench/generate.sh: generating (SCALE=$scale)"
+"${psql_bench[@]}" -v scale="$scale" -f bench/generate.sql
+
+echo "bench/generate.sh: done in $((SECONDS - start)) s; rows:"
+"${psql_bench[@]}" -F ' ' <<'SQL'
+SELECT 'accounts', count(*) FROM "Accounts"
+UNION ALL SELECT 'volunteer profiles', count(*) FROM "VolunteerProfiles"
+UNION ALL SELECT 'organisations', count(*) FROM "Organizations"
+UNION ALL SELECT 'opportunities', count(*) FROM "Opportunities"
+UNION ALL SELECT '  published', count(*) FROM "Opportunities" WHERE "Status" = 'Published'
+UNION ALL SELECT '  published, not over', count(*) FROM "Opportunities" WHERE "Status" = 'Published' AND "EndsAt" >= now()
+UNION ALL SELECT 'shifts', count(*) FROM "Shifts"
+UNION ALL SELECT 'applications', count(*) FROM "Applications"
+UNION ALL SELECT 'hours entries', count(*) FROM "HoursEntries"
+UNION ALL SELECT 'database size (MB)', pg_database_size(current_database()) / 1024 / 1024;
+SQL

@@ -1,0 +1,52 @@
+-- wrk script for bench/load.sh: rotates through the query strings of a file, appended to one path, and prints one
+-- line of results (requests per second and latency percentiles in milliseconds).
+--   wrk -s bench/search.lua http://127.0.0.1:PORT -- /api/v1/opportunities bench/queries.txt
+--   wrk -s bench/search.lua http://127.0.0.1:PORT -- /health/live -
+-- In the file: one query string a line ("?region=750000000&q=тазалау"), # for comments; {+Nd} becomes the date N days
+-- from today (UTC), so date ranges stay in the future. Each request also rotates Accept-Language over kk, ru, en, and
+-- says it came through TLS, as nginx does in production (docs/deploy.md).
+
+local queries = {}
+local languages = { "kk", "kk", "ru", "ru", "en" }
+local path = "/"
+local counter = 0
+
+local function encode(query)
+  -- Percent-encode everything but the URL's own punctuation, byte by byte (so UTF-8 letters come out right).
+  return (query:gsub("[^%w%-%._~%?&=]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+local function expand(query)
+  return (query:gsub("{%+(%d+)d}", function(days) return os.date("!%Y-%m-%d", os.time() + tonumber(days) * 86400) end))
+end
+
+function init(args)
+  path = args[1] or "/opportunities"
+  local file = args[2] or "bench/queries.txt"
+  if file == "-" then
+    queries = { "" }
+  else
+    for line in io.lines(file) do
+      if line ~= "" and line:sub(1, 1) ~= "#" then
+        table.insert(queries, encode(expand(line)))
+      end
+    end
+  end
+  -- Threads start at different places in the list.
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 1000)
+  counter = math.random(#queries) - 1
+end
+
+function request()
+  counter = counter + 1
+  local headers = { ["Accept-Language"] = languages[counter % #languages + 1], ["X-Forwarded-Proto"] = "https" }
+  return wrk.format("GET", path .. queries[counter % #queries + 1], headers)
+end
+
+function done(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d rps=%.1f p50=%.1f p95=%.1f p99=%.1f max=%.1f non2xx=%d errors=%d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    summary.errors.status, errors))
+end

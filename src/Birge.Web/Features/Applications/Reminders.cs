@@ -1,0 +1,105 @@
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+using Birge.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Features.Applications;
+
+/// <summary>
+/// The day-before reminder: every few minutes, shifts of published opportunities that start within 24 hours and
+/// have not been reminded are claimed one by one with a conditional UPDATE of <see cref="Shift.RemindedAt"/>, so
+/// when several app nodes run this, each shift's volunteers hear once. The claim and the messages are stored in one
+/// transaction: a node that fails midway leaves the shift to the next run.
+/// </summary>
+public sealed class Reminders(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<Reminders> logger) : BackgroundService
+{
+    public static readonly TimeSpan Ahead = TimeSpan.FromHours(24);
+
+    private const int BatchSize = 50;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMinutes(configuration.GetValue("Reminders:IntervalMinutes", 5.0));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Shift reminders could not be queued.");
+            }
+
+            await Task.Delay(interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Queues the reminders that are due; returns how many shifts were reminded.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var reminded = 0;
+        while (true)
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<BirgeDb>();
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var until = now + Ahead;
+            var due = await db.Shifts.AsNoTracking()
+                .Where(s => s.RemindedAt == null && s.StartsAt > now && s.StartsAt <= until)
+                .Join(db.Opportunities.Where(o => o.Status == OpportunityStatus.Published), s => s.OpportunityId, o => o.Id, (s, o) => new { s, o })
+                .OrderBy(x => x.s.StartsAt)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var x in due)
+            {
+                if (await RemindAsync(db, outbox, x.s, x.o, now, cancellationToken))
+                {
+                    reminded++;
+                }
+            }
+
+            if (due.Count < BatchSize)
+            {
+                return reminded;
+            }
+        }
+    }
+
+    private static async Task<bool> RemindAsync(BirgeDb db, Outbox outbox, Shift shift, Opportunity opportunity, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Shifts
+            .Where(s => s.Id == shift.Id && s.RemindedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RemindedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            // Another node took it.
+            return false;
+        }
+
+        var volunteers = await db.Applications.AsNoTracking()
+            .Where(a => a.ShiftId == shift.Id && a.Status == ApplicationStatus.Accepted)
+            .Join(db.Accounts, a => a.VolunteerId, p => p.Id, (a, p) => p)
+            .Where(p => p.Status == AccountStatus.Active)
+            .ToListAsync(cancellationToken);
+        foreach (var volunteer in volunteers)
+        {
+            var culture = Cultures.FromLanguage(volunteer.Language);
+            outbox.ToAccount(
+                volunteer,
+                "ShiftReminder",
+                volunteer.FullName ?? "",
+                opportunity.Title.Resolve(culture),
+                ShiftApplications.When(shift.StartsAt, culture),
+                opportunity.Online ? Cultures.Text("Apply_Online", culture) : opportunity.Address ?? "",
+                outbox.Link("/my/shifts"));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,402 @@
+using System.Globalization;
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+using Birge.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Features.Applications;
+
+/// <summary>The answer to an application, a cancellation or a decision: the application, or a refusal code.</summary>
+public sealed record ApplicationOutcome(Application? Application, string? Error, int? WaitlistPosition = null)
+{
+    public const string NotFound = "not_found";
+
+    public bool Succeeded => Error is null;
+
+    public static ApplicationOutcome Refused(string code) => new(null, code);
+}
+
+/// <summary>A shift with its opportunity, as the application rules read it.</summary>
+public sealed record ShiftWithOpportunity(Shift Shift, Opportunity Opportunity);
+
+/// <summary>
+/// Applying to shifts (M6). A seat is taken only by a conditional UPDATE in the database (<c>Taken &lt; Capacity</c>),
+/// so any number of parallel applications fill exactly the seats there are; the rest wait in line by
+/// <see cref="Application.AppliedAt"/>, and a freed seat goes to the first in line, claimed the same way.
+/// </summary>
+public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>The shift and its opportunity when the public may see them (published or cancelled), else null.</summary>
+    public async Task<ShiftWithOpportunity?> FindShiftAsync(Guid shiftId, CancellationToken cancellationToken)
+    {
+        var found = await db.Shifts.AsNoTracking()
+            .Where(s => s.Id == shiftId)
+            .Join(db.Opportunities.AsNoTracking(), s => s.OpportunityId, o => o.Id, (s, o) => new { s, o })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null || found.o.Status == OpportunityStatus.Draft ? null : new ShiftWithOpportunity(found.s, found.o);
+    }
+
+    /// <summary>Why <paramref name="volunteer"/> may not apply to the shift, or null.</summary>
+    public string? Check(ShiftWithOpportunity found, Account volunteer)
+    {
+        var (shift, opportunity) = found;
+        if (opportunity.Status == OpportunityStatus.Cancelled)
+        {
+            return ErrorCodes.OpportunityCancelled;
+        }
+
+        if (shift.EndsAt <= clock.GetUtcNow().UtcDateTime)
+        {
+            return ErrorCodes.ShiftOver;
+        }
+
+        // Age on the shift's own day in Kazakhstan, not today: a birthday before the event counts.
+        var day = DateOnly.FromDateTime(KazakhstanTime.FromUtc(shift.StartsAt));
+        var minAge = opportunity.RequiredMinAge;
+        return minAge > 0 && (volunteer.BirthDate is not { } born || Account.AgeOn(born, day) < minAge)
+            ? ErrorCodes.AgeRestricted
+            : null;
+    }
+
+    public async Task<ApplicationOutcome> ApplyAsync(Guid shiftId, Account volunteer, CancellationToken cancellationToken)
+    {
+        if (await FindShiftAsync(shiftId, cancellationToken) is not { } found)
+        {
+            return ApplicationOutcome.Refused(ApplicationOutcome.NotFound);
+        }
+
+        if (Check(found, volunteer) is { } refusal)
+        {
+            return ApplicationOutcome.Refused(refusal);
+        }
+
+        var existing = await db.Applications.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteer.Id, cancellationToken);
+        if (existing is { IsActive: true })
+        {
+            return ApplicationOutcome.Refused(ErrorCodes.AlreadyApplied);
+        }
+
+        if (existing is { Status: ApplicationStatus.Declined })
+        {
+            // The coordinator said no; applying again would only ask them the same question.
+            return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var status = !found.Opportunity.AutoAccept ? ApplicationStatus.Pending
+            : await TakeSeatAsync(shiftId, cancellationToken, unlessSomeoneWaits: true) ? ApplicationStatus.Accepted
+            : ApplicationStatus.Waitlisted;
+        Application application;
+        if (existing is not null)
+        {
+            // Applying again after cancelling: the same row, at the back of the line. The condition makes a
+            // double-clicked form count once.
+            var reopened = await db.Applications
+                .Where(a => a.Id == existing.Id && a.Status == ApplicationStatus.Cancelled)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, status).SetProperty(x => x.AppliedAt, now).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+            if (reopened == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return ApplicationOutcome.Refused(ErrorCodes.AlreadyApplied);
+            }
+
+            application = existing;
+            application.Status = status;
+            application.AppliedAt = now;
+            application.UpdatedAt = now;
+        }
+        else
+        {
+            application = new Application { ShiftId = shiftId, VolunteerId = volunteer.Id, Status = status, AppliedAt = now, UpdatedAt = now };
+            db.Applications.Add(application);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The same volunteer's second request at the same moment: the unique index decides, the seat goes back.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return ApplicationOutcome.Refused(ErrorCodes.AlreadyApplied);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (status == ApplicationStatus.Waitlisted && await PromoteWaitlistAsync(shiftId, cancellationToken) > 0)
+        {
+            // Seats were free but others were waiting for them (the capacity was just raised): the line was served first.
+            application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == application.Id, cancellationToken);
+        }
+
+        return new ApplicationOutcome(application, null, await WaitlistPositionAsync(application, cancellationToken));
+    }
+
+    /// <summary>The volunteer withdraws; a seat they held goes to the first in line.</summary>
+    public async Task<ApplicationOutcome> CancelAsync(Guid applicationId, Guid volunteerId, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == applicationId && a.VolunteerId == volunteerId, cancellationToken);
+        if (application is null)
+        {
+            return ApplicationOutcome.Refused(ApplicationOutcome.NotFound);
+        }
+
+        if (!application.IsActive)
+        {
+            return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+        }
+
+        var endsAt = await db.Shifts.Where(s => s.Id == application.ShiftId).Select(s => s.EndsAt).FirstAsync(cancellationToken);
+        if (endsAt <= clock.GetUtcNow().UtcDateTime)
+        {
+            return ApplicationOutcome.Refused(ErrorCodes.ShiftOver);
+        }
+
+        if (!await ChangeStatusAsync(application, ApplicationStatus.Cancelled, cancellationToken))
+        {
+            return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+        }
+
+        await PromoteWaitlistAsync(application.ShiftId, cancellationToken);
+        return new ApplicationOutcome(application, null);
+    }
+
+    /// <summary>
+    /// A coordinator accepts or declines. Accepting takes a seat (refused with <c>shift_full</c> when none is left);
+    /// declining someone who held a seat frees it for the waitlist. The volunteer is told either way.
+    /// </summary>
+    public async Task<ApplicationOutcome> DecideAsync(Guid shiftId, Guid applicationId, bool accept, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == applicationId && a.ShiftId == shiftId, cancellationToken);
+        if (application is null || await FindShiftAsync(shiftId, cancellationToken) is not { } found)
+        {
+            return ApplicationOutcome.Refused(ApplicationOutcome.NotFound);
+        }
+
+        var allowed = accept
+            ? application.Status is ApplicationStatus.Pending or ApplicationStatus.Waitlisted
+            : application.IsActive;
+        if (!allowed)
+        {
+            return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+        }
+
+        if (found.Shift.EndsAt <= clock.GetUtcNow().UtcDateTime)
+        {
+            return ApplicationOutcome.Refused(ErrorCodes.ShiftOver);
+        }
+
+        var volunteer = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == application.VolunteerId, cancellationToken);
+        var region = found.Opportunity.RegionKato;
+        if (accept)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await TakeSeatAsync(shiftId, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return ApplicationOutcome.Refused(ErrorCodes.ShiftFull);
+            }
+
+            if (!await SetStatusIfAsync(application, ApplicationStatus.Accepted, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+            }
+
+            Tell(volunteer, "ApplicationAccepted", found);
+            audit.Record("application.accepted", "application", application.Id.ToString(), region);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ApplicationOutcome(application, null);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var heldSeat = application.HoldsSeat;
+            if (!await SetStatusIfAsync(application, ApplicationStatus.Declined, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+            }
+
+            if (heldSeat)
+            {
+                await GiveSeatBackAsync(shiftId, cancellationToken);
+            }
+
+            Tell(volunteer, "ApplicationDeclined", found);
+            audit.Record("application.declined", "application", application.Id.ToString(), region);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await PromoteWaitlistAsync(shiftId, cancellationToken);
+        return new ApplicationOutcome(application, null);
+    }
+
+    /// <summary>
+    /// Gives free seats to the waitlist, first come first served, and tells each person promoted. Safe to run from
+    /// any number of requests at once: each promotion claims a seat and a waiting application with conditional
+    /// updates in one transaction, so a seat is never given twice. Returns how many were promoted.
+    /// </summary>
+    public async Task<int> PromoteWaitlistAsync(Guid shiftId, CancellationToken cancellationToken)
+    {
+        if (await FindShiftAsync(shiftId, cancellationToken) is not { } found
+            || found.Opportunity.Status != OpportunityStatus.Published
+            || found.Shift.EndsAt <= clock.GetUtcNow().UtcDateTime)
+        {
+            return 0;
+        }
+
+        var promoted = 0;
+        while (true)
+        {
+            // A cheap look first (reads never wait on SQLite or PostgreSQL); the claim below decides.
+            if (!await db.Shifts.AnyAsync(s => s.Id == shiftId && s.Taken < s.Capacity, cancellationToken)
+                || !await db.Applications.AnyAsync(a => a.ShiftId == shiftId && a.Status == ApplicationStatus.Waitlisted, cancellationToken))
+            {
+                return promoted;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await TakeSeatAsync(shiftId, cancellationToken))
+            {
+                return promoted;
+            }
+
+            var first = await db.Applications.AsNoTracking()
+                .Where(a => a.ShiftId == shiftId && a.Status == ApplicationStatus.Waitlisted)
+                .OrderBy(a => a.AppliedAt).ThenBy(a => a.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (first is null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return promoted;
+            }
+
+            if (!await SetStatusIfAsync(first, ApplicationStatus.Accepted, cancellationToken))
+            {
+                // They cancelled at this very moment: give the seat back and look again.
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+
+            var volunteer = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == first.VolunteerId, cancellationToken);
+            Tell(volunteer, "ApplicationPromoted", found);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            promoted++;
+        }
+    }
+
+    /// <summary>The volunteer's place in line (1 = next), or null when not waiting.</summary>
+    public async Task<int?> WaitlistPositionAsync(Application application, CancellationToken cancellationToken)
+    {
+        if (application.Status != ApplicationStatus.Waitlisted)
+        {
+            return null;
+        }
+
+        return 1 + await db.Applications.CountAsync(
+            a => a.ShiftId == application.ShiftId && a.Status == ApplicationStatus.Waitlisted
+                && a.Id != application.Id && a.AppliedAt < application.AppliedAt,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes every application of a person who deletes their account; seats they held go back to the shifts and
+    /// to the people waiting for them.
+    /// </summary>
+    public async Task RemoveAllAsync(Guid volunteerId, CancellationToken cancellationToken)
+    {
+        var applications = await db.Applications.AsNoTracking().Where(a => a.VolunteerId == volunteerId).ToListAsync(cancellationToken);
+        foreach (var application in applications)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var removed = await db.Applications
+                .Where(a => a.Id == application.Id && a.Status == application.Status)
+                .ExecuteDeleteAsync(cancellationToken);
+            if (removed == 1 && application.HoldsSeat)
+            {
+                await GiveSeatBackAsync(application.ShiftId, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var shiftId in applications.Where(a => a.HoldsSeat).Select(a => a.ShiftId).Distinct())
+        {
+            await PromoteWaitlistAsync(shiftId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The one place a seat is taken: false when the shift is full, or (for a newcomer) when people are already
+    /// waiting, who come first.
+    /// </summary>
+    private async Task<bool> TakeSeatAsync(Guid shiftId, CancellationToken cancellationToken, bool unlessSomeoneWaits = false) =>
+        await db.Shifts
+            .Where(s => s.Id == shiftId && s.Taken < s.Capacity)
+            .Where(s => !unlessSomeoneWaits || !db.Applications.Any(a => a.ShiftId == shiftId && a.Status == ApplicationStatus.Waitlisted))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken + 1), cancellationToken) == 1;
+
+    private async Task GiveSeatBackAsync(Guid shiftId, CancellationToken cancellationToken) =>
+        await db.Shifts
+            .Where(s => s.Id == shiftId && s.Taken > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken - 1), cancellationToken);
+
+    /// <summary>Moves the application on only if nobody changed it since it was read.</summary>
+    private async Task<bool> SetStatusIfAsync(Application application, ApplicationStatus status, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.Applications
+            .Where(a => a.Id == application.Id && a.Status == application.Status)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, status).SetProperty(x => x.UpdatedAt, now), cancellationToken) == 1;
+        if (changed)
+        {
+            application.Status = status;
+            application.UpdatedAt = now;
+        }
+
+        return changed;
+    }
+
+    private async Task<bool> ChangeStatusAsync(Application application, ApplicationStatus status, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var heldSeat = application.HoldsSeat;
+        if (!await SetStatusIfAsync(application, status, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        if (heldSeat)
+        {
+            await GiveSeatBackAsync(application.ShiftId, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Queues a message about the shift in the volunteer's language: title, start in Kazakhstan time, a link.</summary>
+    private void Tell(Account volunteer, string template, ShiftWithOpportunity found)
+    {
+        var culture = Cultures.FromLanguage(volunteer.Language);
+        outbox.ToAccount(
+            volunteer,
+            template,
+            volunteer.FullName ?? "",
+            found.Opportunity.Title.Resolve(culture),
+            When(found.Shift.StartsAt, culture),
+            outbox.Link("/my/shifts"));
+    }
+
+    public static string When(DateTime utc, CultureInfo culture) => KazakhstanTime.FromUtc(utc).ToString("g", culture);
+}

@@ -1,0 +1,260 @@
+using System.Security.Claims;
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Features.Organizations;
+using Birge.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Features.Opportunities;
+
+/// <summary>Opportunities: coordinators write, publish and cancel them; anyone searches and reads the published ones.</summary>
+public static class OpportunitiesApi
+{
+    public static IEndpointRouteBuilder MapOpportunitiesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/opportunities").WithTags("Opportunities").RequireAuthorization(Policies.Account);
+        api.MapPost("", CreateAsync).RequireAuthorization(Policies.Account)
+            .WithSummary("A coordinator of the body's organisation writes an opportunity with its shifts; it is saved as a draft");
+        api.MapGet("", SearchAsync).AllowAnonymous()
+            .WithSummary("Published opportunities not yet over, by region, direction, dates (Kazakhstan days), text, distance, age and free seats; nearest first with lat/lon, else soonest");
+        api.MapGet("/{opportunityId:guid}", GetAsync).AllowAnonymous()
+            .WithSummary("An opportunity with its shifts and seats left; a draft only for its organisation");
+        api.MapPut("/{opportunityId:guid}", UpdateAsync).RequireAuthorization(Policies.OrganizationMember)
+            .WithSummary("Replaces the details and shifts: shifts with an id are changed, without one added, left out removed (not when someone applied)");
+        api.MapPost("/{opportunityId:guid}/publish", PublishAsync).RequireAuthorization(Policies.OrganizationMember)
+            .WithSummary("Publishes a draft; only a verified organisation may");
+        api.MapPost("/{opportunityId:guid}/cancel", CancelAsync).RequireAuthorization(Policies.OrganizationMember)
+            .WithSummary("Cancels with a reason; every applicant is told and their applications are cancelled");
+        return app;
+    }
+
+    private static async Task<Results<Created<CreatedOpportunity>, ProblemHttpResult>> CreateAsync(
+        OpportunityRequest request,
+        ClaimsPrincipal user,
+        BirgeDb db,
+        Scopes scopes,
+        AuditLog audit,
+        OpportunityEditor editor,
+        ApiProblems problems,
+        CancellationToken cancellationToken)
+    {
+        var organization = request.OrganizationId is { } organizationId
+            ? await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken)
+            : null;
+        if (organization is null)
+        {
+            return problems.Validation([new FieldError("organizationId", ErrorCodes.ValueInvalid)]);
+        }
+
+        if (await scopes.OrganizationRoleAsync(user, organization.Id, cancellationToken) is null)
+        {
+            await audit.RecordDeniedAsync("POST /api/v1/opportunities", "organization", organization.Id.ToString(), organization.RegionKato, cancellationToken);
+            return problems.Problem(StatusCodes.Status403Forbidden, "forbidden");
+        }
+
+        var result = await editor.CreateAsync(organization, request.ToInput(), Scopes.AccountId(user)!.Value, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return problems.Validation(result.Errors);
+        }
+
+        var opportunity = result.Opportunity!;
+        return TypedResults.Created(
+            $"/api/v1/opportunities/{opportunity.Id}",
+            new CreatedOpportunity(opportunity.Id, opportunity.Status.ApiName(), [.. opportunity.Shifts.OrderBy(s => s.StartsAt).Select(s => new CreatedShift(s.Id))]));
+    }
+
+    private static async Task<Results<Ok<OpportunityPage>, ProblemHttpResult>> SearchAsync(
+        string? q,
+        string? region,
+        string? direction,
+        DateOnly? from,
+        DateOnly? to,
+        double? lat,
+        double? lon,
+        double? radiusKm,
+        int? age,
+        bool? free,
+        int? page,
+        int? pageSize,
+        OpportunitySearch search,
+        ApiProblems problems,
+        CancellationToken cancellationToken)
+    {
+        var query = new OpportunityQuery(q, region, direction, from, to, lat, lon, radiusKm, age, free ?? false, OpportunitySearch.ClampPage(page), OpportunitySearch.ClampPageSize(pageSize));
+        var errors = OpportunitySearch.Validate(query);
+        if (errors.Count > 0)
+        {
+            return problems.Validation(errors);
+        }
+
+        var (items, total) = await search.SearchAsync(query, cancellationToken);
+        return TypedResults.Ok(new OpportunityPage([.. items.Select(OpportunityItem.From)], total, query.Page, query.PageSize));
+    }
+
+    private static async Task<Results<Ok<OpportunityDetail>, ProblemHttpResult>> GetAsync(
+        Guid opportunityId, ClaimsPrincipal user, OpportunitySearch search, ApiProblems problems, CancellationToken cancellationToken) =>
+        await search.VisibleAsync(opportunityId, user, cancellationToken) is { } found
+            ? TypedResults.Ok(OpportunityDetail.From(found.Opportunity, found.Organization))
+            : problems.Problem(StatusCodes.Status404NotFound, "not_found");
+
+    private static async Task<Results<Ok<OpportunityDetail>, ProblemHttpResult>> UpdateAsync(
+        Guid opportunityId, OpportunityRequest request, OpportunityEditor editor, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (await editor.FindAsync(opportunityId, cancellationToken) is not (var opportunity, var organization))
+        {
+            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+        }
+
+        var result = await editor.UpdateAsync(opportunity, organization.Name, request.ToInput(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Errors[0].Code == ErrorCodes.OpportunityCancelled
+                ? problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.OpportunityCancelled)
+                : problems.Validation(result.Errors);
+        }
+
+        return TypedResults.Ok(OpportunityDetail.From(result.Opportunity!, organization));
+    }
+
+    private static async Task<Results<Ok<StatusResponse>, ProblemHttpResult>> PublishAsync(
+        Guid opportunityId, OpportunityEditor editor, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (await editor.FindAsync(opportunityId, cancellationToken) is not (var opportunity, var organization))
+        {
+            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+        }
+
+        return await editor.PublishAsync(opportunity, organization, cancellationToken) switch
+        {
+            null => TypedResults.Ok(new StatusResponse(opportunity.Status.ApiName())),
+            ErrorCodes.StatusChangeInvalid => problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.StatusChangeInvalid),
+            var code => problems.Problem(StatusCodes.Status422UnprocessableEntity, code),
+        };
+    }
+
+    private static async Task<Results<Ok<StatusResponse>, ProblemHttpResult>> CancelAsync(
+        Guid opportunityId, CancelRequest request, OpportunityEditor editor, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (await editor.FindAsync(opportunityId, cancellationToken) is not (var opportunity, _))
+        {
+            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+        }
+
+        return await editor.CancelAsync(opportunity, request.Reason, cancellationToken) switch
+        {
+            null => TypedResults.Ok(new StatusResponse(opportunity.Status.ApiName())),
+            ErrorCodes.OpportunityCancelled => problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.OpportunityCancelled),
+            var code => problems.Validation([new FieldError("reason", code)]),
+        };
+    }
+}
+
+public sealed record ShiftRequest(Guid? Id, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity, string? Role);
+
+public sealed record OpportunityRequest(
+    Guid? OrganizationId,
+    string? Kind,
+    LocalizedTextRequest? Title,
+    LocalizedTextRequest? Description,
+    List<string>? Directions,
+    string? RegionKato,
+    string? Address,
+    double? Latitude,
+    double? Longitude,
+    bool? Online,
+    int? MinAge,
+    bool? AutoAccept,
+    List<ShiftRequest>? Shifts)
+{
+    public OpportunityInput ToInput() => new()
+    {
+        Kind = Kind,
+        Title = new LocalizedText(Title?.Kk, Title?.Ru, Title?.En),
+        Description = new LocalizedText(Description?.Kk, Description?.Ru, Description?.En),
+        Directions = Directions ?? [],
+        RegionKato = RegionKato,
+        Address = Address,
+        Latitude = Latitude,
+        Longitude = Longitude,
+        Online = Online ?? false,
+        MinAge = MinAge,
+        AutoAccept = AutoAccept ?? true,
+        Shifts = [.. (Shifts ?? []).Select((s, i) => new ShiftInput(i, s.Id, s.StartsAt?.UtcDateTime, s.EndsAt?.UtcDateTime, s.Capacity, s.Role))],
+    };
+}
+
+public sealed record CancelRequest(string? Reason);
+
+public sealed record CreatedShift(Guid Id);
+
+public sealed record CreatedOpportunity(Guid Id, string Status, IReadOnlyList<CreatedShift> Shifts);
+
+public sealed record StatusResponse(string Status);
+
+public sealed record OpportunityItem(
+    Guid Id,
+    string Title,
+    IReadOnlyDictionary<string, string> Titles,
+    string Organization,
+    string RegionKato,
+    DateTime StartsAt,
+    bool Online,
+    double? DistanceKm,
+    int SeatsLeft)
+{
+    public static OpportunityItem From(OpportunityHit h) =>
+        new(h.Id, h.Title.Resolve(), h.Title.ToDictionary(), h.Organization, h.RegionKato, h.StartsAt, h.Online, h.DistanceKm, h.SeatsLeft);
+}
+
+public sealed record OpportunityPage(IReadOnlyList<OpportunityItem> Items, int Total, int Page, int PageSize);
+
+public sealed record ShiftDetail(Guid Id, DateTime StartsAt, DateTime EndsAt, int Capacity, string? Role, int SeatsLeft);
+
+public sealed record OpportunityDetail(
+    Guid Id,
+    Guid OrganizationId,
+    string Organization,
+    string Kind,
+    string Status,
+    string Title,
+    IReadOnlyDictionary<string, string> Titles,
+    string Description,
+    IReadOnlyDictionary<string, string> Descriptions,
+    IReadOnlyList<string> Directions,
+    string RegionKato,
+    string? Address,
+    double? Latitude,
+    double? Longitude,
+    bool Online,
+    int MinAge,
+    bool AutoAccept,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    string? CancelReason,
+    IReadOnlyList<ShiftDetail> Shifts)
+{
+    public static OpportunityDetail From(Opportunity o, Organization organization) => new(
+        o.Id,
+        organization.Id,
+        organization.Name,
+        o.Kind.ApiName(),
+        o.Status.ApiName(),
+        o.Title.Resolve(),
+        o.Title.ToDictionary(),
+        o.Description.Resolve(),
+        o.Description.ToDictionary(),
+        o.Directions,
+        o.RegionKato,
+        o.Address,
+        o.Latitude,
+        o.Longitude,
+        o.Online,
+        o.RequiredMinAge,
+        o.AutoAccept,
+        o.StartsAt,
+        o.EndsAt,
+        o.CancelReason,
+        [.. o.Shifts.OrderBy(s => s.StartsAt).Select(s => new ShiftDetail(s.Id, s.StartsAt, s.EndsAt, s.Capacity, s.Role, o.Status == OpportunityStatus.Cancelled ? 0 : s.SeatsLeft))]);
+}

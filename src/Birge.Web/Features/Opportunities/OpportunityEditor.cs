@@ -1,0 +1,370 @@
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Features.Applications;
+using Birge.Web.Infrastructure;
+using Birge.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Features.Opportunities;
+
+public sealed record OpportunityResult(Opportunity? Opportunity, IReadOnlyList<FieldError> Errors)
+{
+    public bool Succeeded => Opportunity is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// A coordinator's work on an opportunity: write it (a draft), edit it and its shifts, publish it once the
+/// organisation is verified, cancel it (every applicant is told, in their language, and loses the application).
+/// </summary>
+public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox, ShiftApplications applications, TimeProvider clock)
+{
+    public const int MaxMinAge = 100;
+
+    /// <summary>The opportunity (with its shifts, tracked) and its organisation, for a coordinator's change.</summary>
+    public async Task<(Opportunity Opportunity, Organization Organization)?> FindAsync(Guid opportunityId, CancellationToken cancellationToken)
+    {
+        var opportunity = await db.Opportunities.Include(o => o.Shifts).FirstOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
+        if (opportunity is null)
+        {
+            return null;
+        }
+
+        var organization = await db.Organizations.FirstAsync(o => o.Id == opportunity.OrganizationId, cancellationToken);
+        return (opportunity, organization);
+    }
+
+    public async Task<OpportunityResult> CreateAsync(Organization organization, OpportunityInput input, Guid coordinatorId, CancellationToken cancellationToken)
+    {
+        var errors = await ValidateAsync(input, existing: null, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new OpportunityResult(null, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var opportunity = new Opportunity
+        {
+            OrganizationId = organization.Id,
+            RegionKato = "",
+            CreatedAt = now,
+            CreatedBy = coordinatorId,
+            UpdatedAt = now,
+        };
+        Apply(opportunity, input, organization.Name);
+        foreach (var shift in input.Shifts)
+        {
+            opportunity.Shifts.Add(NewShift(opportunity, shift));
+        }
+
+        opportunity.RefreshSchedule();
+        db.Opportunities.Add(opportunity);
+        await db.SaveChangesAsync(cancellationToken);
+        return new OpportunityResult(opportunity, []);
+    }
+
+    /// <summary>
+    /// Saves new details and shifts: a shift with an id is changed, one without is added, one left out is removed
+    /// unless someone applied to it; no shift's seats go below those taken.
+    /// </summary>
+    public async Task<OpportunityResult> UpdateAsync(Opportunity opportunity, string organizationName, OpportunityInput input, CancellationToken cancellationToken)
+    {
+        if (opportunity.Status == OpportunityStatus.Cancelled)
+        {
+            return new OpportunityResult(opportunity, [new FieldError("status", ErrorCodes.OpportunityCancelled)]);
+        }
+
+        var errors = await ValidateAsync(input, opportunity, cancellationToken);
+        var kept = input.Shifts.Where(s => s.Id is not null).Select(s => s.Id!.Value).ToHashSet();
+        var removed = opportunity.Shifts.Where(s => !kept.Contains(s.Id)).ToList();
+        var removedIds = removed.Select(s => s.Id).ToList();
+        if (removedIds.Count > 0 && await db.Applications.AnyAsync(a => removedIds.Contains(a.ShiftId), cancellationToken))
+        {
+            errors.Add(new FieldError("shifts", ErrorCodes.ShiftHasApplicants));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new OpportunityResult(opportunity, errors);
+        }
+
+        Apply(opportunity, input, organizationName);
+        foreach (var shift in removed)
+        {
+            opportunity.Shifts.Remove(shift);
+            db.Shifts.Remove(shift);
+        }
+
+        var raised = new List<Guid>();
+        foreach (var row in input.Shifts)
+        {
+            if (opportunity.Shifts.FirstOrDefault(s => row.Id is not null && s.Id == row.Id) is { } shift)
+            {
+                if (row.Capacity!.Value > shift.Capacity)
+                {
+                    raised.Add(shift.Id);
+                }
+
+                shift.StartsAt = row.StartsAt!.Value;
+                shift.EndsAt = row.EndsAt!.Value;
+                shift.Capacity = row.Capacity!.Value;
+                shift.Role = Clean(row.Role);
+            }
+            else
+            {
+                var added = NewShift(opportunity, row);
+                opportunity.Shifts.Add(added);
+                db.Shifts.Add(added);
+            }
+        }
+
+        opportunity.RefreshSchedule();
+        opportunity.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A seat was taken between reading and saving: the check constraint (Taken <= Capacity) refused it.
+            db.ChangeTracker.Clear();
+            return new OpportunityResult(opportunity, [new FieldError("shifts", ErrorCodes.CapacityBelowTaken)]);
+        }
+
+        // New seats go to the people already waiting, first in line first, each told.
+        foreach (var shiftId in raised)
+        {
+            await applications.PromoteWaitlistAsync(shiftId, cancellationToken);
+        }
+
+        return new OpportunityResult(opportunity, []);
+    }
+
+    /// <summary>Makes a draft public; only a verified organisation may.</summary>
+    public async Task<string?> PublishAsync(Opportunity opportunity, Organization organization, CancellationToken cancellationToken)
+    {
+        if (opportunity.Publish(organization.IsVerified, clock.GetUtcNow().UtcDateTime) is { } refused)
+        {
+            return refused;
+        }
+
+        audit.Record("opportunity.published", "opportunity", opportunity.Id.ToString(), opportunity.RegionKato);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// Cancels the opportunity: every active application becomes cancelled, every shift's seats free, and each
+    /// applicant is told once, in their language, with the reason.
+    /// </summary>
+    public async Task<string?> CancelAsync(Opportunity opportunity, string? reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (opportunity.Cancel(reason, now) is { } refused)
+        {
+            return refused;
+        }
+
+        var shiftIds = opportunity.Shifts.Select(s => s.Id).ToList();
+        var active = new[] { ApplicationStatus.Accepted, ApplicationStatus.Pending, ApplicationStatus.Waitlisted };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var applicants = await db.Applications
+            .Where(a => shiftIds.Contains(a.ShiftId) && active.Contains(a.Status))
+            .Join(db.Accounts, a => a.VolunteerId, p => p.Id, (a, p) => p)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        foreach (var applicant in applicants)
+        {
+            var culture = Cultures.FromLanguage(applicant.Language);
+            outbox.ToAccount(applicant, "OpportunityCancelled", opportunity.Title.Resolve(culture), opportunity.CancelReason!, outbox.Link("/opportunities/" + opportunity.Id));
+        }
+
+        audit.Record("opportunity.cancelled", "opportunity", opportunity.Id.ToString(), opportunity.RegionKato, $"applicants: {applicants.Count}");
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Applications
+            .Where(a => shiftIds.Contains(a.ShiftId) && active.Contains(a.Status))
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ApplicationStatus.Cancelled).SetProperty(a => a.UpdatedAt, now), cancellationToken);
+        await db.Shifts.Where(s => s.OpportunityId == opportunity.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Taken, 0), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var shift in opportunity.Shifts)
+        {
+            shift.Taken = 0;
+        }
+
+        return null;
+    }
+
+    public async Task<List<FieldError>> ValidateAsync(OpportunityInput input, Opportunity? existing, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>(input.ParseErrors);
+        if (OpportunityKindNames.Parse(input.Kind) is null)
+        {
+            errors.Add(new FieldError("kind", ErrorCodes.KindInvalid));
+        }
+
+        CheckText(errors, "title", input.Title, ErrorCodes.TitleRequired, Opportunity.MaxTitleLength);
+        CheckText(errors, "description", input.Description, ErrorCodes.DescriptionRequired, Opportunity.MaxDescriptionLength);
+
+        var directions = Directions(input);
+        if (directions.Count == 0)
+        {
+            errors.Add(new FieldError("directions", ErrorCodes.DirectionsRequired));
+        }
+        else if (await db.Directions.CountAsync(d => directions.Contains(d.Code), cancellationToken) != directions.Count)
+        {
+            errors.Add(new FieldError("directions", ErrorCodes.DirectionInvalid));
+        }
+
+        var region = Clean(input.RegionKato);
+        if (region is null || !await db.Regions.AnyAsync(r => r.Kato == region, cancellationToken))
+        {
+            errors.Add(new FieldError("regionKato", ErrorCodes.RegionInvalid));
+        }
+
+        var address = Clean(input.Address);
+        if (address is { Length: > Opportunity.MaxAddressLength })
+        {
+            errors.Add(new FieldError("address", ErrorCodes.TooLong));
+        }
+
+        if (!input.Online)
+        {
+            if (input.Latitude is null != input.Longitude is null
+                || input.Latitude is < -90 or > 90
+                || input.Longitude is < -180 or > 180)
+            {
+                errors.Add(new FieldError("latitude", ErrorCodes.CoordinatesInvalid));
+            }
+            else if (address is null && input.Latitude is null)
+            {
+                errors.Add(new FieldError("address", ErrorCodes.LocationRequired));
+            }
+        }
+
+        if (input.MinAge is < 0 or > MaxMinAge)
+        {
+            errors.Add(new FieldError("minAge", ErrorCodes.MinAgeInvalid));
+        }
+        else if (input.MinAge is > 0 and < Opportunity.EmergencyMinAge && directions.Contains(Direction.Emergency))
+        {
+            // The law's limit is applied anyway (RequiredMinAge); a younger age typed on purpose is a mistake to show.
+            errors.Add(new FieldError("minAge", ErrorCodes.EmergencyAdultsOnly));
+        }
+
+        CheckShifts(errors, input.Shifts, existing);
+        return [.. errors.Distinct()];
+    }
+
+    private void CheckShifts(List<FieldError> errors, List<ShiftInput> shifts, Opportunity? existing)
+    {
+        if (shifts.Count == 0)
+        {
+            errors.Add(new FieldError("shifts", ErrorCodes.ShiftsRequired));
+            return;
+        }
+
+        if (shifts.Count > Opportunity.MaxShifts)
+        {
+            errors.Add(new FieldError("shifts", ErrorCodes.TooManyShifts));
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var row in shifts)
+        {
+            var field = $"shifts[{row.Index}].";
+            if (errors.Any(e => e.Field.StartsWith(field, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var current = existing?.Shifts.FirstOrDefault(s => s.Id == row.Id);
+            if (row.Id is not null && current is null)
+            {
+                errors.Add(new FieldError(field + "id", ErrorCodes.ValueInvalid));
+                continue;
+            }
+
+            if (row.StartsAt is null)
+            {
+                errors.Add(new FieldError(field + "startsAt", ErrorCodes.ShiftTimesInvalid));
+            }
+
+            if (row.EndsAt is null)
+            {
+                errors.Add(new FieldError(field + "endsAt", ErrorCodes.ShiftTimesInvalid));
+            }
+
+            if (row.Capacity is null)
+            {
+                errors.Add(new FieldError(field + "capacity", ErrorCodes.CapacityInvalid));
+            }
+
+            if (row.StartsAt is not { } startsAt || row.EndsAt is not { } endsAt || row.Capacity is not { } capacity)
+            {
+                continue;
+            }
+
+            if (Shift.Validate(startsAt, endsAt, capacity, Clean(row.Role)) is { } code)
+            {
+                var name = code switch
+                {
+                    ErrorCodes.CapacityInvalid => "capacity",
+                    ErrorCodes.TooLong => "role",
+                    _ => "endsAt",
+                };
+                errors.Add(new FieldError(field + name, code));
+            }
+            else if (endsAt <= now && (current is null || current.StartsAt != startsAt || current.EndsAt != endsAt))
+            {
+                errors.Add(new FieldError(field + "endsAt", ErrorCodes.ShiftInPast));
+            }
+            else if (current is not null && capacity < current.Taken)
+            {
+                errors.Add(new FieldError(field + "capacity", ErrorCodes.CapacityBelowTaken));
+            }
+        }
+    }
+
+    private static void CheckText(List<FieldError> errors, string field, LocalizedText text, string requiredCode, int maxLength)
+    {
+        if (text.IsEmpty)
+        {
+            errors.Add(new FieldError(field, requiredCode));
+        }
+        else if (new[] { text.Kk, text.Ru, text.En }.Any(t => Clean(t) is { } clean && clean.Length > maxLength))
+        {
+            errors.Add(new FieldError(field, ErrorCodes.TooLong));
+        }
+    }
+
+    private static void Apply(Opportunity opportunity, OpportunityInput input, string organizationName)
+    {
+        opportunity.Kind = OpportunityKindNames.Parse(input.Kind)!.Value;
+        opportunity.Title = new LocalizedText(Clean(input.Title.Kk), Clean(input.Title.Ru), Clean(input.Title.En));
+        opportunity.Description = new LocalizedText(Clean(input.Description.Kk), Clean(input.Description.Ru), Clean(input.Description.En));
+        opportunity.Directions = Directions(input);
+        opportunity.RegionKato = Clean(input.RegionKato)!;
+        opportunity.Address = Clean(input.Address);
+        opportunity.Online = input.Online;
+        opportunity.Latitude = input.Online ? null : input.Latitude;
+        opportunity.Longitude = input.Online ? null : input.Longitude;
+        opportunity.MinAge = input.MinAge ?? 0;
+        opportunity.AutoAccept = input.AutoAccept;
+        opportunity.RefreshSearchText(organizationName);
+    }
+
+    private static Shift NewShift(Opportunity opportunity, ShiftInput row) => new()
+    {
+        OpportunityId = opportunity.Id,
+        StartsAt = row.StartsAt!.Value,
+        EndsAt = row.EndsAt!.Value,
+        Capacity = row.Capacity!.Value,
+        Role = Clean(row.Role),
+    };
+
+    private static List<string> Directions(OpportunityInput input) =>
+        [.. input.Directions.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.Ordinal)];
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
