@@ -270,10 +270,10 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
     }
 
     /// <summary>The volunteer's own entry with its shift, for the dispute page; null for anyone else's.</summary>
-    public async Task<(HoursEntry Entry, ShiftInfo Shift)?> OwnEntryAsync(Guid hoursEntryId, Guid volunteerId, ShiftCheckin checkin, CancellationToken cancellationToken)
+    public async Task<(HoursEntry Entry, ShiftInfo Shift)?> OwnEntryAsync(Guid hoursEntryId, Guid volunteerId, CancellationToken cancellationToken)
     {
         var entry = await db.HoursEntries.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hoursEntryId && h.VolunteerId == volunteerId, cancellationToken);
-        return entry is not null && await checkin.FindAsync(entry.ShiftId, cancellationToken) is { } shift ? (entry, shift) : null;
+        return entry is not null && await ShiftInfo.FindAsync(db, entry.ShiftId, cancellationToken) is { } shift ? (entry, shift) : null;
     }
 
     /// <summary>The volunteer disputes their hours; the organisation's coordinators are told.</summary>
