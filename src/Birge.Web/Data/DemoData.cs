@@ -278,5 +278,67 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SeedPastHoursAsync(db, organizations, At, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// A clean-up held twice last month, where Emily was accepted, checked in and out, and had her hours confirmed by
+    /// Aigerim: her volunteer book is not empty and she can issue a certificate straight away.
+    /// </summary>
+    private static async Task SeedPastHoursAsync(BirgeDb db, Dictionary<string, Organization> organizations, Func<int, int, DateTime> at, DateTime now, CancellationToken cancellationToken)
+    {
+        var emily = await db.Accounts.FirstOrDefaultAsync(a => a.NormalizedEmail == "EMILY@EXAMPLE.COM", cancellationToken);
+        if (emily is null || !organizations.TryGetValue("Жасыл Әлем", out var organization) || organization.Members.Count == 0)
+        {
+            return;
+        }
+
+        var coordinator = organization.Members[0].AccountId;
+        var opportunity = new Opportunity
+        {
+            OrganizationId = organization.Id,
+            Kind = OpportunityKind.Event,
+            Title = new("Есіл жағалауындағы сенбілік", "Субботник на набережной Есиля", "Clean-up on the Yesil embankment"),
+            Description = new("Жағалауды тазалаймыз, қалдықтарды сұрыптаймыз.", "Убираем набережную и сортируем отходы.", "We clean the embankment and sort the waste."),
+            Directions = ["ecology"],
+            RegionKato = "710000000",
+            Address = "Астана, Есіл жағалауы",
+            Latitude = 51.1605,
+            Longitude = 71.4704,
+            CreatedAt = now.AddDays(-45),
+            CreatedBy = coordinator,
+            UpdatedAt = now.AddDays(-45),
+        };
+        var shifts = new[] { (Start: at(-30, 10), End: at(-30, 14)), (Start: at(-12, 9), End: at(-12, 12)) };
+        foreach (var (start, end) in shifts)
+        {
+            opportunity.Shifts.Add(new Shift { OpportunityId = opportunity.Id, StartsAt = start, EndsAt = end, Capacity = 15, Taken = 1 });
+        }
+
+        opportunity.RefreshSchedule();
+        opportunity.RefreshSearchText(organization.Name);
+        opportunity.Publish(organizationVerified: true, now.AddDays(-45));
+        db.Opportunities.Add(opportunity);
+        foreach (var shift in opportunity.Shifts)
+        {
+            db.Applications.Add(new Application { ShiftId = shift.Id, VolunteerId = emily.Id, Status = ApplicationStatus.Accepted, AppliedAt = shift.StartsAt.AddDays(-7), UpdatedAt = shift.StartsAt.AddDays(-7) });
+            db.Attendances.Add(new Attendance { ShiftId = shift.Id, VolunteerId = emily.Id, CheckedInAt = shift.StartsAt.AddMinutes(-5), CheckedOutAt = shift.EndsAt.AddMinutes(3) });
+            db.HoursEntries.Add(new HoursEntry
+            {
+                ShiftId = shift.Id,
+                OpportunityId = opportunity.Id,
+                OrganizationId = organization.Id,
+                VolunteerId = emily.Id,
+                DirectionCode = "ecology",
+                Date = DateOnly.FromDateTime(Localization.KazakhstanTime.FromUtc(shift.StartsAt)),
+                StartsAt = shift.StartsAt,
+                EndsAt = shift.EndsAt,
+                Minutes = shift.LengthMinutes,
+                ConfirmedBy = coordinator,
+                ConfirmedAt = shift.EndsAt.AddHours(2),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
