@@ -89,8 +89,8 @@ public sealed class AuditQuery(BirgeDb db)
 
         var total = await entries.CountAsync(cancellationToken);
         var rows = await entries
-            .OrderByDescending(e => e.At)
-            .ThenByDescending(e => e.Id)
+            // The order it was written in: the log is append-only, and a clock set back or forward cannot reorder it.
+            .OrderByDescending(e => e.Id)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(cancellationToken);

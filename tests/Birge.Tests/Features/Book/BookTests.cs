@@ -82,7 +82,7 @@ public abstract class BookTests(BirgeApp app)
         Assert.Equal(new DateOnly(2025, 5, 10), certificate.FirstDay);
         Assert.Equal(new DateOnly(2026, 6, 20), certificate.LastDay);
         Assert.Equal(165, certificate.TotalMinutes);
-        Assert.Equal([first.Id, second.Id], certificate.Entries.Select(e => e.HoursEntryId).Order());
+        Assert.Equal(new[] { first.Id, second.Id }.Order(), certificate.Entries.Select(e => e.HoursEntryId).Order());
         Assert.NotEmpty(certificate.Signature);
 
         var result = await volunteer.Browser.GetPageAsync(response.Location());
