@@ -55,6 +55,7 @@ public static class ErrorCodes
     public const string DescriptionRequired = "description_required";
     public const string ShiftsRequired = "shifts_required";
     public const string TooManyShifts = "too_many_shifts";
+    public const string RepeatInvalid = "repeat_invalid";
     public const string ShiftTimesInvalid = "shift_times_invalid";
     public const string ShiftTooLong = "shift_too_long";
     public const string ShiftInPast = "shift_in_past";

@@ -151,7 +151,7 @@ public static class OpportunitiesApi
     }
 }
 
-public sealed record ShiftRequest(Guid? Id, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity, string? Role);
+public sealed record ShiftRequest(Guid? Id, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity, string? Role, int? RepeatWeekly);
 
 public sealed record OpportunityRequest(
     Guid? OrganizationId,
@@ -181,7 +181,7 @@ public sealed record OpportunityRequest(
         Online = Online ?? false,
         MinAge = MinAge,
         AutoAccept = AutoAccept ?? true,
-        Shifts = [.. (Shifts ?? []).Select((s, i) => new ShiftInput(i, s.Id, s.StartsAt?.UtcDateTime, s.EndsAt?.UtcDateTime, s.Capacity, s.Role))],
+        Shifts = [.. (Shifts ?? []).Select((s, i) => new ShiftInput(i, s.Id, s.StartsAt?.UtcDateTime, s.EndsAt?.UtcDateTime, s.Capacity, s.Role, s.RepeatWeekly ?? 0))],
     };
 }
 

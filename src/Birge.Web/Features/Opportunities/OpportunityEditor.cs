@@ -51,9 +51,9 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             UpdatedAt = now,
         };
         Apply(opportunity, input, organization.Name);
-        foreach (var shift in input.Shifts)
+        foreach (var shift in input.Shifts.SelectMany(row => NewShifts(opportunity, row)))
         {
-            opportunity.Shifts.Add(NewShift(opportunity, shift));
+            opportunity.Shifts.Add(shift);
         }
 
         opportunity.RefreshSchedule();
@@ -111,9 +111,11 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             }
             else
             {
-                var added = NewShift(opportunity, row);
-                opportunity.Shifts.Add(added);
-                db.Shifts.Add(added);
+                foreach (var added in NewShifts(opportunity, row))
+                {
+                    opportunity.Shifts.Add(added);
+                    db.Shifts.Add(added);
+                }
             }
         }
 
@@ -263,7 +265,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             return;
         }
 
-        if (shifts.Count > Opportunity.MaxShifts)
+        if (shifts.Sum(s => 1 + Math.Clamp(s.RepeatWeekly, 0, ShiftInput.MaxRepeats)) > Opportunity.MaxShifts)
         {
             errors.Add(new FieldError("shifts", ErrorCodes.TooManyShifts));
             return;
@@ -275,6 +277,12 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             var field = $"shifts[{row.Index}].";
             if (errors.Any(e => e.Field.StartsWith(field, StringComparison.Ordinal)))
             {
+                continue;
+            }
+
+            if (row.RepeatWeekly is < 0 or > ShiftInput.MaxRepeats || (row.Id is not null && row.RepeatWeekly != 0))
+            {
+                errors.Add(new FieldError(field + "repeatWeekly", ErrorCodes.RepeatInvalid));
                 continue;
             }
 
@@ -354,14 +362,16 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         opportunity.RefreshSearchText(organizationName);
     }
 
-    private static Shift NewShift(Opportunity opportunity, ShiftInput row) => new()
-    {
-        OpportunityId = opportunity.Id,
-        StartsAt = row.StartsAt!.Value,
-        EndsAt = row.EndsAt!.Value,
-        Capacity = row.Capacity!.Value,
-        Role = Clean(row.Role),
-    };
+    /// <summary>The row's shift and its weekly repeats (Kazakhstan keeps one offset all year, so a week is 7 × 24 h).</summary>
+    private static IEnumerable<Shift> NewShifts(Opportunity opportunity, ShiftInput row) =>
+        Enumerable.Range(0, row.RepeatWeekly + 1).Select(week => new Shift
+        {
+            OpportunityId = opportunity.Id,
+            StartsAt = row.StartsAt!.Value.AddDays(7 * week),
+            EndsAt = row.EndsAt!.Value.AddDays(7 * week),
+            Capacity = row.Capacity!.Value,
+            Role = Clean(row.Role),
+        });
 
     private static List<string> Directions(OpportunityInput input) =>
         [.. input.Directions.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.Ordinal)];

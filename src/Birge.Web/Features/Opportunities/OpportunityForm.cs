@@ -122,7 +122,8 @@ public sealed class OpportunityForm
                 Time(row.StartsAt, field + "startsAt", input.ParseErrors),
                 Time(row.EndsAt, field + "endsAt", input.ParseErrors),
                 (int?)Number(row.Capacity, field + "capacity", ErrorCodes.CapacityInvalid, input.ParseErrors, wholeNumber: true),
-                row.Role));
+                row.Role,
+                (int?)Number(row.RepeatWeekly, field + "repeatWeekly", ErrorCodes.RepeatInvalid, input.ParseErrors, wholeNumber: true) ?? 0));
         }
 
         return input;
@@ -179,9 +180,12 @@ public sealed class ShiftRow
 
     public string? Role { get; set; }
 
+    /// <summary>How many more times, a week apart (new shifts only).</summary>
+    public string? RepeatWeekly { get; set; }
+
     public bool Remove { get; set; }
 
-    public bool IsBlank => Id is null && new[] { StartsAt, EndsAt, Capacity, Role }.All(string.IsNullOrWhiteSpace);
+    public bool IsBlank => Id is null && new[] { StartsAt, EndsAt, Capacity, Role, RepeatWeekly }.All(string.IsNullOrWhiteSpace);
 }
 
 /// <summary>What the new and edit pages share: the form, its lists, and refusals shown next to their fields.</summary>

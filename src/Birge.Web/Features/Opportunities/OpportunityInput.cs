@@ -38,9 +38,13 @@ public sealed class OpportunityInput
 
 /// <summary>
 /// One shift: <see cref="Id"/> names an existing shift when editing; <see cref="Index"/> is its row (or array
-/// position), so a refusal points at the right one.
+/// position), so a refusal points at the right one. A new shift may recur: <see cref="RepeatWeekly"/> more copies,
+/// a week apart (a project's Saturday shift for two months is one row with 7).
 /// </summary>
-public sealed record ShiftInput(int Index, Guid? Id, DateTime? StartsAt, DateTime? EndsAt, int? Capacity, string? Role);
+public sealed record ShiftInput(int Index, Guid? Id, DateTime? StartsAt, DateTime? EndsAt, int? Capacity, string? Role, int RepeatWeekly = 0)
+{
+    public const int MaxRepeats = 52;
+}
 
 public static class OpportunityKindNames
 {

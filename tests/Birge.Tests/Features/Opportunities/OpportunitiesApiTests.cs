@@ -200,6 +200,27 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task A_recurring_shift_is_one_entry_with_its_weekly_repeats()
+    {
+        var coordinator = await Opps.CoordinatorAsync(app);
+        using var client = app.Client(accessToken: coordinator.Token);
+        var body = Opps.Body(coordinator.OrganizationId);
+        body["shifts"] = new object[] { new { startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 4, repeatWeekly = 53 } };
+        using var refused = await client.PostAsJsonAsync("/api/v1/opportunities", body);
+        var errors = (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.RepeatInvalid)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("shifts[0].repeatWeekly", out _));
+        Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
+
+        body["shifts"] = new object[] { new { startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 4, repeatWeekly = 7 } };
+        var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, body);
+
+        Assert.Equal(8, shifts.Count);
+        var stored = await app.Db(db => db.Shifts.AsNoTracking().Where(s => s.OpportunityId == id).OrderBy(s => s.StartsAt).ToListAsync());
+        Assert.Equal(Enumerable.Range(0, 8).Select(week => stored[0].StartsAt.AddDays(7 * week)), stored.Select(s => s.StartsAt));
+        Assert.All(stored, s => Assert.Equal(TimeSpan.FromHours(3), s.EndsAt - s.StartsAt));
+    }
+
+    [Fact]
     public async Task Raising_the_seats_of_a_full_shift_accepts_the_first_in_line_and_tells_them()
     {
         var coordinator = await Opps.CoordinatorAsync(app);

@@ -100,6 +100,33 @@ public abstract class OpportunityPagesTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task A_weekly_shift_is_one_row_with_its_repeats_and_a_bad_count_is_refused()
+    {
+        var coordinator = await Opps.CoordinatorAsync(app);
+        var refusedForm = Form(Orgs.UniqueWord());
+        refusedForm["Input.Shifts[0].RepeatWeekly"] = "60";
+
+        using var refused = await SubmitNewAsync(coordinator, refusedForm);
+
+        var page = await RefusedAsync(refused);
+        Assert.Equal(Html.Text("Error_repeat_invalid", Cultures.Kazakh), page.FieldError("Input_Shifts_0__RepeatWeekly"));
+        Assert.Equal("60", page.Value("Input_Shifts_0__RepeatWeekly"));
+        Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
+
+        var form = Form(Orgs.UniqueWord());
+        form["Input.Shifts[0].RepeatWeekly"] = "3";
+        using var saved = await SubmitNewAsync(coordinator, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await app.Db(db => db.Opportunities.Include(o => o.Shifts).AsNoTracking().SingleAsync(o => o.OrganizationId == coordinator.OrganizationId));
+        var local = DateTime.ParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(
+            Enumerable.Range(0, 4).Select(week => (local.AddDays(7 * week).AddHours(5), local.AddDays(7 * week).AddHours(8), 8)),
+            stored.Shifts.OrderBy(s => s.StartsAt).Select(s => (s.StartsAt, s.EndsAt, s.Capacity)));
+        Assert.Equal(local.AddDays(21).AddHours(8), stored.EndsAt);
+    }
+
+    [Fact]
     public async Task Another_organisation_cannot_open_or_post_the_pages_and_nothing_changes()
     {
         var owner = await Opps.CoordinatorAsync(app);
