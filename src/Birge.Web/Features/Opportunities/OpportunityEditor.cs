@@ -95,6 +95,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         }
 
         var raised = new List<Guid>();
+        var moved = new List<Shift>();
         foreach (var row in input.Shifts)
         {
             if (opportunity.Shifts.FirstOrDefault(s => row.Id is not null && s.Id == row.Id) is { } shift)
@@ -102,6 +103,11 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
                 if (row.Capacity!.Value > shift.Capacity)
                 {
                     raised.Add(shift.Id);
+                }
+
+                if (opportunity.IsPublished && (shift.StartsAt != row.StartsAt || shift.EndsAt != row.EndsAt))
+                {
+                    moved.Add(shift);
                 }
 
                 shift.StartsAt = row.StartsAt!.Value;
@@ -121,6 +127,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
 
         opportunity.RefreshSchedule();
         opportunity.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await TellMovedAsync(opportunity, moved, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -139,6 +146,24 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         }
 
         return new OpportunityResult(opportunity, []);
+    }
+
+    /// <summary>Everyone still counting on a shift whose times changed is told the new times, in their language.</summary>
+    private async Task TellMovedAsync(Opportunity opportunity, List<Shift> moved, CancellationToken cancellationToken)
+    {
+        var shiftIds = moved.Select(s => s.Id).ToList();
+        var active = new[] { ApplicationStatus.Accepted, ApplicationStatus.Pending, ApplicationStatus.Waitlisted };
+        var applicants = await db.Applications.AsNoTracking()
+            .Where(a => shiftIds.Contains(a.ShiftId) && active.Contains(a.Status))
+            .Join(db.Accounts, a => a.VolunteerId, p => p.Id, (a, p) => new { a.ShiftId, Person = p })
+            .ToListAsync(cancellationToken);
+        foreach (var applicant in applicants)
+        {
+            var shift = moved.First(s => s.Id == applicant.ShiftId);
+            var culture = Cultures.FromLanguage(applicant.Person.Language);
+            var times = $"{KazakhstanTime.FromUtc(shift.StartsAt).ToString("g", culture)} – {KazakhstanTime.FromUtc(shift.EndsAt).ToString("t", culture)}";
+            outbox.ToAccount(applicant.Person, "ShiftMoved", opportunity.Title.Resolve(culture), times, outbox.Link("/opportunities/" + opportunity.Id));
+        }
     }
 
     /// <summary>Makes a draft public; only a verified organisation may.</summary>

@@ -200,6 +200,34 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Moving_a_published_shift_tells_its_applicants_the_new_times()
+    {
+        var coordinator = await Opps.CoordinatorAsync(app);
+        var body = Opps.Body(coordinator.OrganizationId);
+        var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, body);
+        using var client = app.Client(accessToken: coordinator.Token);
+        using var publish = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+        var (_, movedEmail) = await Opps.ApplicantAsync(app, shifts[0], language: "ru");
+        var (_, keptEmail) = await Opps.ApplicantAsync(app, shifts[1]);
+
+        body["shifts"] = new object[]
+        {
+            new { id = shifts[0], startsAt = Opps.WeekAhead(11), endsAt = Opps.WeekAhead(14), capacity = 10 },
+            new { id = shifts[1], startsAt = Opps.WeekAhead(14), endsAt = Opps.WeekAhead(17), capacity = 5 },
+        };
+        using var saved = await client.PutAsJsonAsync($"/api/v1/opportunities/{id}", body);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var subjects = Cultures.All.Select(c => Html.Text("Message_ShiftMoved_Subject", c)).ToList();
+        var told = await app.Db(db => db.OutboxMessages.AsNoTracking().Where(m => subjects.Contains(m.Subject)).Where(m => m.Recipient == movedEmail || m.Recipient == keptEmail).ToListAsync());
+        var message = Assert.Single(told);
+        Assert.Equal(movedEmail, message.Recipient);
+        Assert.Equal(Html.Text("Message_ShiftMoved_Subject", Cultures.Russian), message.Subject);
+        Assert.Contains("11:00", message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_recurring_shift_is_one_entry_with_its_weekly_repeats()
     {
         var coordinator = await Opps.CoordinatorAsync(app);
