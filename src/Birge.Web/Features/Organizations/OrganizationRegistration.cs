@@ -122,7 +122,17 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
             return new OrganizationResult(organization, errors, false);
         }
 
+        var renamed = organization.Name != Clean(input.Name);
         Apply(organization, input);
+        if (renamed)
+        {
+            // The organisation's name is part of its opportunities' search text.
+            foreach (var opportunity in await db.Opportunities.Where(o => o.OrganizationId == organization.Id).ToListAsync(cancellationToken))
+            {
+                opportunity.RefreshSearchText(organization.Name);
+            }
+        }
+
         var resubmitted = organization.Status == OrganizationStatus.Rejected
             && organization.Resubmit(clock.GetUtcNow().UtcDateTime) is null;
         audit.Record(resubmitted ? "organization.resubmitted" : "organization.updated", "organization", organization.Id.ToString(), organization.RegionKato);

@@ -176,6 +176,8 @@ public abstract class InvitationTests(BirgeApp app)
             return await db.SaveChangesAsync();
         });
 
+        var opportunityId = await Features.Opportunities.Opps.PublishedAsync(app, organizationId, "Сенбілік", organizationName: "Ескі атау");
+
         var manage = await owner.GetPageAsync($"/organizations/{organizationId}/manage");
         Assert.Contains("БСН құжатқа сәйкес емес", manage.Find(".org-status__reason").TextContent, StringComparison.Ordinal);
         var edit = await owner.GetPageAsync($"/organizations/{organizationId}/edit");
@@ -187,6 +189,9 @@ public abstract class InvitationTests(BirgeApp app)
         var stored = await app.Db(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId));
         Assert.Equal(OrganizationStatus.Pending, stored.Status);
         Assert.StartsWith("түзетілген", stored.SearchText, StringComparison.Ordinal);
+        var opportunity = await app.Db(db => db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == opportunityId));
+        Assert.Contains("түзетілген", opportunity.SearchText, StringComparison.Ordinal);
+        Assert.DoesNotContain("ескі атау", opportunity.SearchText, StringComparison.Ordinal);
     }
 
     private async Task<(HttpClient Owner, Guid OrganizationId)> OwnerWithOrganizationAsync()
