@@ -3,13 +3,13 @@
 # port against the benchmark database (bench/postgres.sh, filled by bench/generate.sh), warms it up, then runs wrk
 # against the search page, the search API and /health/live (the ceiling: the same app doing nothing), and stops it.
 #   bench/load.sh
-#   BENCH_DURATION=60s BENCH_CONNECTIONS="1 32" bench/load.sh   one round of the three per number of connections
+#   BENCH_DURATION=60s BENCH_CONNECTIONS="1 32" bench/load.sh   one round of the three per number of connections (default 1 4 16)
 #   BENCH_BREAKDOWN=1 bench/load.sh     then each query of bench/queries.txt alone against the API, 5 s each
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration="${BENCH_DURATION:-30s}"
-connections="${BENCH_CONNECTIONS:-1 16}"
+connections="${BENCH_CONNECTIONS:-1 4 16}"
 threads="${BENCH_THREADS:-2}"
 warmup="${BENCH_WARMUP:-10s}"
 queries=bench/queries.txt
