@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Birge.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -30,6 +31,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     private IBrowser? browser;
 
     public string BaseUrl => $"http://127.0.0.1:{port}";
+
+    /// <summary>The app's <see cref="TimeProvider"/>: real time unless a journey moves it on.</summary>
+    public TestClock Clock { get; } = new();
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
@@ -112,6 +116,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Outbox:Mode", "File");
         builder.UseSetting("Outbox:Directory", Path.Combine(folder, "outbox"));
         builder.UseSetting("Birge:PublicUrl", BaseUrl);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     private static int FreeLoopbackPort()

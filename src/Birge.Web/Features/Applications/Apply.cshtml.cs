@@ -34,7 +34,9 @@ public sealed class ApplyModel(BirgeDb db, ShiftApplications applications, UserM
             return NotFound();
         }
 
-        Refusal = Current is null ? applications.Check(new ShiftWithOpportunity(Shift, Opportunity), volunteer) : null;
+        Refusal = Current is null ? applications.Check(new ShiftWithOpportunity(Shift, Opportunity), volunteer)
+            : Opportunity.Status == OpportunityStatus.Cancelled ? ErrorCodes.OpportunityCancelled
+            : null;
         return Page();
     }
 

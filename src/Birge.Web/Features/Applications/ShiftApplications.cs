@@ -87,7 +87,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var status = !found.Opportunity.AutoAccept ? ApplicationStatus.Pending
-            : await TakeSeatAsync(shiftId, cancellationToken) ? ApplicationStatus.Accepted
+            : await TakeSeatAsync(shiftId, cancellationToken, unlessSomeoneWaits: true) ? ApplicationStatus.Accepted
             : ApplicationStatus.Waitlisted;
         Application application;
         if (existing is not null)
@@ -126,6 +126,12 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (status == ApplicationStatus.Waitlisted && await PromoteWaitlistAsync(shiftId, cancellationToken) > 0)
+        {
+            // Seats were free but others were waiting for them (the capacity was just raised): the line was served first.
+            application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == application.Id, cancellationToken);
+        }
+
         return new ApplicationOutcome(application, null, await WaitlistPositionAsync(application, cancellationToken));
     }
 
@@ -250,6 +256,13 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         var promoted = 0;
         while (true)
         {
+            // A cheap look first (reads never wait on SQLite or PostgreSQL); the claim below decides.
+            if (!await db.Shifts.AnyAsync(s => s.Id == shiftId && s.Taken < s.Capacity, cancellationToken)
+                || !await db.Applications.AnyAsync(a => a.ShiftId == shiftId && a.Status == ApplicationStatus.Waitlisted, cancellationToken))
+            {
+                return promoted;
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (!await TakeSeatAsync(shiftId, cancellationToken))
             {
@@ -322,10 +335,14 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         }
     }
 
-    /// <summary>The one place a seat is taken: false when the shift is full.</summary>
-    private async Task<bool> TakeSeatAsync(Guid shiftId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The one place a seat is taken: false when the shift is full, or (for a newcomer) when people are already
+    /// waiting, who come first.
+    /// </summary>
+    private async Task<bool> TakeSeatAsync(Guid shiftId, CancellationToken cancellationToken, bool unlessSomeoneWaits = false) =>
         await db.Shifts
             .Where(s => s.Id == shiftId && s.Taken < s.Capacity)
+            .Where(s => !unlessSomeoneWaits || !db.Applications.Any(a => a.ShiftId == shiftId && a.Status == ApplicationStatus.Waitlisted))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken + 1), cancellationToken) == 1;
 
     private async Task GiveSeatBackAsync(Guid shiftId, CancellationToken cancellationToken) =>

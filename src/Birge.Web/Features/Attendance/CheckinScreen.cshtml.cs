@@ -10,7 +10,8 @@ namespace Birge.Web.Features.Attendance;
 
 /// <summary>
 /// The coordinator's screen at the door: a QR code of the check-in link with this minute's code, the code in text,
-/// and how many have checked in. The page reloads itself, so it works on any screen without JavaScript.
+/// and how many have checked in. A small script swaps in the fresh code every few seconds; without JavaScript the
+/// page reloads itself, so it works on any screen.
 /// </summary>
 [Authorize(Policy = Policies.OrganizationMember)]
 public sealed class CheckinScreenModel(BirgeDb db, ShiftCheckin checkin, Outbox outbox, TimeProvider clock) : PageModel

@@ -150,7 +150,8 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, TimePr
                     info.Opportunity.Title.Resolve(culture),
                     info.Organization.Name,
                     entry.Date.ToString("d", culture),
-                    outbox.Link("/book"));
+                    outbox.Link("/book"),
+                    outbox.Link($"/hours/{entry.Id}/dispute"));
             }
         }
 
@@ -179,7 +180,8 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, TimePr
     public async Task<string?> MarkAsync(ShiftInfo info, Guid volunteerId, DateTime checkedInAt, DateTime? checkedOutAt, Guid coordinatorId, CancellationToken cancellationToken)
     {
         var shift = info.Shift;
-        if (checkedInAt > shift.EndsAt || checkedInAt < CheckinCode.OpensAt(shift) || (checkedOutAt is { } o && (o <= checkedInAt || o > shift.EndsAt.AddHours(12))))
+        // The arrival as a scan could have recorded it; time outside the shift is clipped when minutes are counted.
+        if (checkedInAt > shift.EndsAt || checkedInAt < CheckinCode.OpensAt(shift) || checkedOutAt <= checkedInAt)
         {
             return ErrorCodes.ShiftTimesInvalid;
         }
@@ -340,12 +342,30 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, TimePr
     }
 
     /// <summary>Attended time, or, for someone who never checked out, from their arrival to the shift's end.</summary>
-    public static int SuggestedMinutes(Domain.Attendance attendance, Shift shift) =>
-        attendance.MinutesWithin(shift) ?? new Domain.Attendance { CheckedInAt = attendance.CheckedInAt, CheckedOutAt = shift.EndsAt }.MinutesWithin(shift) ?? 0;
+    public static int SuggestedMinutes(Domain.Attendance attendance, Shift shift)
+    {
+        if (attendance.MinutesWithin(shift) is { } attended)
+        {
+            return attended;
+        }
 
-    /// <summary>"2 h 30 min" in the reader's language.</summary>
-    public static string Duration(int minutes, CultureInfo culture) =>
-        string.Format(culture, Cultures.Text("Hours_Duration", culture), minutes / 60, minutes % 60);
+        var arrival = attendance.CheckedInAt > shift.StartsAt ? attendance.CheckedInAt : shift.StartsAt;
+        return arrival < shift.EndsAt ? (int)(shift.EndsAt - arrival).TotalMinutes : 0;
+    }
+
+    /// <summary>"2 h 30 min", "4 h" or "45 min" in the reader's language.</summary>
+    public static string Duration(int minutes, CultureInfo culture)
+    {
+        var key = (minutes / 60, minutes % 60) switch
+        {
+            ( > 0, 0) => "Hours_DurationHours",
+            (0, _) => "Hours_DurationMinutes",
+            _ => "Hours_Duration",
+        };
+        return key == "Hours_DurationMinutes"
+            ? string.Format(culture, Cultures.Text(key, culture), minutes)
+            : string.Format(culture, Cultures.Text(key, culture), minutes / 60, minutes % 60);
+    }
 
     private static string? Refusal(Shift shift, Domain.Attendance attendance, int minutes, List<HoursEntry> others)
     {

@@ -83,7 +83,8 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
 
     /// <summary>
     /// Issues a certificate of every confirmed hour, or an extract of a period, in kk, ru or en: signed, with a new
-    /// code, listing the entries it counted. Refused without hours in the period.
+    /// code, listing the entries it counted. Refused without hours in the period; asked again for the same hours,
+    /// period and language, it gives the certificate already issued.
     /// </summary>
     public async Task<IssueResult> IssueAsync(Guid holderId, DateOnly? from, DateOnly? to, string? language, CancellationToken cancellationToken)
     {
@@ -114,6 +115,17 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
             return new IssueResult(null, [new FieldError("from", ErrorCodes.NoHours)]);
         }
 
+        // The form sent twice, or the same certificate asked for again: the one already issued says the same.
+        var totalMinutes = entries.Sum(e => e.Minutes);
+        var counted = entries.Select(e => e.Id).Order().ToList();
+        var same = await db.Certificates.AsNoTracking().Include(c => c.Entries)
+            .Where(c => c.HolderId == holderId && c.RevokedAt == null && c.Language == language && c.From == from && c.To == to && c.TotalMinutes == totalMinutes)
+            .ToListAsync(cancellationToken);
+        if (same.FirstOrDefault(c => c.HolderName == (holder.FullName ?? "") && c.Entries.Select(e => e.HoursEntryId).Order().SequenceEqual(counted)) is { } issued)
+        {
+            return new IssueResult(issued, []);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         for (var attempt = 0; ; attempt++)
         {
@@ -127,7 +139,7 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
                 To = to,
                 FirstDay = entries.Min(e => e.Date),
                 LastDay = entries.Max(e => e.Date),
-                TotalMinutes = entries.Sum(e => e.Minutes),
+                TotalMinutes = totalMinutes,
                 IssuedAt = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc),
                 Entries = [.. entries.Select(e => new CertificateEntry { HoursEntryId = e.Id })],
             };

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Applications;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Birge.Tests.Features.Applications;
 
@@ -282,12 +284,57 @@ public abstract class ApplyTests(BirgeApp app)
         Assert.Equal(ApplicationStatus.Accepted, await StatusAsync(firstId));
     }
 
+    [Fact]
+    public async Task When_the_capacity_is_raised_the_waitlist_is_served_first_in_order()
+    {
+        var shift = await Shifts.PublishedAsync(app, capacity: 1);
+        var people = new List<(Guid Id, string Email, string Token)>();
+        for (var i = 0; i < 4; i++)
+        {
+            people.Add(await Orgs.PersonAsync(app));
+            await ApplyAsync(people[i].Token, shift.ShiftId);
+        }
+
+        // The opportunity's edit page raises the capacity and then calls PromoteWaitlistAsync.
+        await SetCapacityAsync(shift.ShiftId, 3);
+        var newcomer = await Orgs.PersonAsync(app);
+        var late = await ApplyAsync(newcomer.Token, shift.ShiftId);
+
+        // The newcomer did not jump the line: the first two waiting got the two new seats.
+        Assert.Equal("waitlisted", late.Body.GetProperty("status").GetString());
+        Assert.Equal(2, late.Body.GetProperty("waitlistPosition").GetInt32());
+        Assert.Equal(ApplicationStatus.Accepted, await StatusOfAsync(people[1].Id, shift.ShiftId));
+        Assert.Equal(ApplicationStatus.Accepted, await StatusOfAsync(people[2].Id, shift.ShiftId));
+        Assert.Equal(ApplicationStatus.Waitlisted, await StatusOfAsync(people[3].Id, shift.ShiftId));
+        Assert.Equal(3, await TakenAsync(shift.ShiftId));
+
+        await SetCapacityAsync(shift.ShiftId, 10);
+        using (var scope = app.Services.CreateScope())
+        {
+            var promoted = await scope.ServiceProvider.GetRequiredService<ShiftApplications>().PromoteWaitlistAsync(shift.ShiftId, CancellationToken.None);
+            Assert.Equal(2, promoted);
+        }
+
+        Assert.Equal(5, await TakenAsync(shift.ShiftId));
+        var subject = Html.Text("Message_ApplicationPromoted_Subject", Cultures.Kazakh);
+        var told = await app.Db(db => db.OutboxMessages.Where(m => m.Subject == subject).Select(m => m.Recipient).ToListAsync());
+        Assert.Equal(
+            new[] { people[1].Email, people[2].Email, people[3].Email, newcomer.Email }.Order(StringComparer.Ordinal),
+            told.Where(r => people.Any(p => p.Email == r) || r == newcomer.Email).Order(StringComparer.Ordinal));
+    }
+
     private async Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body)> ApplyAsync(string token, Guid shiftId)
     {
         using var client = app.Client("en", token);
         using var response = await client.PostAsync($"/api/v1/shifts/{shiftId}/applications", null);
         return (response.StatusCode, await response.JsonAsync());
     }
+
+    private async Task SetCapacityAsync(Guid shiftId, int capacity) =>
+        await app.Db(db => db.Shifts.Where(s => s.Id == shiftId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, capacity)));
+
+    private async Task<ApplicationStatus> StatusOfAsync(Guid volunteerId, Guid shiftId) =>
+        await app.Db(db => db.Applications.Where(a => a.VolunteerId == volunteerId && a.ShiftId == shiftId).Select(a => a.Status).SingleAsync());
 
     private async Task<int> TakenAsync(Guid shiftId) => await app.Db(db => db.Shifts.Where(s => s.Id == shiftId).Select(s => s.Taken).SingleAsync());
 

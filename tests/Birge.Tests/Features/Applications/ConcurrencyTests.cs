@@ -77,6 +77,26 @@ public abstract class ConcurrencyTests(BirgeApp app)
         Assert.Equal(promotedEmails.Order(StringComparer.Ordinal), messages.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task The_same_volunteer_applying_five_times_at_once_gets_one_application_and_one_seat()
+    {
+        var shift = await Shifts.PublishedAsync(app, capacity: 10);
+        var volunteer = (await Shifts.VolunteersAsync(app, 1))[0];
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, volunteer, CancellationToken.None));
+        })).ToList();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(tasks);
+
+        Assert.Single(outcomes, o => o.Succeeded);
+        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(ErrorCodes.AlreadyApplied, o.Error));
+        Assert.Equal(1, await app.Db(db => db.Applications.CountAsync(a => a.ShiftId == shift.ShiftId)));
+        Assert.Equal(1, await TakenAsync(shift.ShiftId));
+    }
+
     private async Task<T> InScopeAsync<T>(Func<ShiftApplications, Task<T>> action)
     {
         using var scope = app.Services.CreateScope();

@@ -94,6 +94,27 @@ public abstract class BookTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task The_same_certificate_asked_for_twice_is_issued_once_until_the_hours_change()
+    {
+        var volunteer = await Hours.VolunteerAsync(app);
+        var organization = await Hours.OrganizationAsync(app, "Мейірім");
+        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 1, 5), 120);
+        var page = await volunteer.Browser.GetPageAsync("/book");
+        using var first = await volunteer.Browser.SubmitAsync(page, "#issue-form", null, "/book");
+        using var again = await volunteer.Browser.SubmitAsync(page, "#issue-form", null, "/book");
+        using var client = app.Client("en", volunteer.Token);
+        using var english = await client.PostAsJsonAsync("/api/v1/me/certificates", new { language = "en" });
+
+        Assert.Equal(first.Location(), again.Location());
+        Assert.Equal(2, await app.Db(db => db.Certificates.CountAsync(c => c.HolderId == volunteer.Id)));
+
+        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 1, 6), 60);
+        using var more = await volunteer.Browser.SubmitAsync(page, "#issue-form", null, "/book");
+        Assert.NotEqual(first.Location(), more.Location());
+        Assert.Equal(3, await app.Db(db => db.Certificates.CountAsync(c => c.HolderId == volunteer.Id)));
+    }
+
+    [Fact]
     public async Task An_extract_for_a_period_counts_only_that_period()
     {
         var volunteer = await Hours.VolunteerAsync(app);

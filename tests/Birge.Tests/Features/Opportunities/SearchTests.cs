@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using Birge.Tests.Features.Organizations;
+using Birge.Tests.Infrastructure;
+using Birge.Web.Domain;
+using Birge.Web.Features.Opportunities;
+using Birge.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Tests.Features.Opportunities;
+
+/// <summary>
+/// Search on <c>/opportunities</c> and <c>GET /api/v1/opportunities</c>: the same results both ways. Each test finds
+/// only what it made by a word of its own.
+/// </summary>
+public abstract class SearchTests(BirgeApp app)
+{
+    [Fact]
+    public async Task A_kazakh_word_typed_in_capitals_finds_it_on_the_page_and_in_the_api()
+    {
+        var word = "қайырымдылық" + Orgs.UniqueWord();
+        var organizationId = await Orgs.VerifiedAsync(app, "Мейірім " + Orgs.UniqueWord());
+        var id = await Opps.PublishedAsync(app, organizationId, $"Жәрмеңке: {word} күні");
+        var letters = await Opps.PublishedAsync(app, organizationId, "Өзен жағасы", description: new LocalizedText($"әғқңөұүһі{word}", null, null));
+
+        var page = await app.Browser().GetPageAsync("/opportunities?q=" + Uri.EscapeDataString(word.ToUpperInvariant()));
+        var api = await ApiAsync("q=" + Uri.EscapeDataString(word.ToUpperInvariant()));
+        var allLetters = await ApiAsync("q=" + Uri.EscapeDataString("ӘҒҚҢӨҰҮҺІ" + word.ToUpperInvariant()));
+
+        Assert.Equal([id, letters], Ids(page));
+        Assert.Equal([id, letters], Ids(api));
+        Assert.Equal([letters], Ids(allLetters));
+        Assert.Contains(word, page.Find($".opp-result[data-id='{id}'] h2").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Russian_and_english_words_find_the_text_in_any_case()
+    {
+        var word = Orgs.UniqueWord();
+        var organizationId = await Orgs.VerifiedAsync(app, "Приют " + word);
+        var ru = await Opps.PublishedAsync(app, organizationId, "Жануарлар", description: new LocalizedText(null, $"Выгул собак в приюте {word}", null));
+        var en = await Opps.PublishedAsync(app, organizationId, "Жануарлар", description: new LocalizedText(null, null, $"Walking shelter dogs {word}"));
+
+        Assert.Equal([ru], Ids(await ApiAsync("q=" + Uri.EscapeDataString($"ПРИЮТЕ {word.ToUpperInvariant()}"))));
+        Assert.Equal([en], Ids(await ApiAsync("q=" + Uri.EscapeDataString($"SHELTER DOGS {word}"))));
+        Assert.Equal([ru, en], Ids(await ApiAsync("q=" + Uri.EscapeDataString(word))));
+        Assert.Empty(Ids(await ApiAsync("q=" + Uri.EscapeDataString($"%{word}"))));
+    }
+
+    [Fact]
+    public async Task Near_a_point_the_nearest_come_first_with_the_distance_in_km_and_online_ones_are_left_out()
+    {
+        var word = Orgs.UniqueWord();
+        var organizationId = await Orgs.VerifiedAsync(app, "Жасыл " + word);
+        var far = await Opps.PublishedAsync(app, organizationId, word, lat: Opps.AlmatyLat + 0.72, lon: Opps.AlmatyLon);
+        var ten = await Opps.PublishedAsync(app, organizationId, word, lat: Opps.AlmatyLat + 0.09, lon: Opps.AlmatyLon, startsAt: DateTime.UtcNow.AddDays(1));
+        var two = await Opps.PublishedAsync(app, organizationId, word, lat: Opps.AlmatyLat + 0.018, lon: Opps.AlmatyLon, startsAt: DateTime.UtcNow.AddDays(9));
+        var online = await Opps.PublishedAsync(app, organizationId, word, online: true);
+        var query = FormattableString.Invariant($"q={word}&lat={Opps.AlmatyLat}&lon={Opps.AlmatyLon}&radiusKm=50");
+
+        var api = await ApiAsync(query);
+        var page = await app.Browser("en").GetPageAsync("/opportunities?" + query);
+        var everywhere = await ApiAsync("q=" + word);
+
+        Assert.Equal([two, ten], Ids(api));
+        Assert.Equal([two, ten], Ids(page));
+        Assert.Equal(2, api.GetProperty("total").GetInt32());
+        var expected = Math.Round(OpportunitySearch.DistanceKm(Opps.AlmatyLat, Opps.AlmatyLon, Opps.AlmatyLat + 0.018, Opps.AlmatyLon), 1);
+        Assert.Equal(2.0, expected);
+        Assert.Equal(expected, api.GetProperty("items")[0].GetProperty("distanceKm").GetDouble());
+        Assert.Equal(10.0, api.GetProperty("items")[1].GetProperty("distanceKm").GetDouble());
+        Assert.Contains("2.0 km", page.Find($".opp-result[data-id='{two}'] .distance").TextContent, StringComparison.Ordinal);
+        Assert.Contains("10.0 km", page.Find($".opp-result[data-id='{ten}'] .distance").TextContent, StringComparison.Ordinal);
+        Assert.Equal([ten, far, online, two], Ids(everywhere));
+        Assert.False(everywhere.GetProperty("items")[0].TryGetProperty("distanceKm", out var none) && none.ValueKind != JsonValueKind.Null);
+
+        var kazakh = await app.Browser("kk").GetPageAsync("/opportunities?" + query);
+        Assert.Contains("2,0 км", kazakh.Find($".opp-result[data-id='{two}'] .distance").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Region_direction_dates_age_and_free_seats_narrow_the_results()
+    {
+        var word = Orgs.UniqueWord();
+        var organizationId = await Orgs.VerifiedAsync(app, "Бірлік " + word);
+        var week = DateTime.UtcNow.Date.AddDays(7).AddHours(5);
+        var almaty = await Opps.PublishedAsync(app, organizationId, word, startsAt: week);
+        var astana = await Opps.PublishedAsync(app, organizationId, word, region: Orgs.AstanaCity, direction: "ecology", startsAt: week.AddDays(1));
+        var adults = await Opps.PublishedAsync(app, organizationId, word, minAge: 16, startsAt: week.AddDays(2));
+        var emergency = await Opps.PublishedAsync(app, organizationId, word, direction: Direction.Emergency, startsAt: week.AddDays(3));
+        var full = await Opps.PublishedAsync(app, organizationId, word, capacity: 3, taken: 3, startsAt: week.AddDays(4));
+        string Day(int days) => DateOnly.FromDateTime(week.AddDays(days)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        Assert.Equal([almaty, astana, adults, emergency, full], Ids(await ApiAsync($"q={word}")));
+        Assert.Equal([astana], Ids(await ApiAsync($"q={word}&region={Orgs.AstanaCity}")));
+        Assert.Equal([astana], Ids(await ApiAsync($"q={word}&direction=ecology")));
+        Assert.Equal([astana, adults], Ids(await ApiAsync($"q={word}&from={Day(1)}&to={Day(2)}")));
+        Assert.Equal([emergency, full], Ids(await ApiAsync($"q={word}&from={Day(3)}")));
+        Assert.Equal([almaty, astana, full], Ids(await ApiAsync($"q={word}&age=15")));
+        Assert.Equal([almaty, astana, adults, full], Ids(await ApiAsync($"q={word}&age=17")));
+        Assert.Equal([almaty, astana, adults, emergency], Ids(await ApiAsync($"q={word}&free=true")));
+        var fullItem = (await ApiAsync($"q={word}")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == full);
+        Assert.Equal(0, fullItem.GetProperty("seatsLeft").GetInt32());
+
+        var page = await app.Browser().GetPageAsync($"/opportunities?q={word}&region={Orgs.AstanaCity}&age=15&free=true");
+        Assert.Equal([astana], Ids(page));
+        Assert.Equal(Orgs.AstanaCity, ((IHtmlSelectElement)page.GetElementById("region")!).Value);
+        Assert.True(((IHtmlInputElement)page.GetElementById("free")!).IsChecked);
+    }
+
+    [Fact]
+    public async Task Drafts_cancelled_and_past_opportunities_are_not_found()
+    {
+        var word = Orgs.UniqueWord();
+        var organizationId = await Orgs.VerifiedAsync(app, "Өткен " + word);
+        var shown = await Opps.PublishedAsync(app, organizationId, word);
+        var running = await Opps.PublishedAsync(app, organizationId, word, startsAt: DateTime.UtcNow.AddHours(-1));
+        var past = await Opps.PublishedAsync(app, organizationId, word, startsAt: DateTime.UtcNow.AddDays(-2));
+        var cancelled = await Opps.PublishedAsync(app, organizationId, word);
+        await app.Db(async db =>
+        {
+            var opportunity = await db.Opportunities.SingleAsync(o => o.Id == cancelled);
+            Assert.Null(opportunity.Cancel("Жаңбыр", DateTime.UtcNow));
+            db.Opportunities.Add(new Opportunity
+            {
+                OrganizationId = organizationId,
+                RegionKato = People.AlmatyCity,
+                Title = new LocalizedText(word, null, null),
+                Shifts = [new Shift { StartsAt = DateTime.UtcNow.AddDays(1), EndsAt = DateTime.UtcNow.AddDays(1).AddHours(2), Capacity = 3 }],
+            });
+            return await db.SaveChangesAsync();
+        });
+        await app.Db(async db =>
+        {
+            foreach (var draft in await db.Opportunities.Include(o => o.Shifts).Where(o => o.OrganizationId == organizationId && o.Status == OpportunityStatus.Draft).ToListAsync())
+            {
+                draft.RefreshSchedule();
+                draft.RefreshSearchText("Өткен");
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal([running, shown], Ids(await ApiAsync($"q={word}")));
+        Assert.DoesNotContain(past, Ids(await ApiAsync($"q={word}&from=2000-01-01")));
+    }
+
+    [Fact]
+    public async Task Results_come_twenty_to_a_page_soonest_first_with_links_that_keep_the_filters()
+    {
+        var word = Orgs.UniqueWord();
+        var organizationId = await Orgs.VerifiedAsync(app, "Парақ " + word);
+        var start = DateTime.UtcNow.AddDays(2);
+        var ids = new List<Guid>();
+        foreach (var i in Enumerable.Range(0, 25).Reverse())
+        {
+            ids.Insert(0, await Opps.PublishedAsync(app, organizationId, word, startsAt: start.AddHours(i)));
+        }
+
+        var first = await app.Browser().GetPageAsync($"/opportunities?q={word}&region={People.AlmatyCity}");
+        var next = first.Find(".pager a[rel=next]").GetAttribute("href")!;
+        var second = await app.Browser().GetPageAsync(next);
+        var api = await ApiAsync($"q={word}&region={People.AlmatyCity}&page=2&pageSize=20");
+
+        Assert.Equal(ids[..20], Ids(first));
+        Assert.Contains("q=" + Uri.EscapeDataString(word), next, StringComparison.Ordinal);
+        Assert.Contains($"region={People.AlmatyCity}", next, StringComparison.Ordinal);
+        Assert.Contains("p=2", next, StringComparison.Ordinal);
+        Assert.Equal(ids[20..], Ids(second));
+        Assert.Contains(Html.Text("Opp_Count_other", Cultures.Kazakh, "25"), first.Find(".opp-total").TextContent, StringComparison.Ordinal);
+        Assert.Equal(ids[20..], Ids(api));
+        Assert.Equal(25, api.GetProperty("total").GetInt32());
+        Assert.Equal(2, api.GetProperty("page").GetInt32());
+        Assert.Equal(20, api.GetProperty("pageSize").GetInt32());
+    }
+
+    [Fact]
+    public async Task Bad_search_input_is_refused_in_the_callers_language()
+    {
+        using var client = app.Client("ru");
+
+        using var dates = await client.GetAsync("/api/v1/opportunities?from=2026-12-10&to=2026-12-01");
+        using var point = await client.GetAsync("/api/v1/opportunities?lat=43.2");
+
+        var problem = await dates.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.DateRangeInvalid);
+        Assert.Equal(Html.Text("Error_date_range_invalid", Cultures.Russian), problem.GetProperty("errors").GetProperty("to")[0].GetString());
+        await point.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CoordinatesInvalid);
+        var page = await app.Browser("ru").GetPageAsync("/opportunities?from=2026-12-10&to=2026-12-01");
+        Assert.Contains(Html.Text("Error_date_range_invalid", Cultures.Russian), page.Find(".error-summary").TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> ApiAsync(string query)
+    {
+        using var client = app.Client();
+        using var response = await client.GetAsync("/api/v1/opportunities?" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    private static List<Guid> Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+
+    private static List<Guid> Ids(IHtmlDocument page) => [.. page.QuerySelectorAll(".opp-result").Select(e => Guid.Parse(e.GetAttribute("data-id")!))];
+}
+
+[Collection(Sqlite.Name)]
+public sealed class SearchTestsOnSqlite(SqliteApp app) : SearchTests(app);
+
+[Collection(Postgres.Name)]
+public sealed class SearchTestsOnPostgres(PostgresApp app) : SearchTests(app);
