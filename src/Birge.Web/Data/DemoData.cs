@@ -25,6 +25,11 @@ public static class DemoData
         {
             await SeedOrganizationsAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
         }
+
+        if (!await db.Opportunities.AnyAsync(cancellationToken))
+        {
+            await SeedOpportunitiesAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+        }
     }
 
     private static async Task SeedPeopleAsync(BirgeDb db, IServiceProvider services, CancellationToken cancellationToken)
@@ -136,6 +141,202 @@ public static class DemoData
             }
 
             db.Organizations.Add(organization);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Published opportunities in several regions, with places on the map and texts in three languages; one shift
+    /// starts within the hour and others tomorrow, so a newcomer can apply, check in and get hours today.
+    /// </summary>
+    private static async Task SeedOpportunitiesAsync(BirgeDb db, DateTime now, CancellationToken cancellationToken)
+    {
+        var shuaqBin = KzChecksum.Complete("20064000123")!;
+        if (!await db.Organizations.AnyAsync(o => o.Bin == shuaqBin, cancellationToken)
+            && await db.Accounts.FirstOrDefaultAsync(a => a.Phone == "+77011234567", cancellationToken) is { } daniyar)
+        {
+            var admin = await db.Accounts.Where(a => a.NormalizedEmail == "ADMIN@EXAMPLE.COM").Select(a => a.Id).FirstAsync(cancellationToken);
+            var shuaq = new Organization
+            {
+                Bin = shuaqBin,
+                Name = "Шуақ",
+                LegalForm = "public_association",
+                RegionKato = "790000000",
+                Directions = ["social", "ecology", "emergency"],
+                Description = new("Шымкенттің жастары: қарттарға көмек, сенбіліктер, төтенше жағдайларға дайындық.", "Молодёжь Шымкента: помощь пожилым, субботники, готовность к ЧС.", "Shymkent's young volunteers: help for the elderly, clean-ups, emergency readiness."),
+                Phone = daniyar.Phone,
+                CreatedAt = now,
+                Members = [new OrganizationMember { AccountId = daniyar.Id, Role = OrganizationMember.Owner, JoinedAt = now }],
+            };
+            shuaq.RefreshSearchText();
+            shuaq.Decide(OrganizationDecision.Verify, null, admin, now);
+            db.Organizations.Add(shuaq);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var organizations = await db.Organizations.Include(o => o.Members).Where(o => o.Status == OrganizationStatus.Verified).ToDictionaryAsync(o => o.Name, cancellationToken);
+        var today = Localization.KazakhstanTime.FromUtc(now).Date;
+        DateTime At(int days, int hour) => Localization.KazakhstanTime.ToUtc(today.AddDays(days).AddHours(hour));
+        var soon = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc).AddHours(1);
+        var opportunities = new (string Organization, string Region, string[] Directions, LocalizedText Title, LocalizedText Description, string Address, double? Lat, double? Lon, int MinAge, (DateTime Start, DateTime End, int Seats, string? Role)[] Shifts)[]
+        {
+            ("Жасыл Әлем", "750000000", ["ecology"],
+                new("Горький саябағында ағаш отырғызу", "Посадка деревьев в парке Горького", "Tree planting in Gorky Park"),
+                new("Саябақтың солтүстік бөлігіне 200 көшет отырғызамыз. Қолғап пен күрек береміз.", "Высаживаем 200 саженцев в северной части парка. Перчатки и лопаты выдаём.", "We plant 200 saplings in the north of the park. Gloves and spades provided."),
+                "Алматы, Гоголь к-сі, 1, Горький саябағы", 43.2567, 76.9706, 0,
+                [(soon, soon.AddHours(3), 20, "Отырғызу"), (At(3, 10), At(3, 14), 30, "Отырғызу")]),
+            ("Жасыл Әлем", "750000000", ["ecology"],
+                new("Көк-Төбеде қоқыс жинау", "Уборка мусора на Кок-Тобе", "Litter pick on Kok-Tobe"),
+                new("Таулы беткейлерді тазалаймыз, қалдықтарды сұрыптаймыз.", "Чистим склоны и сортируем отходы.", "We clean the slopes and sort the waste."),
+                "Алматы, Көк-Төбе", 43.2316, 76.9757, 12,
+                [(At(1, 10), At(1, 13), 15, null)]),
+            ("Жасыл Әлем", "750000000", ["social", "events"],
+                new("Қайырымдылық жәрмеңкесі", "Благотворительная ярмарка", "Charity fair"),
+                new("Қайырымдылық жәрмеңкесінде сатушыларға, қонақтарды қарсы алуға көмек керек.", "На благотворительной ярмарке нужна помощь продавцам и встреча гостей.", "Help the stall holders and welcome visitors at the charity fair."),
+                "Алматы, Абай даңғылы, 44", 43.2402, 76.9270, 14,
+                [(At(1, 9), At(1, 13), 10, "Тіркеу үстелі"), (At(1, 13), At(1, 17), 10, "Сауда орындары")]),
+            ("Жасыл Әлем", "750000000", ["ecology"],
+                new("Үлкен Алматы көлі: экологиялық рейд", "Большое Алматинское озеро: экорейд", "Big Almaty Lake eco patrol"),
+                new("Көл жағасын тазалаймыз, туристерге табиғатты қорғау туралы айтамыз. Автобус қаладан.", "Убираем берег и рассказываем туристам о бережном отношении к природе. Автобус из города.", "We clean the shore and talk to tourists about caring for nature. Bus from the city."),
+                "Үлкен Алматы көлі", 43.0506, 76.9847, 16,
+                [(At(5, 8), At(5, 18), 25, null)]),
+            ("Жасыл Әлем", "750000000", ["education", "ecology"],
+                new("Оқушыларға онлайн экология сабағы", "Онлайн-урок экологии для школьников", "Online ecology lessons for pupils"),
+                new("Ауыл мектептерінде апта сайын онлайн сабақ жүргізетін волонтерлер керек.", "Нужны волонтёры для еженедельных онлайн-уроков в сельских школах.", "Volunteers to give weekly online lessons in village schools."),
+                "", null, null, 18,
+                [(At(2, 15), At(60, 16), 12, "Мұғалім")]),
+            ("Жасыл Әлем", "710000000", ["ecology"],
+                new("Астана ботаникалық бағында гүл отырғызу", "Посадка цветов в Ботаническом саду Астаны", "Planting flowers in Astana's Botanical Garden"),
+                new("Көктемгі гүлзарларды отырғызуға көмектесіңіз.", "Помогите высадить весенние клумбы.", "Help plant the spring flower beds."),
+                "Астана, Ботаникалық бақ", 51.1068, 71.4159, 0,
+                [(At(1, 10), At(1, 14), 20, null)]),
+            ("Жасыл Әлем", "710000000", ["events", "culture"],
+                new("Бәйтерек маңындағы қала күні", "День города у Байтерека", "City Day at Baiterek"),
+                new("Қонақтарға бағыт сілтеу, балалар алаңы, ақпарат үстелі.", "Навигация гостей, детская площадка, инфостойка.", "Guiding visitors, the children's corner, the information desk."),
+                "Астана, Нұржол бульвары, Бәйтерек", 51.1283, 71.4305, 16,
+                [(At(3, 9), At(3, 14), 40, "Бағыт сілтеу"), (At(3, 14), At(3, 20), 40, "Бағыт сілтеу")]),
+            ("Шуақ", "790000000", ["social"],
+                new("Қарттар үйіне көмек", "Помощь дому престарелых", "Helping at a care home"),
+                new("Қарттармен әңгімелесу, серуендеу, кітап оқып беру.", "Общение с пожилыми, прогулки, чтение вслух.", "Talking with residents, walks, reading aloud."),
+                "Шымкент, Тәуке хан даңғылы, 12", 42.3417, 69.5901, 16,
+                [(At(1, 11), At(1, 14), 6, null), (At(2, 11), At(2, 14), 6, null)]),
+            ("Шуақ", "790000000", ["ecology"],
+                new("Дендропаркте сенбілік", "Субботник в дендропарке", "Clean-up in the Dendropark"),
+                new("Жапырақ жинау, орындықтарды бояу.", "Сбор листвы, покраска скамеек.", "Raking leaves and painting benches."),
+                "Шымкент, Дендропарк", 42.3157, 69.6230, 10,
+                [(At(4, 9), At(4, 13), 30, null)]),
+            ("Шуақ", "790000000", ["emergency"],
+                new("Су тасқынына дайындық: құм қаптары", "Подготовка к паводку: мешки с песком", "Flood readiness: sandbags"),
+                new("ТЖД-мен бірге құм қаптарын дайындаймыз. Тек 18 жастан бастап.", "Вместе с ДЧС готовим мешки с песком. Только с 18 лет.", "Filling sandbags with the emergency service. Adults only."),
+                "Шымкент, Бадам өзенінің жағасы", 42.3000, 69.6400, 18,
+                [(At(6, 8), At(6, 16), 50, null)]),
+            ("Мейірім", "610000000", ["culture", "events"],
+                new("Түркістан: кесенеде туристерге көмек", "Туркестан: помощь туристам у мавзолея", "Turkistan: helping visitors at the mausoleum"),
+                new("Қожа Ахмет Яссауи кесенесінде туристерге жол көрсету, үш тілде.", "Помощь туристам у мавзолея Ходжи Ахмеда Ясави, на трёх языках.", "Helping visitors at the Khoja Ahmed Yasawi mausoleum, in three languages."),
+                "Түркістан, Қожа Ахмет Яссауи кесенесі", 43.2973, 68.2717, 16,
+                [(At(8, 9), At(8, 15), 12, "Гид")]),
+            ("Мейірім", "610000000", ["inclusion", "sport"],
+                new("Ерекше балалармен спорт күні", "День спорта с особенными детьми", "Sports day with children with disabilities"),
+                new("Эстафеталар, ойындар, марапаттау. Жаттықтырушылар бар.", "Эстафеты, игры, награждение. Тренеры будут.", "Relays, games and prizes, with coaches on hand."),
+                "Түркістан, Орталық стадион", 43.3016, 68.2450, 14,
+                [(At(2, 10), At(2, 13), 20, null)]),
+        };
+        foreach (var o in opportunities)
+        {
+            if (!organizations.TryGetValue(o.Organization, out var organization))
+            {
+                continue;
+            }
+
+            var opportunity = new Opportunity
+            {
+                OrganizationId = organization.Id,
+                Kind = o.Shifts.Any(s => s.End - s.Start > TimeSpan.FromDays(2)) ? OpportunityKind.Project : OpportunityKind.Event,
+                Title = o.Title,
+                Description = o.Description,
+                Directions = [.. o.Directions],
+                RegionKato = o.Region,
+                Address = o.Address.Length > 0 ? o.Address : null,
+                Latitude = o.Lat,
+                Longitude = o.Lon,
+                Online = o.Lat is null,
+                MinAge = o.MinAge,
+                CreatedAt = now,
+                CreatedBy = organization.Members.Count > 0 ? organization.Members[0].AccountId : Guid.Empty,
+                UpdatedAt = now,
+            };
+            foreach (var shift in o.Shifts)
+            {
+                opportunity.Shifts.Add(new Shift { OpportunityId = opportunity.Id, StartsAt = shift.Start, EndsAt = shift.End, Capacity = shift.Seats, Role = shift.Role });
+            }
+
+            opportunity.RefreshSchedule();
+            opportunity.RefreshSearchText(organization.Name);
+            opportunity.Publish(organizationVerified: true, now);
+            db.Opportunities.Add(opportunity);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedPastHoursAsync(db, organizations, At, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// A clean-up held twice last month, where Emily was accepted, checked in and out, and had her hours confirmed by
+    /// Aigerim: her volunteer book is not empty and she can issue a certificate straight away.
+    /// </summary>
+    private static async Task SeedPastHoursAsync(BirgeDb db, Dictionary<string, Organization> organizations, Func<int, int, DateTime> at, DateTime now, CancellationToken cancellationToken)
+    {
+        var emily = await db.Accounts.FirstOrDefaultAsync(a => a.NormalizedEmail == "EMILY@EXAMPLE.COM", cancellationToken);
+        if (emily is null || !organizations.TryGetValue("Жасыл Әлем", out var organization) || organization.Members.Count == 0)
+        {
+            return;
+        }
+
+        var coordinator = organization.Members[0].AccountId;
+        var opportunity = new Opportunity
+        {
+            OrganizationId = organization.Id,
+            Kind = OpportunityKind.Event,
+            Title = new("Есіл жағалауындағы сенбілік", "Субботник на набережной Есиля", "Clean-up on the Yesil embankment"),
+            Description = new("Жағалауды тазалаймыз, қалдықтарды сұрыптаймыз.", "Убираем набережную и сортируем отходы.", "We clean the embankment and sort the waste."),
+            Directions = ["ecology"],
+            RegionKato = "710000000",
+            Address = "Астана, Есіл жағалауы",
+            Latitude = 51.1605,
+            Longitude = 71.4704,
+            CreatedAt = now.AddDays(-45),
+            CreatedBy = coordinator,
+            UpdatedAt = now.AddDays(-45),
+        };
+        var shifts = new[] { (Start: at(-30, 10), End: at(-30, 14)), (Start: at(-12, 9), End: at(-12, 12)) };
+        foreach (var (start, end) in shifts)
+        {
+            opportunity.Shifts.Add(new Shift { OpportunityId = opportunity.Id, StartsAt = start, EndsAt = end, Capacity = 15, Taken = 1 });
+        }
+
+        opportunity.RefreshSchedule();
+        opportunity.RefreshSearchText(organization.Name);
+        opportunity.Publish(organizationVerified: true, now.AddDays(-45));
+        db.Opportunities.Add(opportunity);
+        foreach (var shift in opportunity.Shifts)
+        {
+            db.Applications.Add(new Application { ShiftId = shift.Id, VolunteerId = emily.Id, Status = ApplicationStatus.Accepted, AppliedAt = shift.StartsAt.AddDays(-7), UpdatedAt = shift.StartsAt.AddDays(-7) });
+            db.Attendances.Add(new Attendance { ShiftId = shift.Id, VolunteerId = emily.Id, CheckedInAt = shift.StartsAt.AddMinutes(-5), CheckedOutAt = shift.EndsAt.AddMinutes(3) });
+            db.HoursEntries.Add(new HoursEntry
+            {
+                ShiftId = shift.Id,
+                OpportunityId = opportunity.Id,
+                OrganizationId = organization.Id,
+                VolunteerId = emily.Id,
+                DirectionCode = "ecology",
+                Date = DateOnly.FromDateTime(Localization.KazakhstanTime.FromUtc(shift.StartsAt)),
+                StartsAt = shift.StartsAt,
+                EndsAt = shift.EndsAt,
+                Minutes = shift.LengthMinutes,
+                ConfirmedBy = coordinator,
+                ConfirmedAt = shift.EndsAt.AddHours(2),
+            });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -140,9 +140,9 @@ public static class AttendanceApi
     }
 
     private static async Task<Results<Ok<DisputedHoursResponse>, ProblemHttpResult>> DisputeAsync(
-        Guid hoursEntryId, ReasonRequest request, ClaimsPrincipal user, ShiftCheckin checkin, ShiftHours hours, ApiProblems problems, CancellationToken cancellationToken)
+        Guid hoursEntryId, ReasonRequest request, ClaimsPrincipal user, ShiftHours hours, ApiProblems problems, CancellationToken cancellationToken)
     {
-        if (await hours.OwnEntryAsync(hoursEntryId, Scopes.AccountId(user)!.Value, checkin, cancellationToken) is not { } own)
+        if (await hours.OwnEntryAsync(hoursEntryId, Scopes.AccountId(user)!.Value, cancellationToken) is not { } own)
         {
             return problems.Problem(StatusCodes.Status404NotFound, "not_found");
         }

@@ -10,7 +10,7 @@ namespace Birge.Web.Features.Attendance;
 
 /// <summary>A volunteer disputes their confirmed hours with a reason; the organisation's coordinators are told.</summary>
 [Authorize(Policy = Policies.Account)]
-public sealed class DisputeModel(ShiftCheckin checkin, ShiftHours hours, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DisputeModel(ShiftHours hours, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public string? Reason { get; set; }
@@ -42,7 +42,7 @@ public sealed class DisputeModel(ShiftCheckin checkin, ShiftHours hours, IString
     /// <summary>Only the volunteer whose hours these are finds them; for anyone else they do not exist.</summary>
     private async Task<bool> LoadAsync(Guid hoursEntryId, CancellationToken cancellationToken)
     {
-        if (await hours.OwnEntryAsync(hoursEntryId, Scopes.AccountId(User)!.Value, checkin, cancellationToken) is not { } own)
+        if (await hours.OwnEntryAsync(hoursEntryId, Scopes.AccountId(User)!.Value, cancellationToken) is not { } own)
         {
             return false;
         }

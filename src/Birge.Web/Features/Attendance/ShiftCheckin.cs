@@ -8,6 +8,16 @@ namespace Birge.Web.Features.Attendance;
 public sealed record ShiftInfo(Shift Shift, Opportunity Opportunity, Organization Organization)
 {
     public string Title => Opportunity.Title.Resolve();
+
+    public static async Task<ShiftInfo?> FindAsync(BirgeDb db, Guid shiftId, CancellationToken cancellationToken)
+    {
+        var found = await db.Shifts.AsNoTracking()
+            .Where(s => s.Id == shiftId)
+            .Join(db.Opportunities, s => s.OpportunityId, o => o.Id, (s, o) => new { Shift = s, Opportunity = o })
+            .Join(db.Organizations, x => x.Opportunity.OrganizationId, o => o.Id, (x, o) => new { x.Shift, x.Opportunity, Organization = o })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : new ShiftInfo(found.Shift, found.Opportunity, found.Organization);
+    }
 }
 
 /// <summary>The outcome of a scan: the volunteer's attendance (new or earlier) or the refusal's code.</summary>
@@ -22,15 +32,7 @@ public sealed record ScanResult(Domain.Attendance? Attendance, string? Error, bo
 /// </summary>
 public sealed class ShiftCheckin(BirgeDb db, TimeProvider clock)
 {
-    public async Task<ShiftInfo?> FindAsync(Guid shiftId, CancellationToken cancellationToken)
-    {
-        var found = await db.Shifts.AsNoTracking()
-            .Where(s => s.Id == shiftId)
-            .Join(db.Opportunities, s => s.OpportunityId, o => o.Id, (s, o) => new { Shift = s, Opportunity = o })
-            .Join(db.Organizations, x => x.Opportunity.OrganizationId, o => o.Id, (x, o) => new { x.Shift, x.Opportunity, Organization = o })
-            .FirstOrDefaultAsync(cancellationToken);
-        return found is null ? null : new ShiftInfo(found.Shift, found.Opportunity, found.Organization);
-    }
+    public Task<ShiftInfo?> FindAsync(Guid shiftId, CancellationToken cancellationToken) => ShiftInfo.FindAsync(db, shiftId, cancellationToken);
 
     public async Task<Domain.Attendance?> AttendanceAsync(Guid shiftId, Guid volunteerId, CancellationToken cancellationToken) =>
         await db.Attendances.AsNoTracking().FirstOrDefaultAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId, cancellationToken);

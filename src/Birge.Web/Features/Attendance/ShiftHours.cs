@@ -1,6 +1,7 @@
 using System.Globalization;
 using Birge.Web.Data;
 using Birge.Web.Domain;
+using Birge.Web.Features.Book;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed record HoursToConfirm(Guid VolunteerId, int? Minutes);
 /// volunteer disputes them. Only confirmed hours count. An entry never exceeds its shift, never overlaps another
 /// entry of the same volunteer, and a day never holds more than 24 hours; a refusal changes nothing.
 /// </summary>
-public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, TimeProvider clock)
+public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, VolunteerBook book, TimeProvider clock)
 {
     public async Task<List<VolunteerHours>> VolunteersAsync(ShiftInfo info, CancellationToken cancellationToken)
     {
@@ -255,15 +256,8 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, TimePr
             return (ErrorCodes.HoursRevoked, 0);
         }
 
-        var certificates = await db.Certificates
-            .Where(c => c.RevokedAt == null && db.CertificateEntries.Any(e => e.CertificateId == c.Id && e.HoursEntryId == entry.Id))
-            .ToListAsync(cancellationToken);
-        foreach (var certificate in certificates)
-        {
-            certificate.RevokedAt = now;
-        }
-
-        audit.Record("hours.revoked", "hours", entry.Id.ToString(), info.Organization.RegionKato, $"certificates={certificates.Count}");
+        var certificates = await book.RevokeCountingAsync([entry.Id], cancellationToken);
+        audit.Record("hours.revoked", "hours", entry.Id.ToString(), info.Organization.RegionKato, $"certificates={certificates}");
         if (await db.Accounts.FirstOrDefaultAsync(a => a.Id == entry.VolunteerId, cancellationToken) is { IsActive: true } volunteer)
         {
             var culture = Cultures.FromLanguage(volunteer.Language);
@@ -272,14 +266,14 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, TimePr
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (null, certificates.Count);
+        return (null, certificates);
     }
 
     /// <summary>The volunteer's own entry with its shift, for the dispute page; null for anyone else's.</summary>
-    public async Task<(HoursEntry Entry, ShiftInfo Shift)?> OwnEntryAsync(Guid hoursEntryId, Guid volunteerId, ShiftCheckin checkin, CancellationToken cancellationToken)
+    public async Task<(HoursEntry Entry, ShiftInfo Shift)?> OwnEntryAsync(Guid hoursEntryId, Guid volunteerId, CancellationToken cancellationToken)
     {
         var entry = await db.HoursEntries.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hoursEntryId && h.VolunteerId == volunteerId, cancellationToken);
-        return entry is not null && await checkin.FindAsync(entry.ShiftId, cancellationToken) is { } shift ? (entry, shift) : null;
+        return entry is not null && await ShiftInfo.FindAsync(db, entry.ShiftId, cancellationToken) is { } shift ? (entry, shift) : null;
     }
 
     /// <summary>The volunteer disputes their hours; the organisation's coordinators are told.</summary>

@@ -214,8 +214,9 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
     /// <summary>
     /// Revokes (in the caller's <c>SaveChanges</c>) every certificate that counted one of these entries: the hours
     /// feature calls it when it revokes hours. Verification also treats such certificates as revoked on its own.
+    /// Returns how many it revoked.
     /// </summary>
-    public async Task RevokeCountingAsync(IReadOnlyCollection<Guid> hoursEntryIds, CancellationToken cancellationToken)
+    public async Task<int> RevokeCountingAsync(IReadOnlyCollection<Guid> hoursEntryIds, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var certificates = await db.Certificates
@@ -225,6 +226,8 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
         {
             certificate.RevokedAt = now;
         }
+
+        return certificates.Count;
     }
 
     /// <summary>The holder's name as a stranger may see it: "Айгерим Бекова" → "А***м Б.".</summary>

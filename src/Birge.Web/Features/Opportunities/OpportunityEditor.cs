@@ -1,5 +1,6 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
+using Birge.Web.Features.Applications;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed record OpportunityResult(Opportunity? Opportunity, IReadOnlyList<F
 /// A coordinator's work on an opportunity: write it (a draft), edit it and its shifts, publish it once the
 /// organisation is verified, cancel it (every applicant is told, in their language, and loses the application).
 /// </summary>
-public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox, TimeProvider clock)
+public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox, ShiftApplications applications, TimeProvider clock)
 {
     public const int MaxMinAge = 100;
 
@@ -93,10 +94,16 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             db.Shifts.Remove(shift);
         }
 
+        var raised = new List<Guid>();
         foreach (var row in input.Shifts)
         {
             if (opportunity.Shifts.FirstOrDefault(s => row.Id is not null && s.Id == row.Id) is { } shift)
             {
+                if (row.Capacity!.Value > shift.Capacity)
+                {
+                    raised.Add(shift.Id);
+                }
+
                 shift.StartsAt = row.StartsAt!.Value;
                 shift.EndsAt = row.EndsAt!.Value;
                 shift.Capacity = row.Capacity!.Value;
@@ -121,6 +128,12 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             // A seat was taken between reading and saving: the check constraint (Taken <= Capacity) refused it.
             db.ChangeTracker.Clear();
             return new OpportunityResult(opportunity, [new FieldError("shifts", ErrorCodes.CapacityBelowTaken)]);
+        }
+
+        // New seats go to the people already waiting, first in line first, each told.
+        foreach (var shiftId in raised)
+        {
+            await applications.PromoteWaitlistAsync(shiftId, cancellationToken);
         }
 
         return new OpportunityResult(opportunity, []);

@@ -1,3 +1,5 @@
+using System.Net;
+using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Applications;
@@ -34,6 +36,33 @@ public abstract class ConcurrencyTests(BirgeApp app)
         Assert.Equal(10, stored[ApplicationStatus.Accepted]);
         Assert.Equal(190, stored[ApplicationStatus.Waitlisted]);
         Assert.Equal(10, await TakenAsync(shift.ShiftId));
+    }
+
+    [Fact]
+    public async Task Parallel_requests_to_the_api_fill_exactly_the_seats_there_are()
+    {
+        var shift = await Shifts.PublishedAsync(app, capacity: 5);
+        var tokens = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            tokens.Add((await Orgs.PersonAsync(app)).Token);
+        }
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = tokens.Select(token => Task.Run(async () =>
+        {
+            await start.Task;
+            using var client = app.Client(accessToken: token);
+            using var response = await client.PostAsync($"/api/v1/shifts/{shift.ShiftId}/applications", null);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.JsonAsync()).GetProperty("status").GetString();
+        })).ToList();
+        start.SetResult();
+        var statuses = await Task.WhenAll(tasks);
+
+        Assert.Equal(5, statuses.Count(s => s == "accepted"));
+        Assert.Equal(15, statuses.Count(s => s == "waitlisted"));
+        Assert.Equal(5, await TakenAsync(shift.ShiftId));
     }
 
     [Fact]

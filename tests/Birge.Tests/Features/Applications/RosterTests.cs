@@ -154,7 +154,8 @@ public abstract class RosterTests(BirgeApp app)
         await InScopeAsync(s => s.ApplyAsync(later.ShiftId, people[0], CancellationToken.None));
         var reminders = app.Services.GetRequiredService<Reminders>();
 
-        await reminders.RunOnceAsync(CancellationToken.None);
+        // Two app nodes at the same moment, then a later run: each shift is reminded once.
+        await Task.WhenAll(Task.Run(() => reminders.RunOnceAsync(CancellationToken.None)), Task.Run(() => reminders.RunOnceAsync(CancellationToken.None)));
         await reminders.RunOnceAsync(CancellationToken.None);
 
         var subject = Html.Text("Message_ShiftReminder_Subject", Cultures.Russian);

@@ -162,6 +162,31 @@ public abstract class HoursTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Two_organisations_confirming_overlapping_hours_at_once_store_only_one()
+    {
+        var (coordinator, _, shift) = await ShiftAsync();
+        var (otherCoordinator, _, otherShift) = await ShiftAsync();
+        var volunteer = await Duty.PersonAsync(app);
+        foreach (var s in new[] { shift, otherShift })
+        {
+            await Duty.AcceptAsync(app, s.Id, volunteer.Id);
+            await Duty.AttendAsync(app, s.Id, volunteer.Id, Start, Start.AddMinutes(120));
+        }
+
+        var responses = await Task.WhenAll(
+            coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id } } }),
+            otherCoordinator.Api.PostAsJsonAsync(HoursApi(otherShift), new { entries = new[] { new { volunteerId = volunteer.Id } } }));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        await responses.Single(r => r.StatusCode != HttpStatusCode.OK).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursOverlap);
+        Assert.Equal(1, await app.Db(db => db.HoursEntries.CountAsync(h => h.VolunteerId == volunteer.Id)));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Another_organisations_coordinator_is_refused_and_nothing_changes()
     {
         var (_, _, shift) = await ShiftAsync();

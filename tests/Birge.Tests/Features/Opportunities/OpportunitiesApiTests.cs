@@ -200,6 +200,32 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Raising_the_seats_of_a_full_shift_accepts_the_first_in_line_and_tells_them()
+    {
+        var coordinator = await Opps.CoordinatorAsync(app);
+        var body = Opps.Body(coordinator.OrganizationId);
+        body["shifts"] = new object[] { new { startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 1 } };
+        var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, body);
+        using var client = app.Client(accessToken: coordinator.Token);
+        using var publish = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+        await Opps.ApplicantAsync(app, shifts[0]);
+        var (first, firstEmail) = await Opps.ApplicantAsync(app, shifts[0], ApplicationStatus.Waitlisted);
+        var (second, _) = await Opps.ApplicantAsync(app, shifts[0], ApplicationStatus.Waitlisted);
+
+        body["shifts"] = new object[] { new { id = shifts[0], startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 2 } };
+        using var saved = await client.PutAsJsonAsync($"/api/v1/opportunities/{id}", body);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(2, await app.Db(db => db.Shifts.Where(s => s.Id == shifts[0]).Select(s => s.Taken).SingleAsync()));
+        var statuses = await app.Db(db => db.Applications.AsNoTracking().Where(a => a.ShiftId == shifts[0]).ToDictionaryAsync(a => a.VolunteerId, a => a.Status));
+        Assert.Equal(ApplicationStatus.Accepted, statuses[first]);
+        Assert.Equal(ApplicationStatus.Waitlisted, statuses[second]);
+        var subject = Html.Text("Message_ApplicationPromoted_Subject", Cultures.Kazakh);
+        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == firstEmail && m.Subject == subject)));
+    }
+
+    [Fact]
     public async Task Cancelling_tells_every_applicant_in_their_language_and_cancels_their_applications()
     {
         var coordinator = await Opps.CoordinatorAsync(app);
