@@ -3,13 +3,13 @@
 # port against the benchmark database (bench/postgres.sh, filled by bench/generate.sh), warms it up, then runs wrk
 # against the search page, the search API and /health/live (the ceiling: the same app doing nothing), and stops it.
 #   bench/load.sh
-#   BENCH_DURATION=60s BENCH_CONNECTIONS="1 32" bench/load.sh   one round of the three per number of connections
+#   BENCH_DURATION=60s BENCH_CONNECTIONS="1 32" bench/load.sh   one round of the three per number of connections (default 1 4 16)
 #   BENCH_BREAKDOWN=1 bench/load.sh     then each query of bench/queries.txt alone against the API, 5 s each
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration="${BENCH_DURATION:-30s}"
-connections="${BENCH_CONNECTIONS:-1 16}"
+connections="${BENCH_CONNECTIONS:-1 4 16}"
 threads="${BENCH_THREADS:-2}"
 warmup="${BENCH_WARMUP:-10s}"
 queries=bench/queries.txt
@@ -63,10 +63,14 @@ for path in /opportunities /api/v1/opportunities; do
   [[ "$status" == 200 ]] || { echo "bench/load.sh: $path answers $status" >&2; cat "$work/app.log" >&2; exit 1; }
 done
 
+# One row of a Markdown table a run, from the RESULT line bench/search.lua prints.
 run() { # name path file duration connections
   local line
   line="$(wrk -t"$(( $5 < threads ? $5 : threads ))" -c"$5" -d"$4" --timeout 10s -s bench/search.lua "$base" -- "$2" "$3" | grep '^RESULT')"
-  echo "$1 c=$5 $line load=$(cut -d' ' -f1 /proc/loadavg)"
+  [[ "$line" =~ requests=([0-9]+)\ rps=([0-9.]+)\ p50=([0-9.]+)\ p95=([0-9.]+)\ p99=([0-9.]+)\ max=([0-9.]+)\ non2xx=([0-9]+)\ errors=([0-9]+) ]] ||
+    { echo "bench/load.sh: wrk said: $line" >&2; return 1; }
+  local m=("${BASH_REMATCH[@]}")
+  echo "| $1 | $5 | ${m[2]} | ${m[3]} | ${m[4]} | ${m[5]} | ${m[6]} | ${m[7]} + ${m[8]} | $(cut -d' ' -f1 /proc/loadavg) |"
 }
 
 echo "bench/load.sh: warming up ($warmup each)" >&2
@@ -75,16 +79,22 @@ run warmup /opportunities "$queries" "$warmup" "$most" >/dev/null
 run warmup /api/v1/opportunities "$queries" "$warmup" "$most" >/dev/null
 run warmup /health/live - "$warmup" "$most" >/dev/null
 
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -d$duration, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -d$duration --timeout 10s (threads: min(connections, $threads)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx + errors | load after |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for c in $connections; do
-  run "search-page /opportunities" /opportunities "$queries" "$duration" "$c"
-  run "search-api /api/v1/opportunities" /api/v1/opportunities "$queries" "$duration" "$c"
-  run "ceiling /health/live" /health/live - "$duration" "$c"
+  run "search page \`/opportunities\`" /opportunities "$queries" "$duration" "$c"
+  run "search API \`/api/v1/opportunities\`" /api/v1/opportunities "$queries" "$duration" "$c"
+  run "ceiling \`/health/live\`" /health/live - "$duration" "$c"
 done
 
 if [[ -n "${BENCH_BREAKDOWN:-}" ]]; then
+  echo
+  echo "| API query alone | connections | requests/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx + errors | load after |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   grep -v '^#' "$queries" | grep -v '^$' | while IFS= read -r query; do
     printf '%s\n' "$query" >"$work/one.txt"
-    run "api $query" /api/v1/opportunities "$work/one.txt" 5s "$most"
+    run "\`$query\`" /api/v1/opportunities "$work/one.txt" 5s "$most"
   done
 fi

@@ -118,7 +118,9 @@ public sealed class OpportunitySearch(BirgeDb db, Scopes scopes, TimeProvider cl
 
         if (query.Free)
         {
-            opportunities = opportunities.Where(o => o.Shifts.Any(s => s.EndsAt > now && s.Taken < s.Capacity));
+            // Counted rather than Any (EXISTS): PostgreSQL then looks at each remaining opportunity's few shifts in the
+            // index, instead of hashing every free shift in the country when it overestimates how many remain.
+            opportunities = opportunities.Where(o => o.Shifts.Count(s => s.EndsAt > now && s.Taken < s.Capacity) > 0);
         }
 
         return query.Near
