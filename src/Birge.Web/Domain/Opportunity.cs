@@ -223,7 +223,10 @@ public sealed class Application
     /// <summary>Holds a seat (counted in <see cref="Shift.Taken"/>).</summary>
     public bool HoldsSeat => Status == ApplicationStatus.Accepted;
 
-    public bool IsActive => Status is ApplicationStatus.Accepted or ApplicationStatus.Pending or ApplicationStatus.Waitlisted;
+    /// <summary>The statuses of someone still counting on the shift (holding a seat, awaiting a decision or in line).</summary>
+    public static readonly ApplicationStatus[] ActiveStatuses = [ApplicationStatus.Accepted, ApplicationStatus.Pending, ApplicationStatus.Waitlisted];
+
+    public bool IsActive => ActiveStatuses.Contains(Status);
 }
 
 public enum ApplicationStatus

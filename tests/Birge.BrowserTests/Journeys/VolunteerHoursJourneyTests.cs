@@ -172,11 +172,11 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
             await coordinator.ScreenshotAsync("hours-to-confirm-kk");
             await coordinator.Button("Hours_ConfirmAll", kk).ClickAsync();
             await Expect(coordinator.GetByRole(AriaRole.Status)).ToHaveTextAsync(T("Hours_ConfirmedAllStatus", kk));
-            await Expect(row).ToContainTextAsync($"{T("Hours_Confirmed", kk)} {ShiftHours.Duration(minutes, kk)}");
+            await Expect(row).ToContainTextAsync($"{T("Hours_Confirmed", kk)} {Durations.Format(minutes, kk)}");
             await coordinator.AssertAccessibleAsync("the shift's hours, confirmed");
 
             // 7. The volunteer opens the volunteer book from the menu, sees the hours and issues a certificate in Kazakh.
-            var hours = VolunteerBook.Duration(minutes, kk);
+            var hours = Durations.Format(minutes, kk);
             await volunteer.NavLink("Nav_Book", kk).ClickAsync();
             await Expect(volunteer).ToHaveURLAsync(new Regex("/book$"));
             await Expect(Heading(volunteer)).ToHaveTextAsync(T("Book_Title", kk));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Book;
@@ -85,8 +84,11 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
         var existing = await db.HoursEntries
             .Where(h => h.ShiftId == shift.Id && volunteerIds.Contains(h.VolunteerId))
             .ToDictionaryAsync(h => h.VolunteerId, cancellationToken);
+        // Only entries near this shift can overlap it or share a day with it; a volunteer's older years stay unread.
+        var (near, far) = (shift.StartsAt.AddDays(-1), shift.EndsAt.AddDays(1));
         var theirs = await db.HoursEntries.AsNoTracking()
             .Where(h => volunteerIds.Contains(h.VolunteerId) && h.ShiftId != shift.Id && h.Status == HoursStatus.Confirmed)
+            .Where(h => h.EndsAt > near && h.StartsAt < far)
             .ToListAsync(cancellationToken);
         var recipients = await db.Accounts.Where(a => volunteerIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
 
@@ -147,7 +149,7 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
                     volunteer,
                     "HoursConfirmed",
                     volunteer.FullName ?? "",
-                    Duration(minutes, culture),
+                    Durations.Format(minutes, culture),
                     info.Opportunity.Title.Resolve(culture),
                     info.Organization.Name,
                     entry.Date.ToString("d", culture),
@@ -261,7 +263,7 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
         if (await db.Accounts.FirstOrDefaultAsync(a => a.Id == entry.VolunteerId, cancellationToken) is { IsActive: true } volunteer)
         {
             var culture = Cultures.FromLanguage(volunteer.Language);
-            outbox.ToAccount(volunteer, "HoursRevoked", volunteer.FullName ?? "", Duration(entry.Minutes, culture), info.Opportunity.Title.Resolve(culture), info.Organization.Name, reason);
+            outbox.ToAccount(volunteer, "HoursRevoked", volunteer.FullName ?? "", Durations.Format(entry.Minutes, culture), info.Opportunity.Title.Resolve(culture), info.Organization.Name, reason);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -345,20 +347,6 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
 
         var arrival = attendance.CheckedInAt > shift.StartsAt ? attendance.CheckedInAt : shift.StartsAt;
         return arrival < shift.EndsAt ? (int)(shift.EndsAt - arrival).TotalMinutes : 0;
-    }
-
-    /// <summary>"2 h 30 min", "4 h" or "45 min" in the reader's language.</summary>
-    public static string Duration(int minutes, CultureInfo culture)
-    {
-        var key = (minutes / 60, minutes % 60) switch
-        {
-            ( > 0, 0) => "Hours_DurationHours",
-            (0, _) => "Hours_DurationMinutes",
-            _ => "Hours_Duration",
-        };
-        return key == "Hours_DurationMinutes"
-            ? string.Format(culture, Cultures.Text(key, culture), minutes)
-            : string.Format(culture, Cultures.Text(key, culture), minutes / 60, minutes % 60);
     }
 
     private static string? Refusal(Shift shift, Domain.Attendance attendance, int minutes, List<HoursEntry> others)

@@ -53,7 +53,7 @@ public static class CertificatePdf
         g.DrawString(certificate.HolderName, big, XBrushes.Black, left, y + 22);
         y += 52;
         g.DrawString(T("Book_PdfTotal"), small, XBrushes.DimGray, left, y);
-        g.DrawString(VolunteerBook.Duration(certificate.TotalMinutes, culture), big, brand, left, y + 22);
+        g.DrawString(Durations.Format(certificate.TotalMinutes, culture), big, brand, left, y + 22);
         g.DrawString(T("Book_PdfPeriod"), small, XBrushes.DimGray, left + (width / 2), y);
         g.DrawString(Period(certificate, culture), body, XBrushes.Black, left + (width / 2), y + 20);
         y += 52;
@@ -69,7 +69,7 @@ public static class CertificatePdf
         {
             g.DrawString(date, small, XBrushes.Black, left, y);
             g.DrawString(Fit(g, what, small, width - 170), small, XBrushes.Black, left + 70, y);
-            g.DrawString(VolunteerBook.Duration(minutes, culture), small, XBrushes.Black, new XRect(right - 90, y - 9, 90, 12), XStringFormats.TopRight);
+            g.DrawString(Durations.Format(minutes, culture), small, XBrushes.Black, new XRect(right - 90, y - 9, 90, 12), XStringFormats.TopRight);
             y += 15;
         }
 

@@ -40,7 +40,7 @@ public sealed class BookModel(VolunteerBook book, IStringLocalizer<SharedResourc
     public IEnumerable<SelectListItem> Languages =>
         Cultures.Languages.Select(l => new SelectListItem(localizer["Language_" + l], l));
 
-    public static string Duration(int minutes) => VolunteerBook.Duration(minutes, CultureInfo.CurrentUICulture);
+    public static string Duration(int minutes) => Durations.Format(minutes, CultureInfo.CurrentUICulture);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -244,10 +244,6 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
         return string.Join(' ', [masked, .. words.Skip(1).Where(w => char.IsLetter(w[0])).Select(w => $"{w[0]}.")]);
     }
 
-    /// <summary>Minutes as hours and minutes in the reader's language, e.g. "12 сағ 30 мин".</summary>
-    public static string Duration(int minutes, CultureInfo culture) =>
-        string.Format(culture, Cultures.Text("Book_Duration", culture), minutes / 60, minutes % 60);
-
     private IQueryable<BookEntry> Entries(IQueryable<HoursEntry> hours) =>
         from h in hours.AsNoTracking()
         join o in db.Opportunities on h.OpportunityId equals o.Id

@@ -152,7 +152,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
     private async Task TellMovedAsync(Opportunity opportunity, List<Shift> moved, CancellationToken cancellationToken)
     {
         var shiftIds = moved.Select(s => s.Id).ToList();
-        var active = new[] { ApplicationStatus.Accepted, ApplicationStatus.Pending, ApplicationStatus.Waitlisted };
+        var active = Application.ActiveStatuses;
         var applicants = await db.Applications.AsNoTracking()
             .Where(a => shiftIds.Contains(a.ShiftId) && active.Contains(a.Status))
             .Join(db.Accounts, a => a.VolunteerId, p => p.Id, (a, p) => new { a.ShiftId, Person = p })
@@ -192,7 +192,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         }
 
         var shiftIds = opportunity.Shifts.Select(s => s.Id).ToList();
-        var active = new[] { ApplicationStatus.Accepted, ApplicationStatus.Pending, ApplicationStatus.Waitlisted };
+        var active = Application.ActiveStatuses;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var applicants = await db.Applications
             .Where(a => shiftIds.Contains(a.ShiftId) && active.Contains(a.Status))

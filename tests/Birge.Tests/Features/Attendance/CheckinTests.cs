@@ -169,7 +169,7 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
         Assert.Equal(30, attendance.MinutesWithin(shift));
         var after = await volunteer.Pages.GetPageAsync($"/checkin/{shift.Id}");
         Assert.Equal(
-            Html.Text("Checkin_CheckedOut", Cultures.Kazakh, Time(now.AddMinutes(40)), ShiftHours.Duration(30, Cultures.Kazakh)),
+            Html.Text("Checkin_CheckedOut", Cultures.Kazakh, Time(now.AddMinutes(40)), Durations.Format(30, Cultures.Kazakh)),
             after.Find("#checkin-status").TextContent.Trim());
 
         // Checking out again changes nothing and answers the same minutes.

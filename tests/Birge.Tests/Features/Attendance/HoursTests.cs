@@ -40,7 +40,7 @@ public abstract class HoursTests(BirgeApp app)
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.Action == "hours.confirmed" && a.TargetId == entry.Id.ToString() && a.ActorId == coordinator.Id)));
         var message = await app.Db(db => db.OutboxMessages.Where(m => m.Recipient == volunteer.Email).OrderByDescending(m => m.CreatedAt).FirstAsync());
         Assert.Equal(Html.Text("Message_HoursConfirmed_Subject", Cultures.Russian), message.Subject);
-        Assert.Contains(ShiftHours.Duration(180, Cultures.Russian), message.Body, StringComparison.Ordinal);
+        Assert.Contains(Durations.Format(180, Cultures.Russian), message.Body, StringComparison.Ordinal);
         Assert.Equal($"/hours/{entry.Id}/dispute", await Messages.LinkAsync(app, volunteer.Email, "/hours/"));
         var after = await coordinator.Pages.GetPageAsync(HoursPage(shift));
         Assert.Null(after.QuerySelector($"{row} form.confirm-form"));
