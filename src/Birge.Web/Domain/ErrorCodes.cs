@@ -90,6 +90,14 @@ public static class ErrorCodes
     public const string ShiftHasApplicants = "shift_has_applicants";
     public const string CheckinNotOpen = "checkin_not_open";
     public const string AlreadyDisputed = "already_disputed";
+
+    // Hardening (issue 9): accounts and tokens.
+
+    // Hardening (issue 9): hosting, proxies and requests.
+
+    // Hardening (issue 9): API inputs and the OpenAPI document.
+
+    // Hardening (issue 9): organisations' legal details.
 }
 
 /// <summary>A refusal tied to one input field; the message key defaults to <c>Error_{code}</c>.</summary>
