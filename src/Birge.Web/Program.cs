@@ -147,6 +147,7 @@ services.AddScoped<CoordinatorInvitations>();
 services.AddScoped<OrganizationDirectory>();
 services.AddScoped<StaffAssignment>();
 services.AddScoped<OrganizationVerification>();
+services.AddScoped<LegalDetailsChanges>();
 services.AddScoped<AuditQuery>();
 services.AddScoped<OpportunityEditor>();
 services.AddScoped<OpportunitySearch>();

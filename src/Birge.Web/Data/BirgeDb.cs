@@ -36,6 +36,8 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
 
+    public DbSet<OrganizationChange> OrganizationChanges => Set<OrganizationChange>();
+
     public DbSet<FrontOffice> FrontOffices => Set<FrontOffice>();
 
     public DbSet<FrontOfficeStaff> FrontOfficeStaff => Set<FrontOfficeStaff>();
@@ -197,6 +199,24 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
             b.Property(i => i.Phone).HasMaxLength(12);
             b.Property(i => i.TokenHash).HasMaxLength(64);
             b.HasIndex(i => i.TokenHash).IsUnique();
+        });
+
+        modelBuilder.Entity<OrganizationChange>(b =>
+        {
+            b.ToTable("OrganizationChanges");
+            b.HasKey(c => c.Id);
+            b.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(c => c.Name).HasMaxLength(Organization.MaxNameLength);
+            b.Property(c => c.LegalForm).HasMaxLength(32);
+            b.Property(c => c.RegionKato).HasMaxLength(9);
+            b.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionKato).OnDelete(DeleteBehavior.Restrict);
+            // Two staff deciding at once: the update of the second finds the status changed and fails.
+            b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
+            b.Property(c => c.Reason).HasMaxLength(Organization.MaxReasonLength);
+
+            // At most one pending change per organisation; the office's queue reads pending changes by region.
+            b.HasIndex(c => c.OrganizationId).IsUnique().HasFilter("\"Status\" = 'Pending'");
+            b.HasIndex(c => new { c.RegionKato, c.Status });
         });
 
         modelBuilder.Entity<FrontOffice>(b =>

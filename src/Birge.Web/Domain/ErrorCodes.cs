@@ -98,6 +98,7 @@ public static class ErrorCodes
     // Hardening (issue 9): API inputs and the OpenAPI document.
 
     // Hardening (issue 9): organisations' legal details.
+    public const string LegalDetailsOwnerOnly = "legal_details_owner_only";
 }
 
 /// <summary>A refusal tied to one input field; the message key defaults to <c>Error_{code}</c>.</summary>

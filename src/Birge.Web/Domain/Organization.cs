@@ -51,6 +51,12 @@ public sealed class Organization
 
     public bool IsVerified => Status == OrganizationStatus.Verified;
 
+    /// <summary>
+    /// The front office has checked its legal details (name, legal form, region), so a change of them waits for the
+    /// office (<see cref="OrganizationChange"/>) instead of taking effect.
+    /// </summary>
+    public bool LegalDetailsVerified => Status is OrganizationStatus.Verified or OrganizationStatus.Suspended;
+
     public void RefreshSearchText() =>
         SearchText = string.Join(' ', new[] { Name, Bin, Description.Kk, Description.Ru, Description.En }
             .Where(t => !string.IsNullOrWhiteSpace(t)))

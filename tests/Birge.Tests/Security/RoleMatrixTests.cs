@@ -154,6 +154,8 @@ public abstract class RoleMatrixTests(BirgeApp app)
         ["POST /front-office"] = AnyRegionStaff,
         ["GET /front-office/organizations/{organizationId:guid}"] = AlmatyStaff,
         ["POST /front-office/organizations/{organizationId:guid}"] = AlmatyStaff,
+        ["GET /front-office/changes/{changeId:guid}"] = AnyRegionStaff,
+        ["POST /front-office/changes/{changeId:guid}"] = AnyRegionStaff,
         ["GET /admin/staff"] = Admin,
         ["POST /admin/staff"] = Admin,
         ["GET /admin/audit"] = Admin,

@@ -44,3 +44,11 @@ public sealed class PostgresOpportunitySearch : SqlMigration;
 [DbContext(typeof(PostgresBirgeDb))]
 [Migration("20261201500000_SearchAtNationalScale")]
 public sealed class PostgresSearchAtNationalScale : SqlMigration;
+
+[DbContext(typeof(SqliteBirgeDb))]
+[Migration("20261202400000_OrganizationChanges")]
+public sealed class SqliteOrganizationChanges : SqlMigration;
+
+[DbContext(typeof(PostgresBirgeDb))]
+[Migration("20261202400000_OrganizationChanges")]
+public sealed class PostgresOrganizationChanges : SqlMigration;

@@ -28,6 +28,9 @@ public sealed class IndexModel(BirgeDb db, Scopes scopes) : PageModel
 
     public int QueueTotal { get; private set; }
 
+    /// <summary>Verified organisations' changes of legal details asked for in the person's regions, oldest first.</summary>
+    public List<ChangeItem> Changes { get; private set; } = [];
+
     public bool CanFilter { get; private set; }
 
     public Dictionary<string, string> RegionNames { get; private set; } = [];
@@ -78,9 +81,18 @@ public sealed class IndexModel(BirgeDb db, Scopes scopes) : PageModel
             .Take(QueueSize)
             .Select(o => new QueueItem(o.Id, o.RegionKato, o.Bin, o.Name, o.CreatedAt))
             .ToListAsync(cancellationToken);
+        Changes = await db.OrganizationChanges.AsNoTracking()
+            .Where(c => katos.Contains(c.RegionKato) && c.Status == OrganizationChangeStatus.Pending)
+            .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { c, o })
+            .OrderBy(x => x.c.RequestedAt)
+            .Take(QueueSize)
+            .Select(x => new ChangeItem(x.c.Id, x.o.Name, x.c.Name, x.o.RegionKato, x.c.RegionKato, x.c.RequestedAt))
+            .ToListAsync(cancellationToken);
     }
 }
 
 public sealed record RegionCounts(string Kato, string Name, int Pending, int Verified, int Rejected, int Suspended);
 
 public sealed record QueueItem(Guid Id, string RegionKato, string Bin, string Name, DateTime CreatedAt);
+
+public sealed record ChangeItem(Guid Id, string Name, string NewName, string RegionKato, string NewRegionKato, DateTime RequestedAt);

@@ -22,6 +22,11 @@ public sealed class ManageModel(BirgeDb db) : PageModel
 
     public string RegionName { get; private set; } = "";
 
+    /// <summary>The owner's change of legal details: waiting for the front office, or the last one it refused.</summary>
+    public OrganizationChange? LatestChange { get; private set; }
+
+    public string? ChangeRegionName { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid organizationId, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.AsNoTracking().Include(o => o.Members)
@@ -41,6 +46,14 @@ public sealed class ManageModel(BirgeDb db) : PageModel
             .Select(m => new MemberRow(names.GetValueOrDefault(m.AccountId, "—"), m.Role, m.JoinedAt))];
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Kato == organization.RegionKato, cancellationToken);
         RegionName = region?.Name.Resolve() ?? organization.RegionKato;
+        LatestChange = await db.OrganizationChanges.AsNoTracking()
+            .Where(c => c.OrganizationId == organizationId && (c.Status == OrganizationChangeStatus.Pending || c.Status == OrganizationChangeStatus.Rejected))
+            .OrderByDescending(c => c.RequestedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (LatestChange is { } change)
+        {
+            ChangeRegionName = (await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Kato == change.RegionKato, cancellationToken))?.Name.Resolve() ?? change.RegionKato;
+        }
         return Page();
     }
 }

@@ -25,6 +25,9 @@ public abstract class OrganizationFormPage(BirgeDb db, IStringLocalizer<SharedRe
     /// <summary>The BIN, shown but not editable, on the edit form.</summary>
     public virtual bool BinEditable => true;
 
+    /// <summary>Name, legal form and region: fields for the owner (and the registrant), text for coordinators.</summary>
+    public virtual bool LegalDetailsEditable => true;
+
     protected IStringLocalizer<SharedResource> Localizer => localizer;
 
     protected async Task LoadListsAsync(CancellationToken cancellationToken)

@@ -50,9 +50,25 @@ public sealed class OrganizationInput
     };
 }
 
-public sealed record OrganizationResult(Organization? Organization, IReadOnlyList<FieldError> Errors, bool Conflict, bool Resubmitted = false)
+public sealed record OrganizationResult(
+    Organization? Organization, IReadOnlyList<FieldError> Errors, bool Conflict, bool Resubmitted = false, bool ChangeRequested = false)
 {
     public bool Succeeded => Organization is not null && Errors.Count == 0;
+}
+
+/// <summary>The details the front office checks against the BIN: name, legal form and region.</summary>
+public sealed record LegalDetails(string Name, string LegalForm, string RegionKato)
+{
+    public static LegalDetails Of(Organization organization) => new(organization.Name, organization.LegalForm, organization.RegionKato);
+
+    public static LegalDetails Of(OrganizationChange change) => new(change.Name, change.LegalForm, change.RegionKato);
+
+    public void ApplyTo(Organization organization)
+    {
+        organization.Name = Name;
+        organization.LegalForm = LegalForm;
+        organization.RegionKato = RegionKato;
+    }
 }
 
 /// <summary>
@@ -113,31 +129,109 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
         return new OrganizationResult(organization, [], false);
     }
 
-    /// <summary>Saves new details (the BIN never changes); a rejected organisation goes back to the front office.</summary>
-    public async Task<OrganizationResult> UpdateAsync(Organization organization, OrganizationInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves new details (the BIN never changes). Only the owner changes the legal details (name, legal form, region);
+    /// on a verified organisation such a change waits for the front office of the region asked for, and the verified
+    /// details stay until it decides. A rejected organisation goes back to the front office.
+    /// </summary>
+    public async Task<OrganizationResult> UpdateAsync(Organization organization, OrganizationInput input, Guid actor, bool isOwner, CancellationToken cancellationToken)
     {
+        var pending = await PendingChangeAsync(organization.Id, cancellationToken);
+        var shown = pending is null ? LegalDetails.Of(organization) : LegalDetails.Of(pending);
+        if (!isOwner)
+        {
+            // A coordinator's form shows the legal details without fields: what it does not send stays as it is.
+            var refused = new List<FieldError>();
+            Keep("name", input.Name, shown.Name, v => input.Name = v);
+            Keep("legalForm", input.LegalForm, shown.LegalForm, v => input.LegalForm = v);
+            Keep("regionKato", input.RegionKato, shown.RegionKato, v => input.RegionKato = v);
+            if (refused.Count > 0)
+            {
+                return new OrganizationResult(organization, refused, false);
+            }
+
+            void Keep(string field, string? given, string current, Action<string> set)
+            {
+                if (Clean(given) is { } value && value != current)
+                {
+                    refused.Add(new FieldError(field, ErrorCodes.LegalDetailsOwnerOnly));
+                }
+
+                set(current);
+            }
+        }
+
         var errors = await ValidateAsync(input, withBin: false, cancellationToken);
         if (errors.Count > 0)
         {
             return new OrganizationResult(organization, errors, false);
         }
 
-        var renamed = organization.Name != Clean(input.Name);
-        Apply(organization, input);
-        if (renamed)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var wanted = new LegalDetails(Clean(input.Name)!, Clean(input.LegalForm) ?? "other", Clean(input.RegionKato)!);
+        var changeRequested = false;
+        if (!organization.LegalDetailsVerified)
         {
-            // The organisation's name is part of its opportunities' search text.
-            foreach (var opportunity in await db.Opportunities.Where(o => o.OrganizationId == organization.Id).ToListAsync(cancellationToken))
+            var renamed = organization.Name != wanted.Name;
+            wanted.ApplyTo(organization);
+            if (renamed)
             {
-                opportunity.RefreshSearchText(organization.Name);
+                await RefreshOpportunitiesAsync(organization, cancellationToken);
             }
         }
+        else if (isOwner && wanted != LegalDetails.Of(organization))
+        {
+            if (pending is null || wanted != LegalDetails.Of(pending))
+            {
+                pending?.Withdraw(actor, now);
+                db.OrganizationChanges.Add(new OrganizationChange
+                {
+                    OrganizationId = organization.Id,
+                    Name = wanted.Name,
+                    LegalForm = wanted.LegalForm,
+                    RegionKato = wanted.RegionKato,
+                    RequestedBy = actor,
+                    RequestedAt = now,
+                });
+                audit.Record("organization.change_requested", "organization", organization.Id.ToString(), wanted.RegionKato);
+            }
 
-        var resubmitted = organization.Status == OrganizationStatus.Rejected
-            && organization.Resubmit(clock.GetUtcNow().UtcDateTime) is null;
+            changeRequested = true;
+        }
+        else if (isOwner && pending is not null)
+        {
+            pending.Withdraw(actor, now);
+            audit.Record("organization.change_withdrawn", "organization", organization.Id.ToString(), pending.RegionKato);
+        }
+
+        ApplyOtherDetails(organization, input);
+        var resubmitted = organization.Status == OrganizationStatus.Rejected && organization.Resubmit(now) is null;
         audit.Record(resubmitted ? "organization.resubmitted" : "organization.updated", "organization", organization.Id.ToString(), organization.RegionKato);
-        await db.SaveChangesAsync(cancellationToken);
-        return new OrganizationResult(organization, [], false, resubmitted);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (changeRequested)
+        {
+            // Two saves at the same moment both asked for a change: the unique index on pending changes kept one.
+            db.ChangeTracker.Clear();
+            return new OrganizationResult(organization, [new FieldError("", ErrorCodes.StatusChangeInvalid)], true);
+        }
+
+        return new OrganizationResult(organization, [], false, resubmitted, changeRequested);
+    }
+
+    /// <summary>The change of legal details waiting for the front office, if any.</summary>
+    public Task<OrganizationChange?> PendingChangeAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        db.OrganizationChanges.FirstOrDefaultAsync(c => c.OrganizationId == organizationId && c.Status == OrganizationChangeStatus.Pending, cancellationToken);
+
+    /// <summary>The organisation's name is part of its opportunities' search text.</summary>
+    public async Task RefreshOpportunitiesAsync(Organization organization, CancellationToken cancellationToken)
+    {
+        foreach (var opportunity in await db.Opportunities.Where(o => o.OrganizationId == organization.Id).ToListAsync(cancellationToken))
+        {
+            opportunity.RefreshSearchText(organization.Name);
+        }
     }
 
     public async Task<List<FieldError>> ValidateAsync(OrganizationInput input, bool withBin, CancellationToken cancellationToken)
@@ -222,9 +316,12 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
 
     private static void Apply(Organization organization, OrganizationInput input)
     {
-        organization.Name = Clean(input.Name)!;
-        organization.LegalForm = Clean(input.LegalForm) ?? "other";
-        organization.RegionKato = Clean(input.RegionKato)!;
+        new LegalDetails(Clean(input.Name)!, Clean(input.LegalForm) ?? "other", Clean(input.RegionKato)!).ApplyTo(organization);
+        ApplyOtherDetails(organization, input);
+    }
+
+    private static void ApplyOtherDetails(Organization organization, OrganizationInput input)
+    {
         organization.Address = Clean(input.Address);
         organization.Directions = Directions(input);
         organization.Description = new LocalizedText(Clean(input.DescriptionKk), Clean(input.DescriptionRu), Clean(input.DescriptionEn));

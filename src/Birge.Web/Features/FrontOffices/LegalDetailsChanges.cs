@@ -1,0 +1,67 @@
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Features.Organizations;
+using Birge.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Features.FrontOffices;
+
+/// <summary>
+/// The front office of the region asked for decides an owner's change of a verified organisation's legal details:
+/// approved, the organisation takes them (and moves region) and stays verified; rejected, it keeps the verified ones.
+/// The owners are told either way, and the audit log records it, all in one <c>SaveChanges</c>.
+/// </summary>
+public sealed class LegalDetailsChanges(BirgeDb db, AuditLog audit, Outbox outbox, OrganizationRegistration registration, TimeProvider clock)
+{
+    public async Task<string?> ApproveAsync(OrganizationChange change, Guid actor, CancellationToken cancellationToken)
+    {
+        var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == change.OrganizationId, cancellationToken);
+        var from = organization.RegionKato;
+        if (change.Approve(organization, actor, clock.GetUtcNow().UtcDateTime) is { } error)
+        {
+            return error;
+        }
+
+        await registration.RefreshOpportunitiesAsync(organization, cancellationToken);
+        audit.Record("organization.change_approved", "organization", organization.Id.ToString(), change.RegionKato, from == change.RegionKato ? null : $"{from} → {change.RegionKato}");
+        await TellOwnersAsync(organization, "OrganizationChangeApproved", "", cancellationToken);
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<string?> RejectAsync(OrganizationChange change, string? reason, Guid actor, CancellationToken cancellationToken)
+    {
+        if (change.Reject(reason, actor, clock.GetUtcNow().UtcDateTime) is { } error)
+        {
+            return error;
+        }
+
+        var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == change.OrganizationId, cancellationToken);
+        audit.Record("organization.change_rejected", "organization", organization.Id.ToString(), change.RegionKato, change.Reason);
+        await TellOwnersAsync(organization, "OrganizationChangeRejected", change.Reason!, cancellationToken);
+        return await SaveAsync(cancellationToken);
+    }
+
+    private async Task TellOwnersAsync(Organization organization, string template, string reason, CancellationToken cancellationToken)
+    {
+        var ownerIds = organization.Members.Where(m => m.Role == OrganizationMember.Owner).Select(m => m.AccountId).ToList();
+        foreach (var owner in await db.Accounts.Where(a => ownerIds.Contains(a.Id) && a.Status == AccountStatus.Active).ToListAsync(cancellationToken))
+        {
+            outbox.ToAccount(owner, template, organization.Name, reason, outbox.Link($"/organizations/{organization.Id}/manage"));
+        }
+    }
+
+    /// <summary>Two staff deciding at the same moment: the first decision stands.</summary>
+    private async Task<string?> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ErrorCodes.StatusChangeInvalid;
+        }
+    }
+}
