@@ -15,7 +15,8 @@ namespace Birge.BrowserTests.Journeys;
 /// <summary>
 /// The organisations issue's "done when", in a real browser on a phone, in each language: a person registers an
 /// organisation in Almaty; the Astana front office can neither open nor see it; the Almaty front office verifies it;
-/// anyone finds it in the fair by a Kazakh word typed in capitals; the owner invites a coordinator, who accepts.
+/// anyone finds it in the fair by a Kazakh word typed in capitals; the owner invites a coordinator, who accepts; the
+/// owner renames it and the Almaty office approves the change.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed partial class OrganizationJourneyTests(BrowserApp app)
@@ -199,6 +200,36 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
         await Expect(coordinator.Locator(".org-members")).ToContainTextAsync($"{coordinatorName} — {T("Org_Role_coordinator", culture)}");
         await Expect(coordinator.GetByRole(AriaRole.Main)).ToContainTextAsync(T("Org_Manage_OwnerInvites", culture));
         await coordinator.ScreenshotAsync($"coordinator-manage-{language}");
+
+        // 6. The coordinator sees the legal details as text; the owner renames the verified organisation, which waits
+        //    for the Almaty office while everyone still sees the verified name; the office approves it.
+        await coordinator.MainLink("Org_Manage_Edit", culture).ClickAsync();
+        await Expect(coordinator.Locator("#legal-details-owner-only")).ToHaveTextAsync(T("Org_LegalDetails_OwnerOnly", culture));
+        await Expect(coordinator.Locator("#Input_Name")).ToHaveTextAsync(name);
+        await coordinator.AssertAccessibleAsync($"a coordinator's edit form ({language})");
+
+        var newName = $"«Қамқорлық {tag}» қоры";
+        await owner.GotoAsync($"/organizations/{organizationId}/edit");
+        await Expect(owner.Locator("#legal-details-hint")).ToHaveTextAsync(T("Org_Edit_LegalDetailsHint", culture));
+        await owner.Field("Org_Field_Name", culture).FillAsync(newName);
+        await owner.Button("Org_Edit_Submit", culture).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Status)).ToHaveTextAsync(T("Org_ChangeRequested", culture));
+        await Expect(owner.Locator("#pending-change")).ToContainTextAsync(newName);
+        await Expect(Heading(owner)).ToHaveTextAsync(name);
+        await owner.AssertAccessibleAsync($"the organisation's page with a change waiting ({language})");
+        await visitor.ReloadAsync();
+        await Expect(Heading(visitor)).ToHaveTextAsync(name);
+
+        await almaty.GotoAsync("/front-office");
+        await almaty.Locator("#changes").GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await Expect(Heading(almaty)).ToHaveTextAsync(string.Format(culture, T("Change_Title", culture), name));
+        await Expect(almaty.Locator("#proposed")).ToContainTextAsync(newName);
+        await almaty.AssertAccessibleAsync($"review of a change of legal details ({language})");
+        await almaty.ScreenshotAsync($"change-{language}");
+        await almaty.Button("Change_Approve", culture).ClickAsync();
+        await Expect(almaty.GetByRole(AriaRole.Status)).ToHaveTextAsync(T("Change_Done_approved", culture));
+        await visitor.ReloadAsync();
+        await Expect(Heading(visitor)).ToHaveTextAsync(newName);
 
         foreach (var page in new[] { owner, astana, admin, almaty, visitor, coordinator })
         {
