@@ -27,6 +27,9 @@ var services = builder.Services;
 var configuration = builder.Configuration;
 var environment = builder.Environment;
 
+// No URL with a one-time token or code reaches a log, at any level.
+services.AddLogRedaction();
+
 services.AddSingleton(TimeProvider.System);
 services.AddBirgeDb(configuration, environment.ContentRootPath);
 
