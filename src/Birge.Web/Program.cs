@@ -22,13 +22,15 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings, static files and relative data paths are the program's own, whatever folder it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolder.DefaultContentRoot(args) });
 var services = builder.Services;
 var configuration = builder.Configuration;
 var environment = builder.Environment;
 
 // No URL with a one-time token or code reaches a log, at any level.
 services.AddLogRedaction();
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 services.AddSingleton(TimeProvider.System);
 services.AddBirgeDb(configuration, environment.ContentRootPath);
