@@ -16,7 +16,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -128,12 +127,9 @@ services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 services.AddBirgeRateLimiting(configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddHttpClient("sms");
-services.Configure<ForwardedHeadersOptions>(o =>
-{
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-    o.KnownIPNetworks.Clear();
-    o.KnownProxies.Clear();
-});
+services.AddTrustedProxies();
+services.AddHttpsOnly(configuration);
+services.AddSingleton<RefusalAllowance>();
 
 // Use cases.
 services.AddScoped<ApiProblems>();
@@ -211,6 +207,9 @@ app.UseSecurityHeaders();
 
 // First, so that error pages and problems are written in the request's language too.
 app.UseRequestLocalization();
+
+// Plain HTTP where HTTPS is required: a redirect or a clear answer, before anything needs the Secure cookies.
+app.UseHttpsOnly(configuration);
 if (!environment.IsDevelopment())
 {
     app.UseHsts();
@@ -224,6 +223,7 @@ app.UseWhen(IsApi, api =>
         StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
     });
     api.UseStatusCodePages(ApiStatusCodes.WriteAsync);
+    api.UseApiBodyLimit();
 });
 app.UseWhen(context => !IsApi(context), pages =>
 {
@@ -231,6 +231,7 @@ app.UseWhen(context => !IsApi(context), pages =>
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
 });
 
+app.UseNoTrace();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -197,7 +197,7 @@ public sealed class InstalledProgramTests(InstalledProgram program) : IClassFixt
     [Fact]
     public async Task Static_files_come_from_the_programs_own_folder_wherever_it_is_started()
     {
-        using var response = await program.Client.GetAsync("/css/site.css");
+        using var response = await HttpsPageAsync("/css/site.css");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
