@@ -16,16 +16,20 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings, static files and relative data paths are the program's own, whatever folder it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolder.DefaultContentRoot(args) });
 var services = builder.Services;
 var configuration = builder.Configuration;
 var environment = builder.Environment;
+
+// No URL with a one-time token or code reaches a log, at any level.
+services.AddLogRedaction();
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 services.AddSingleton(TimeProvider.System);
 services.AddBirgeDb(configuration, environment.ContentRootPath);
@@ -123,12 +127,9 @@ services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 services.AddBirgeRateLimiting(configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddHttpClient("sms");
-services.Configure<ForwardedHeadersOptions>(o =>
-{
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-    o.KnownIPNetworks.Clear();
-    o.KnownProxies.Clear();
-});
+services.AddTrustedProxies();
+services.AddHttpsOnly(configuration);
+services.AddSingleton<RefusalAllowance>();
 
 // Use cases.
 services.AddScoped<ApiProblems>();
@@ -207,6 +208,9 @@ app.UseSecurityHeaders();
 
 // First, so that error pages and problems are written in the request's language too.
 app.UseRequestLocalization();
+
+// Plain HTTP where HTTPS is required: a redirect or a clear answer, before anything needs the Secure cookies.
+app.UseHttpsOnly(configuration);
 if (!environment.IsDevelopment())
 {
     app.UseHsts();
@@ -220,6 +224,7 @@ app.UseWhen(IsApi, api =>
         StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
     });
     api.UseStatusCodePages(ApiStatusCodes.WriteAsync);
+    api.UseApiBodyLimit();
 });
 app.UseWhen(context => !IsApi(context), pages =>
 {
@@ -227,6 +232,7 @@ app.UseWhen(context => !IsApi(context), pages =>
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
 });
 
+app.UseNoTrace();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -94,6 +94,8 @@ public static class ErrorCodes
     // Hardening (issue 9): accounts and tokens.
 
     // Hardening (issue 9): hosting, proxies and requests.
+    public const string HttpsRequired = "https_required";
+    public const string RequestTooLarge = "request_too_large";
 
     // Hardening (issue 9): API inputs and the OpenAPI document.
 

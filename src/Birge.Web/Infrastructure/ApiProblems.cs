@@ -65,6 +65,7 @@ public sealed class ApiProblems(IStringLocalizer<SharedResource> localizer)
         StatusCodes.Status403Forbidden => "forbidden",
         StatusCodes.Status404NotFound => "not_found",
         StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+        StatusCodes.Status413PayloadTooLarge => ErrorCodes.RequestTooLarge,
         StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
         StatusCodes.Status429TooManyRequests => "rate_limited",
         _ => "server_error",

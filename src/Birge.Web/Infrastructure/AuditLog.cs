@@ -14,9 +14,9 @@ public sealed class AuditLog(BirgeDb db, TimeProvider clock, IHttpContextAccesso
         db.AuditEntries.Add(Entry(action, targetType, targetId, regionKato, AuditEntry.Done, details));
 
     /// <summary>A refused attempt is stored at once: there is no other change to store it with.</summary>
-    public async Task RecordDeniedAsync(string action, string targetType, string? targetId, string? regionKato, CancellationToken cancellationToken)
+    public async Task RecordDeniedAsync(string action, string targetType, string? targetId, string? regionKato, CancellationToken cancellationToken, string? details = null)
     {
-        db.AuditEntries.Add(Entry(action, targetType, targetId, regionKato, AuditEntry.Denied, null));
+        db.AuditEntries.Add(Entry(action, targetType, targetId, regionKato, AuditEntry.Denied, details));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -156,16 +156,19 @@ public sealed class ScopedRequirementsHandler(Scopes scopes, BirgeDb db) : IAuth
 
 /// <summary>
 /// Every refusal of a signed-in person by an organisation or region policy is written to the audit log: acting on
-/// another organisation or another region is exactly what the log is for.
+/// another organisation or another region is exactly what the log is for. Up to <see cref="RefusalAllowance"/> a
+/// minute per client, so one client cannot fill the log.
 /// </summary>
-public sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+public sealed class AuditingAuthorizationResultHandler(RefusalAllowance allowance) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler inner = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Forbidden
-            && policy.Requirements.Any(r => r is OrganizationRoleRequirement or RegionStaffRequirement or RolesAuthorizationRequirement))
+            && policy.Requirements.Any(r => r is OrganizationRoleRequirement or RegionStaffRequirement or RolesAuthorizationRequirement)
+            && allowance.Take(Scopes.AccountId(context.User)?.ToString() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown") is var verdict
+            && verdict != RefusalAllowance.Verdict.CountOnly)
         {
             var audit = context.RequestServices.GetRequiredService<AuditLog>();
             var organizationId = ScopedRequirementsHandler.OrganizationId(context);
@@ -174,7 +177,8 @@ public sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewar
                 organizationId is null ? "endpoint" : "organization",
                 organizationId?.ToString() ?? context.GetRouteValue("kato")?.ToString(),
                 context.GetRouteValue("kato")?.ToString(),
-                context.RequestAborted);
+                context.RequestAborted,
+                verdict == RefusalAllowance.Verdict.RecordOverAllowance ? RefusalAllowance.OverAllowance : null);
         }
 
         await inner.HandleAsync(next, context, policy, authorizeResult);

@@ -1,11 +1,19 @@
 namespace Birge.Web.Infrastructure;
 
-/// <summary>Headers every response carries: no inline scripts, no framing, no sniffing, no referrer leaks.</summary>
+/// <summary>
+/// Headers every response carries: no inline scripts, no framing, no sniffing, no referrer leaks; and
+/// <c>Cache-Control: no-store</c> on every answer to a signed-in person (pages and API) and on one-time links.
+/// Static files (served before authentication) and public answers to anonymous visitors stay cacheable.
+/// </summary>
 public static class SecurityHeaders
 {
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    /// <summary>Pages opened from links with a token or code, which show who the link is for.</summary>
+    private static readonly string[] OneTimeLinks =
+        ["/account/confirm", "/account/reset-password", "/parent-consent", "/invitations/accept", "/verify", "/api/v1/certificates"];
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -19,6 +27,13 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(self), geolocation=(self), microphone=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (context.User.Identity?.IsAuthenticated == true || OneTimeLinks.Any(p => context.Request.Path.StartsWithSegments(p)))
+            {
+                // Personal: never kept by a browser's cache or a proxy.
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
             return Task.CompletedTask;
         });
         await next(context);

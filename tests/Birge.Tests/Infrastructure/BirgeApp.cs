@@ -62,6 +62,9 @@ public abstract class BirgeApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("RateLimiting:Enabled", "false");
+
+        // The role matrix is refused hundreds of times a minute by design; RefusalAuditTests keeps the allowance.
+        builder.UseSetting("Audit:RefusalsPerClientPerMinute", "1000000");
         builder.UseSetting("Outbox:Enabled", "false");
         builder.UseSetting("Outbox:Mode", "File");
         builder.UseSetting("Outbox:Directory", OutboxDirectory);

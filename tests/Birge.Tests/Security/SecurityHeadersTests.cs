@@ -1,6 +1,9 @@
 using System.Net;
 using Birge.Tests.Infrastructure;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Birge.Tests.Security;
 
@@ -25,6 +28,11 @@ public abstract class SecurityHeadersTests(BirgeApp app)
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
+
+    /// <summary>The test server has no Server header of its own; InstalledProgramTests checks a real Kestrel.</summary>
+    [Fact]
+    public void Kestrel_does_not_name_itself_in_a_Server_header() =>
+        Assert.False(app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader);
 
     [Fact]
     public async Task Error_responses_carry_the_headers_too()
