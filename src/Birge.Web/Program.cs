@@ -84,6 +84,7 @@ services.AddAuthentication(o =>
     })
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
 services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+services.AddAccountSessions();
 services.AddAuthorization(o => Policies.Add(o, environment));
 services.AddScoped<IAuthorizationHandler, ScopedRequirementsHandler>();
 services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
@@ -230,6 +231,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseEndedSessions();
 app.UseAuthorization();
 app.UseAntiforgery();
 
