@@ -18,7 +18,6 @@ public static class ErrorCodes
     public const string FullNameInvalid = "full_name_invalid";
     public const string FullNameRequired = "full_name_required";
     public const string IinInvalid = "iin_invalid";
-    public const string LockedOut = "locked_out";
     public const string LoginFailed = "login_failed";
     public const string LoginRequired = "login_required";
     public const string ParentConsentRequired = "parent_consent_required";
