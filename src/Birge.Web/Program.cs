@@ -137,6 +137,7 @@ services.AddScoped<AuditLog>();
 services.AddScoped<Scopes>();
 services.AddScoped<Outbox>();
 services.AddScoped<SignUp>();
+services.AddSingleton<SignUpLimits>();
 services.AddScoped<ContactConfirmation>();
 services.AddScoped<AccountLookup>();
 services.AddScoped<LoginCheck>();

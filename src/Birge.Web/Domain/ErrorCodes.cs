@@ -91,6 +91,7 @@ public static class ErrorCodes
     public const string AlreadyDisputed = "already_disputed";
 
     // Hardening (issue 9): accounts and tokens.
+    public const string SignUpLimited = "sign_up_limited";
 
     // Hardening (issue 9): hosting, proxies and requests.
 

@@ -44,3 +44,12 @@ public sealed class PostgresOpportunitySearch : SqlMigration;
 [DbContext(typeof(PostgresBirgeDb))]
 [Migration("20261201500000_SearchAtNationalScale")]
 public sealed class PostgresSearchAtNationalScale : SqlMigration;
+
+// Hardening (issue 9), accounts: IIN checks for the front office, and the unconfirmed-contact reminder.
+[DbContext(typeof(SqliteBirgeDb))]
+[Migration("20261202100000_AccountsHardening")]
+public sealed class SqliteAccountsHardening : SqlMigration;
+
+[DbContext(typeof(PostgresBirgeDb))]
+[Migration("20261202100000_AccountsHardening")]
+public sealed class PostgresAccountsHardening : SqlMigration;
