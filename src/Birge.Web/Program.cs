@@ -184,6 +184,13 @@ if (configuration.GetValue("Reminders:Enabled", !environment.IsEnvironment("Test
     services.AddHostedService(sp => sp.GetRequiredService<Reminders>());
 }
 
+// Accounts whose e-mail or phone is not confirmed within 7 days are removed (reminded at day 5); off in tests.
+services.AddSingleton<UnconfirmedAccounts>();
+if (configuration.GetValue("UnconfirmedAccounts:Enabled", !environment.IsEnvironment("Testing")))
+{
+    services.AddHostedService(sp => sp.GetRequiredService<UnconfirmedAccounts>());
+}
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))
