@@ -144,12 +144,14 @@ public sealed class SignUp(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (!retried)
+        catch (DbUpdateException)
         {
             // Two sign-ups with the same contact or IIN at the same moment: the unique indexes decide, and a second
             // pass sees the other one's account (a conflict for a contact, a check for an IIN).
             db.ChangeTracker.Clear();
-            return await ExecuteAsync(input, language, network, retried: true, cancellationToken);
+            return retried
+                ? Conflict(email is not null ? "email" : "phone")
+                : await ExecuteAsync(input, language, network, retried: true, cancellationToken);
         }
 
         return new SignUpResult(account, [], false) { IinUnderReview = iinHolder is not null };
