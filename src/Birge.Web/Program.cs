@@ -88,6 +88,7 @@ services.AddAuthentication(o =>
     })
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
 services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+services.AddAccountSessions();
 services.AddAuthorization(o => Policies.Add(o, environment));
 services.AddScoped<IAuthorizationHandler, ScopedRequirementsHandler>();
 services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
@@ -137,6 +138,7 @@ services.AddScoped<AuditLog>();
 services.AddScoped<Scopes>();
 services.AddScoped<Outbox>();
 services.AddScoped<SignUp>();
+services.AddSingleton<SignUpLimits>();
 services.AddScoped<ContactConfirmation>();
 services.AddScoped<AccountLookup>();
 services.AddScoped<LoginCheck>();
@@ -182,6 +184,13 @@ services.AddSingleton<Reminders>();
 if (configuration.GetValue("Reminders:Enabled", !environment.IsEnvironment("Testing")))
 {
     services.AddHostedService(sp => sp.GetRequiredService<Reminders>());
+}
+
+// Accounts whose e-mail or phone is not confirmed within 7 days are removed (reminded at day 5); off in tests.
+services.AddSingleton<UnconfirmedAccounts>();
+if (configuration.GetValue("UnconfirmedAccounts:Enabled", !environment.IsEnvironment("Testing")))
+{
+    services.AddHostedService(sp => sp.GetRequiredService<UnconfirmedAccounts>());
 }
 
 var app = builder.Build();
@@ -237,6 +246,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseEndedSessions();
 app.UseAuthorization();
 app.UseAntiforgery();
 

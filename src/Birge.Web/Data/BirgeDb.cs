@@ -20,6 +20,8 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<ParentConsent> ParentConsents => Set<ParentConsent>();
 
+    public DbSet<IinCheck> IinChecks => Set<IinCheck>();
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<Direction> Directions => Set<Direction>();
@@ -91,6 +93,21 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
             b.ToTable("AccountRoles");
             b.HasKey(r => new { r.AccountId, r.Role });
             b.Property(r => r.Role).HasMaxLength(32);
+        });
+
+        // Hardening (issue 9): IINs given at sign-up that another account holds, for the front office to check.
+        modelBuilder.Entity<IinCheck>(b =>
+        {
+            b.ToTable("IinChecks");
+            b.HasKey(c => c.Id);
+            b.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(c => c.AccountId);
+            b.HasOne<Account>().WithMany().HasForeignKey(c => c.HolderId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(c => c.HolderId);
+            b.Property(c => c.Iin).HasMaxLength(12);
+            b.Property(c => c.RegionKato).HasMaxLength(9);
+            b.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionKato).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(c => new { c.RegionKato, c.ResolvedAt, c.CreatedAt });
         });
 
         modelBuilder.Entity<ConsentRecord>(b =>

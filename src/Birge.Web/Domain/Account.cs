@@ -49,6 +49,9 @@ public sealed class Account
 
     public int AccessFailedCount { get; set; }
 
+    /// <summary>When the "confirm your contact or it is released" reminder went out (see <c>UnconfirmedAccounts</c>).</summary>
+    public DateTime? ConfirmationReminderSentAt { get; set; }
+
     public List<AccountRole> Roles { get; init; } = [];
 
     public bool IsActive => Status == AccountStatus.Active;

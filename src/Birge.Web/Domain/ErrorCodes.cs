@@ -18,7 +18,6 @@ public static class ErrorCodes
     public const string FullNameInvalid = "full_name_invalid";
     public const string FullNameRequired = "full_name_required";
     public const string IinInvalid = "iin_invalid";
-    public const string LockedOut = "locked_out";
     public const string LoginFailed = "login_failed";
     public const string LoginRequired = "login_required";
     public const string ParentConsentRequired = "parent_consent_required";
@@ -92,6 +91,7 @@ public static class ErrorCodes
     public const string AlreadyDisputed = "already_disputed";
 
     // Hardening (issue 9): accounts and tokens.
+    public const string SignUpLimited = "sign_up_limited";
 
     // Hardening (issue 9): hosting, proxies and requests.
     public const string HttpsRequired = "https_required";

@@ -272,6 +272,7 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
                 ConsentVersion = PersonalDataConsent.CurrentVersion,
             },
             language,
+            "test",
             CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Code)));
         return email;

@@ -314,6 +314,7 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
                 ConsentVersion = PersonalDataConsent.CurrentVersion,
             },
             "kk",
+            "test",
             CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Code)));
         return email;

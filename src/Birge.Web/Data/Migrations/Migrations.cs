@@ -52,3 +52,11 @@ public sealed class SqliteOrganizationChanges : SqlMigration;
 [DbContext(typeof(PostgresBirgeDb))]
 [Migration("20261202400000_OrganizationChanges")]
 public sealed class PostgresOrganizationChanges : SqlMigration;
+// Hardening (issue 9), accounts: IIN checks for the front office, and the unconfirmed-contact reminder.
+[DbContext(typeof(SqliteBirgeDb))]
+[Migration("20261202100000_AccountsHardening")]
+public sealed class SqliteAccountsHardening : SqlMigration;
+
+[DbContext(typeof(PostgresBirgeDb))]
+[Migration("20261202100000_AccountsHardening")]
+public sealed class PostgresAccountsHardening : SqlMigration;

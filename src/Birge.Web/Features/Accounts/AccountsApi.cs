@@ -78,7 +78,12 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Created<CreatedAccount>, ProblemHttpResult>> CreateAsync(
-        CreateAccountRequest request, SignUp signUp, ApiProblems problems, CancellationToken cancellationToken)
+        CreateAccountRequest request,
+        SignUp signUp,
+        ApiProblems problems,
+        IStringLocalizer<SharedResource> localizer,
+        HttpContext http,
+        CancellationToken cancellationToken)
     {
         DateOnly? birthDate = null;
         if (!string.IsNullOrWhiteSpace(request.BirthDate))
@@ -105,7 +110,14 @@ public static class AccountsApi
             ParentEmail = request.ParentConsent?.Email,
             ParentPhone = request.ParentConsent?.Phone,
         };
-        var result = await signUp.ExecuteAsync(input, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        var result = await signUp.ExecuteAsync(
+            input, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, SignUpLimits.Network(http.Connection.RemoteIpAddress), cancellationToken);
+        if (result.Limited)
+        {
+            http.Response.Headers.RetryAfter = "3600";
+            return problems.Problem(StatusCodes.Status429TooManyRequests, ErrorCodes.SignUpLimited);
+        }
+
         if (result.Conflict)
         {
             return problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.AccountExists);
@@ -116,7 +128,11 @@ public static class AccountsApi
             return problems.Validation(result.Errors);
         }
 
-        return TypedResults.Created($"/api/v1/me", new CreatedAccount(result.Account!.Id, result.Account.Status.ApiName()));
+        return TypedResults.Created($"/api/v1/me", new CreatedAccount(
+            result.Account!.Id,
+            result.Account.Status.ApiName(),
+            result.IinUnderReview,
+            result.IinUnderReview ? localizer["SignUp_IinReview"].Value : null));
     }
 
     private static async Task<Accepted> RequestResetAsync(ResetRequest request, PasswordReset reset, CancellationToken cancellationToken)
@@ -199,7 +215,9 @@ public sealed record CreateAccountRequest(
 
 public sealed record ParentConsentRequest(string? Name, string? Email, string? Phone);
 
-public sealed record CreatedAccount(Guid Id, string Status);
+/// <param name="IinUnderReview">The IIN given was not added: the region's front office checks it first.</param>
+/// <param name="Notice">What to tell the person about it, in the request's language.</param>
+public sealed record CreatedAccount(Guid Id, string Status, bool IinUnderReview, string? Notice);
 
 public sealed record ConsentResponse(string Version, string Text);
 

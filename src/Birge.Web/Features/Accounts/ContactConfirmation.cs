@@ -14,19 +14,13 @@ public sealed class ContactConfirmation(UserManager<Account> users, Outbox outbo
     public const string Email = "email";
     public const string Phone = "phone";
 
-    public async Task QueueAsync(Account account)
-    {
-        var culture = Cultures.FromLanguage(account.Language);
-        if (account is { Email: not null, EmailConfirmed: false })
-        {
-            outbox.Email(account.Email, culture, "ConfirmEmail", account.FullName ?? "", await LinkAsync(account, Email));
-        }
+    public Task QueueAsync(Account account) => SendAsync(account, "ConfirmEmail", "ConfirmPhone");
 
-        if (account is { Phone: not null, PhoneConfirmed: false })
-        {
-            outbox.Sms(account.Phone, culture, "ConfirmPhone", account.FullName ?? "", await LinkAsync(account, Phone));
-        }
-    }
+    /// <summary>
+    /// The reminder before an unconfirmed contact is released (<see cref="UnconfirmedAccounts"/>): each unconfirmed
+    /// contact gets its link again and the deadline. The caller saves.
+    /// </summary>
+    public Task RemindAsync(Account account) => SendAsync(account, "ConfirmReminder", "ConfirmReminder");
 
     /// <summary>Marks the contact confirmed if the token is genuine; the caller saves.</summary>
     public async Task<bool> ConfirmAsync(Account account, string channel, string token)
@@ -47,6 +41,20 @@ public sealed class ContactConfirmation(UserManager<Account> users, Outbox outbo
         }
 
         return true;
+    }
+
+    private async Task SendAsync(Account account, string emailTemplate, string smsTemplate)
+    {
+        var culture = Cultures.FromLanguage(account.Language);
+        if (account is { Email: not null, EmailConfirmed: false })
+        {
+            outbox.Email(account.Email, culture, emailTemplate, account.FullName ?? "", await LinkAsync(account, Email));
+        }
+
+        if (account is { Phone: not null, PhoneConfirmed: false })
+        {
+            outbox.Sms(account.Phone, culture, smsTemplate, account.FullName ?? "", await LinkAsync(account, Phone));
+        }
     }
 
     private async Task<string> LinkAsync(Account account, string channel)

@@ -5,7 +5,9 @@ namespace Birge.Web.Features.Accounts;
 
 /// <summary>
 /// Checks a login and password with lockout after repeated failures; used by the login page and the token endpoint.
-/// The answer never tells whether the login exists.
+/// The answer never tells whether the login exists: an unknown login, a deleted account and a locked account all get
+/// the answer of a wrong password, after the same work (one run of the password hasher). A locked account is not told
+/// apart even for the right password; the message says that logging in pauses after failed attempts.
 /// </summary>
 public sealed class LoginCheck(AccountLookup lookup, SignInManager<Account> signIn)
 {
@@ -16,30 +18,33 @@ public sealed class LoginCheck(AccountLookup lookup, SignInManager<Account> sign
             return (null, ErrorCodes.LoginFailed);
         }
 
+        var users = signIn.UserManager;
         var account = await lookup.FindByLoginAsync(login, cancellationToken);
-        if (account is null || account.Status == AccountStatus.Deleted)
+        if (account is null || account.Status == AccountStatus.Deleted || account.PasswordHash is null || await users.IsLockedOutAsync(account))
         {
-            // Spend the same effort as a real check, so timing does not reveal which logins exist.
-            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new Account { RegionKato = "" }, DummyHash, password);
+            // Spend the same effort as a real check, so timing does not reveal which logins exist or are locked.
+            users.PasswordHasher.VerifyHashedPassword(Nobody, DummyHash, password);
             return (null, ErrorCodes.LoginFailed);
         }
 
+        if (account.Status == AccountStatus.AwaitingParentConsent)
+        {
+            // Only someone who knows the password learns that the account exists and waits for a parent.
+            if (!await users.CheckPasswordAsync(account, password))
+            {
+                await users.AccessFailedAsync(account);
+                return (null, ErrorCodes.LoginFailed);
+            }
+
+            await users.ResetAccessFailedCountAsync(account);
+            return (null, ErrorCodes.AwaitingParentConsent);
+        }
+
         var result = await signIn.CheckPasswordSignInAsync(account, password, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return (account, null);
-        }
-
-        if (result.IsLockedOut)
-        {
-            return (null, ErrorCodes.LockedOut);
-        }
-
-        return result.IsNotAllowed && account.Status == AccountStatus.AwaitingParentConsent
-            ? (null, ErrorCodes.AwaitingParentConsent)
-            : (null, ErrorCodes.LoginFailed);
+        return result.Succeeded ? (account, null) : (null, ErrorCodes.LoginFailed);
     }
 
-    private static readonly string DummyHash =
-        new PasswordHasher<Account>().HashPassword(new Account { RegionKato = "" }, Guid.NewGuid().ToString());
+    private static readonly Account Nobody = new() { RegionKato = "" };
+
+    private static readonly string DummyHash = new PasswordHasher<Account>().HashPassword(Nobody, Guid.NewGuid().ToString());
 }

@@ -47,6 +47,11 @@ public sealed class PersonalData(BirgeDb db, ShiftApplications shiftApplications
                 h.Id, h.ShiftId, h.OpportunityId, h.OrganizationId, h.DirectionCode, h.Date, h.StartsAt, h.EndsAt, h.Minutes,
                 h.Status.ToString().ToLowerInvariant(), h.ConfirmedAt, h.DisputeReason, h.DisputedAt, h.RevokedAt, h.RevokeReason))
             .ToList();
+        var iinChecks = await db.IinChecks.AsNoTracking()
+            .Where(c => c.AccountId == account.Id)
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => new IinCheckExport(c.Iin, c.CreatedAt, c.ResolvedAt))
+            .ToListAsync(cancellationToken);
         var certificates = await db.Certificates.AsNoTracking()
             .Where(c => c.HolderId == account.Id)
             .OrderBy(c => c.IssuedAt)
@@ -76,7 +81,8 @@ public sealed class PersonalData(BirgeDb db, ShiftApplications shiftApplications
             [.. applications.Select(a => new ApplicationExport(a.Id, a.OpportunityId, a.ShiftId, a.StartsAt, a.EndsAt, a.Status.ApiName(), a.AppliedAt))],
             attendances,
             hours,
-            certificates);
+            certificates,
+            iinChecks);
     }
 
     /// <summary>
@@ -108,6 +114,9 @@ public sealed class PersonalData(BirgeDb db, ShiftApplications shiftApplications
         }
 
         db.FrontOfficeStaff.RemoveRange(await db.FrontOfficeStaff.Where(s => s.AccountId == account.Id).ToListAsync(cancellationToken));
+
+        // An IIN they gave that another account holds: with the account gone there is nothing left to check.
+        db.IinChecks.RemoveRange(await db.IinChecks.Where(c => c.AccountId == account.Id).ToListAsync(cancellationToken));
         foreach (var parent in await db.ParentConsents.Where(p => p.ChildAccountId == account.Id).ToListAsync(cancellationToken))
         {
             parent.EraseParent();
@@ -131,7 +140,11 @@ public sealed record PersonalDataExport(
     IReadOnlyList<ApplicationExport> Applications,
     IReadOnlyList<AttendanceExport> Attendance,
     IReadOnlyList<HoursExport> Hours,
-    IReadOnlyList<CertificateExport> Certificates);
+    IReadOnlyList<CertificateExport> Certificates,
+    IReadOnlyList<IinCheckExport> IinChecks);
+
+/// <summary>An IIN the person gave that the front office checks before it is added to the account.</summary>
+public sealed record IinCheckExport(string? Iin, DateTime CreatedAt, DateTime? ResolvedAt);
 
 public sealed record ApplicationExport(Guid Id, Guid OpportunityId, Guid ShiftId, DateTime StartsAt, DateTime EndsAt, string Status, DateTime AppliedAt);
 

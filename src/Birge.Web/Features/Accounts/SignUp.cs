@@ -39,23 +39,37 @@ public sealed class SignUpInput
 public sealed record SignUpResult(Account? Account, IReadOnlyList<FieldError> Errors, bool Conflict)
 {
     public bool Succeeded => Account is not null;
+
+    /// <summary>The network or a contact tried has hit registered contacts too often; nothing was looked up.</summary>
+    public bool Limited { get; init; }
+
+    /// <summary>The IIN given belongs to another account: the account was made without it, for the front office to check.</summary>
+    public bool IinUnderReview { get; init; }
 }
 
 /// <summary>
 /// Creates an account: checks every field, records the consent, and for a child under 14 asks the parent through a
 /// one-time link; the account waits until the parent confirms. Everything is stored in one transaction.
+/// A registered e-mail or phone is a conflict (slowed down by <see cref="SignUpLimits"/>); an IIN another account
+/// holds never is: the account is made without it and the region's front office gets an <see cref="IinCheck"/>, so
+/// sign-up does not reveal whose numbers are registered.
 /// </summary>
 public sealed class SignUp(
     BirgeDb db,
     UserManager<Account> users,
     ContactConfirmation confirmation,
     Outbox outbox,
+    SignUpLimits limits,
     TimeProvider clock)
 {
     public const int MaxNameLength = 200;
     public const int MaxEmailLength = 254;
 
-    public async Task<SignUpResult> ExecuteAsync(SignUpInput input, string language, CancellationToken cancellationToken)
+    /// <param name="network">Where the request came from (<see cref="SignUpLimits.Network"/>).</param>
+    public Task<SignUpResult> ExecuteAsync(SignUpInput input, string language, string network, CancellationToken cancellationToken) =>
+        ExecuteAsync(input, language, network, retried: false, cancellationToken);
+
+    private async Task<SignUpResult> ExecuteAsync(SignUpInput input, string language, string network, bool retried, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
@@ -74,21 +88,27 @@ public sealed class SignUp(
         _ = PhoneNumber.TryParse(input.Phone, out var phone);
         _ = Domain.Iin.TryParse(input.Iin, out var iin);
         var normalizedEmail = email is null ? null : users.NormalizeEmail(email);
+        string[] tried = [.. new[] { normalizedEmail, phone?.Value }.OfType<string>()];
+        if (!retried && !limits.Allows(network, tried))
+        {
+            return new SignUpResult(null, [new FieldError("", ErrorCodes.SignUpLimited)], false) { Limited = true };
+        }
+
         var taken = await db.Accounts
-            .Where(a => (normalizedEmail != null && a.NormalizedEmail == normalizedEmail)
-                || (phone != null && a.Phone == phone.Value)
-                || (iin != null && a.Iin == iin.Value))
+            .Where(a => (normalizedEmail != null && a.NormalizedEmail == normalizedEmail) || (phone != null && a.Phone == phone.Value))
             .Select(a => new { a.NormalizedEmail, a.Phone })
             .FirstOrDefaultAsync(cancellationToken);
         if (taken is not null)
         {
+            limits.Count(network, tried);
+
             // The message goes next to the field that is already used, not always next to the e-mail.
-            return Conflict(
-                normalizedEmail is not null && taken.NormalizedEmail == normalizedEmail ? "email"
-                : phone is not null && taken.Phone == phone.Value ? "phone"
-                : "iin");
+            return Conflict(normalizedEmail is not null && taken.NormalizedEmail == normalizedEmail ? "email" : "phone");
         }
 
+        var iinHolder = iin is null
+            ? null
+            : await db.Accounts.Where(a => a.Iin == iin.Value).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         var birthDate = input.BirthDate!.Value;
         var needsParent = Account.NeedsParentConsent(birthDate, today);
         var account = new Account
@@ -100,7 +120,7 @@ public sealed class SignUp(
             BirthDate = birthDate,
             BirthYear = birthDate.Year,
             RegionKato = input.RegionKato!,
-            Iin = iin?.Value,
+            Iin = iinHolder is null ? iin?.Value : null,
             Language = Cultures.FromLanguage(language).TwoLetterISOLanguageName,
             Status = needsParent ? AccountStatus.AwaitingParentConsent : AccountStatus.Active,
             CreatedAt = now,
@@ -108,6 +128,11 @@ public sealed class SignUp(
         account.PasswordHash = users.PasswordHasher.HashPassword(account, input.Password!);
         db.Accounts.Add(account);
         db.ConsentRecords.Add(ConsentRecord.ForPersonalData(account.Id, now, "self", input.ConsentVersion!));
+        if (iinHolder is { } holder)
+        {
+            db.IinChecks.Add(new IinCheck { AccountId = account.Id, HolderId = holder, Iin = iin!.Value, RegionKato = account.RegionKato, CreatedAt = now });
+            limits.Count(network, []);
+        }
 
         if (needsParent)
         {
@@ -121,12 +146,15 @@ public sealed class SignUp(
         }
         catch (DbUpdateException)
         {
-            // Two sign-ups with the same contact at the same moment: the unique index decides.
+            // Two sign-ups with the same contact or IIN at the same moment: the unique indexes decide, and a second
+            // pass sees the other one's account (a conflict for a contact, a check for an IIN).
             db.ChangeTracker.Clear();
-            return Conflict(email is not null ? "email" : "phone");
+            return retried
+                ? Conflict(email is not null ? "email" : "phone")
+                : await ExecuteAsync(input, language, network, retried: true, cancellationToken);
         }
 
-        return new SignUpResult(account, [], false);
+        return new SignUpResult(account, [], false) { IinUnderReview = iinHolder is not null };
     }
 
     public static List<FieldError> Validate(SignUpInput input, DateOnly today)

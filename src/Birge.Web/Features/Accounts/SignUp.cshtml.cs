@@ -45,7 +45,15 @@ public sealed class SignUpModel(
             return Page();
         }
 
-        var result = await signUp.ExecuteAsync(Input, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        var result = await signUp.ExecuteAsync(
+            Input, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, SignUpLimits.Network(HttpContext.Connection.RemoteIpAddress), cancellationToken);
+        if (result.Limited)
+        {
+            ModelState.AddModelError("", localizer["Error_" + ErrorCodes.SignUpLimited]);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.Errors, localizer, FormFields);
@@ -54,11 +62,16 @@ public sealed class SignUpModel(
 
         if (result.Account!.Status == AccountStatus.AwaitingParentConsent)
         {
+            if (result.IinUnderReview)
+            {
+                TempData["Status"] = "SignUp_IinReview";
+            }
+
             return RedirectToPage("/Accounts/Waiting");
         }
 
         await signIn.SignInAsync(result.Account, isPersistent: false);
-        TempData["Status"] = "SignUp_Done";
+        TempData["Status"] = result.IinUnderReview ? "SignUp_Done_IinReview" : "SignUp_Done";
         return RedirectToPage("/Accounts/Index");
     }
 

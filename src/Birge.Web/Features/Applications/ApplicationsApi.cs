@@ -106,7 +106,9 @@ public static class ApplicationsApi
                 e.Age,
                 e.Status.ApiName(),
                 e.AppliedAt,
-                e.Status == ApplicationStatus.Waitlisted ? ++position : null))
+                e.Status == ApplicationStatus.Waitlisted ? ++position : null,
+                e.Email is null ? null : e.EmailConfirmed,
+                e.Phone is null ? null : e.PhoneConfirmed))
             .ToList();
         return TypedResults.Ok(new RosterResponse(shiftId, roster.Shift.Capacity, roster.Shift.Taken, roster.Shift.SeatsLeft, items));
     }
@@ -199,6 +201,8 @@ public sealed record RosterItem(
     int? Age,
     string Status,
     DateTime AppliedAt,
-    int? WaitlistPosition);
+    int? WaitlistPosition,
+    bool? EmailConfirmed,
+    bool? PhoneConfirmed);
 
 public sealed record RosterResponse(Guid ShiftId, int Capacity, int Taken, int SeatsLeft, IReadOnlyList<RosterItem> Items);

@@ -25,7 +25,10 @@ public sealed record MyShift(
     public int? WaitlistPosition { get; set; }
 }
 
-/// <summary>A person on a shift's roster. Contacts are there only when the volunteer chose to share them.</summary>
+/// <summary>
+/// A person on a shift's roster. Contacts are there only when the volunteer chose to share them, marked when not
+/// confirmed (anyone can type someone else's address at sign-up).
+/// </summary>
 public sealed record RosterEntry(
     Guid ApplicationId,
     Guid VolunteerId,
@@ -34,7 +37,9 @@ public sealed record RosterEntry(
     string? Phone,
     int? Age,
     ApplicationStatus Status,
-    DateTime AppliedAt);
+    DateTime AppliedAt,
+    bool EmailConfirmed,
+    bool PhoneConfirmed);
 
 public sealed record Roster(Shift Shift, Opportunity Opportunity, string OrganizationName, IReadOnlyList<RosterEntry> Entries)
 {
@@ -101,6 +106,8 @@ public sealed class Rosters(BirgeDb db, TimeProvider clock)
                 x.p.FullName,
                 x.p.Email,
                 x.p.Phone,
+                x.p.EmailConfirmed,
+                x.p.PhoneConfirmed,
                 x.p.BirthDate,
                 ShowContacts = v != null && v.ShowContactsToOrganisers,
                 ShowAge = v == null || v.ShowAgeToOrganisers,
@@ -115,7 +122,9 @@ public sealed class Rosters(BirgeDb db, TimeProvider clock)
             r.ShowContacts ? r.Phone : null,
             r.ShowAge && r.BirthDate is { } born ? Account.AgeOn(born, today) : null,
             r.Status,
-            r.AppliedAt)).ToList();
+            r.AppliedAt,
+            r.EmailConfirmed,
+            r.PhoneConfirmed)).ToList();
         return new Roster(found.s, found.o, found.Name, entries);
     }
 
@@ -138,8 +147,8 @@ public sealed class Rosters(BirgeDb db, TimeProvider clock)
                     text("Apply_Status_" + entry.Status),
                     entry.Status == ApplicationStatus.Waitlisted ? (++position).ToString(CultureInfo.InvariantCulture) : "",
                     entry.Age?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    entry.Email ?? "",
-                    entry.Phone ?? "",
+                    Contact(entry.Email, entry.EmailConfirmed, text),
+                    Contact(entry.Phone, entry.PhoneConfirmed, text),
                     KazakhstanTime.FromUtc(entry.AppliedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 ]);
             }
@@ -147,4 +156,7 @@ public sealed class Rosters(BirgeDb db, TimeProvider clock)
 
         return stream.ToArray();
     }
+
+    private static string Contact(string? contact, bool confirmed, Func<string, string> text) =>
+        contact is null ? "" : confirmed ? contact : $"{contact} ({text("Account_NotConfirmed")})";
 }

@@ -11,12 +11,15 @@ namespace Birge.Web.Features.FrontOffices;
 
 /// <summary>
 /// A front office's dashboard: for each region the person covers, how many organisations are pending, verified,
-/// rejected or suspended, and the queue of pending ones, oldest first.
+/// rejected or suspended, and the queue of pending ones, oldest first; and the IINs given at sign-up that another
+/// account holds, to check (a read of personal data, so it is audited).
 /// </summary>
 [Authorize(Policy = Policies.RegionStaff)]
-public sealed class IndexModel(BirgeDb db, Scopes scopes) : PageModel
+public sealed class IndexModel(BirgeDb db, Scopes scopes, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const int QueueSize = 200;
+
+    public const int IinChecksShown = 50;
 
     /// <summary>National staff (and anyone covering more than one region) may look at one region.</summary>
     [BindProperty(SupportsGet = true)]
@@ -25,6 +28,9 @@ public sealed class IndexModel(BirgeDb db, Scopes scopes) : PageModel
     public List<RegionCounts> Regions { get; private set; } = [];
 
     public List<QueueItem> Queue { get; private set; } = [];
+
+    /// <summary>Open checks first, then the latest resolved ones.</summary>
+    public List<IinCheckItem> IinChecks { get; private set; } = [];
 
     public int QueueTotal { get; private set; }
 
@@ -88,6 +94,49 @@ public sealed class IndexModel(BirgeDb db, Scopes scopes) : PageModel
             .Take(QueueSize)
             .Select(x => new ChangeItem(x.c.Id, x.o.Name, x.c.Name, x.o.RegionKato, x.c.RegionKato, x.c.RequestedAt))
             .ToListAsync(cancellationToken);
+
+        IinChecks = await db.IinChecks.AsNoTracking()
+            .Where(c => katos.Contains(c.RegionKato))
+            .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new { c, a.FullName, Contact = a.Email ?? a.Phone })
+            .OrderBy(x => x.c.ResolvedAt != null)
+            .ThenByDescending(x => x.c.CreatedAt)
+            .Take(IinChecksShown)
+            .Select(x => new IinCheckItem(x.c.Id, x.c.RegionKato, x.FullName, x.Contact, x.c.Iin, x.c.CreatedAt, x.c.ResolvedAt))
+            .ToListAsync(cancellationToken);
+        if (IinChecks.Count > 0)
+        {
+            foreach (var region in IinChecks.Select(c => c.RegionKato).Distinct())
+            {
+                audit.Record("account.iin_checks_viewed", "region", region, region);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Staff of the check's region mark it resolved; anyone else is refused, and the attempt audited.</summary>
+    public async Task<IActionResult> OnPostResolveIinCheckAsync(Guid checkId, CancellationToken cancellationToken)
+    {
+        var check = await db.IinChecks.FirstOrDefaultAsync(c => c.Id == checkId, cancellationToken);
+        if (check is null)
+        {
+            return NotFound();
+        }
+
+        if (!await scopes.IsStaffOfRegionAsync(User, check.RegionKato, cancellationToken))
+        {
+            await audit.RecordDeniedAsync("account.iin_check_resolve", "account", check.AccountId.ToString(), check.RegionKato, cancellationToken);
+            return Forbid();
+        }
+
+        if (check.Resolve(Scopes.AccountId(User)!.Value, clock.GetUtcNow().UtcDateTime))
+        {
+            audit.Record("account.iin_check_resolved", "account", check.AccountId.ToString(), check.RegionKato);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        TempData["Status"] = "IinCheck_Resolved_Done";
+        return RedirectToPage(new { Region });
     }
 }
 
@@ -96,3 +145,4 @@ public sealed record RegionCounts(string Kato, string Name, int Pending, int Ver
 public sealed record QueueItem(Guid Id, string RegionKato, string Bin, string Name, DateTime CreatedAt);
 
 public sealed record ChangeItem(Guid Id, string Name, string NewName, string RegionKato, string NewRegionKato, DateTime RequestedAt);
+public sealed record IinCheckItem(Guid Id, string RegionKato, string? FullName, string? Contact, string? Iin, DateTime CreatedAt, DateTime? ResolvedAt);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Birge.Web.Data;
 using Birge.Web.Domain;
@@ -15,8 +16,10 @@ public sealed record InvitationResult(OrganizationInvitation? Invitation, IReadO
 }
 
 /// <summary>
-/// The owner invites an existing Birge account to coordinate for the organisation. The link goes by the channel the
-/// owner used (e-mail or SMS), in the invitee's language, and works once, only for the account it was sent to.
+/// The owner invites someone by e-mail or phone to coordinate for the organisation. The link goes by the channel the
+/// owner used (e-mail or SMS), in the invitee's language, and works once, only for an account with that contact. A
+/// contact without an account gets an invitation to join Birge (in the owner's language) and can accept once signed
+/// up with it; the owner's answer is the same either way, so inviting does not tell who has an account.
 /// </summary>
 public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> users, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
@@ -55,12 +58,8 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
             .Where(a => a.Status == AccountStatus.Active
                 && ((normalizedEmail != null && a.NormalizedEmail == normalizedEmail) || (phoneValue != null && a.Phone == phoneValue)))
             .FirstOrDefaultAsync(cancellationToken);
-        if (invitee is null)
-        {
-            return new InvitationResult(null, [new FieldError(field, ErrorCodes.AccountNotFound)]);
-        }
-
-        if (await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organization.Id && m.AccountId == invitee.Id, cancellationToken))
+        if (invitee is not null
+            && await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organization.Id && m.AccountId == invitee.Id, cancellationToken))
         {
             return new InvitationResult(null, [new FieldError(field, ErrorCodes.AlreadyMember)]);
         }
@@ -69,22 +68,23 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         var invitation = new OrganizationInvitation
         {
             OrganizationId = organization.Id,
-            Email = normalizedEmail is null ? null : invitee.Email,
+            Email = normalizedEmail is null ? null : invitee?.Email ?? email,
             Phone = phoneValue,
             TokenHash = SignUp.Hash(token),
             InvitedBy = invitedBy,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.OrganizationInvitations.Add(invitation);
-        var culture = Cultures.FromLanguage(invitee.Language);
         var link = outbox.Link("/invitations/accept?token=" + token);
-        if (invitation.Email is not null)
+        if (invitee is not null)
         {
-            outbox.Email(invitation.Email, culture, "OrganizationInvitation", invitee.FullName ?? "", organization.Name, link);
+            var culture = Cultures.FromLanguage(invitee.Language);
+            Send(invitation, culture, "OrganizationInvitation", invitee.FullName ?? "", organization.Name, link);
         }
         else
         {
-            outbox.Sms(invitation.Phone!, culture, "OrganizationInvitation", invitee.FullName ?? "", organization.Name, link);
+            var language = await db.Accounts.Where(a => a.Id == invitedBy).Select(a => a.Language).FirstOrDefaultAsync(cancellationToken);
+            Send(invitation, Cultures.FromLanguage(language), "OrganizationInvitationJoin", organization.Name, outbox.Link("/account/signup"), link);
         }
 
         audit.Record("organization.coordinator_invited", "organization", organization.Id.ToString(), organization.RegionKato);
@@ -162,6 +162,17 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
             return error;
         }
 
+        // The link reached the invited address and this account holds it: that proves the address is theirs, as the
+        // confirmation link would (a person invited before they signed up need not confirm it separately).
+        if (invitation.Email is not null)
+        {
+            account.EmailConfirmed = true;
+        }
+        else
+        {
+            account.PhoneConfirmed = true;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         invitation.AcceptedAt = now;
         invitation.AcceptedBy = account.Id;
@@ -185,5 +196,17 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         }
 
         return null;
+    }
+
+    private void Send(OrganizationInvitation invitation, CultureInfo culture, string template, params object[] args)
+    {
+        if (invitation.Email is not null)
+        {
+            outbox.Email(invitation.Email, culture, template, args);
+        }
+        else
+        {
+            outbox.Sms(invitation.Phone!, culture, template, args);
+        }
     }
 }

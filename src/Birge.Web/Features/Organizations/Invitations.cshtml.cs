@@ -17,7 +17,7 @@ public sealed class InviteInput
     public string? Phone { get; set; }
 }
 
-/// <summary>The owner invites coordinators by the e-mail or phone of their Birge account, and revokes open invitations.</summary>
+/// <summary>The owner invites coordinators by e-mail or phone (with a Birge account or not yet), and revokes open invitations.</summary>
 [Authorize(Policy = Policies.OrganizationOwner)]
 public sealed class InvitationsModel(BirgeDb db, CoordinatorInvitations invitations, IStringLocalizer<SharedResource> localizer) : PageModel
 {

@@ -58,7 +58,7 @@ public abstract class LoginTests(BirgeApp app)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password_which_is_answered_like_a_wrong_one()
     {
         var (_, email) = await People.SignUpAsync(app);
         for (var i = 0; i < 5; i++)
@@ -71,7 +71,7 @@ public abstract class LoginTests(BirgeApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
-        Assert.Equal(Html.Text("Error_locked_out", Cultures.Kazakh), page.FieldError("Input_Login"));
+        Assert.Equal(Html.Text("Error_login_failed", Cultures.Kazakh), page.FieldError("Input_Login"));
         Assert.Null(AuthCookie(response));
     }
 

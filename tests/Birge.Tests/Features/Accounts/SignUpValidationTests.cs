@@ -186,23 +186,6 @@ public abstract class SignUpValidationTests(BirgeApp app)
     }
 
     [Fact]
-    public async Task An_iin_already_used_is_refused_on_the_iin_field()
-    {
-        var iin = Iins.For(Born);
-        var first = People.AdultForm();
-        first["Input.Iin"] = iin;
-        await SignUpAsync(first);
-        var form = People.AdultForm();
-        form["Input.Iin"] = iin;
-
-        var page = await RefusedAsync(null, form, countChanges: false);
-
-        AssertShown(page, "Input_Iin", Html.Text("Error_account_exists", Cultures.Kazakh));
-        Assert.Null(page.FieldError("Input_Email"));
-        AssertFilled(page, form);
-    }
-
-    [Fact]
     public async Task Without_consent_nothing_is_created()
     {
         var form = People.AdultForm();

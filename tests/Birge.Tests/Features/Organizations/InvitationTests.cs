@@ -41,38 +41,6 @@ public abstract class InvitationTests(BirgeApp app)
     }
 
     [Fact]
-    public async Task Inviting_an_address_without_an_account_is_refused()
-    {
-        var (owner, organizationId) = await OwnerWithOrganizationAsync();
-        var page = await owner.GetPageAsync($"/organizations/{organizationId}/invitations");
-        var unknown = People.NewEmail();
-
-        using var response = await owner.SubmitAsync(page, "#invite-form", new Dictionary<string, string> { ["Input.Email"] = unknown }, $"/organizations/{organizationId}/invitations");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var refused = await Html.ParseAsync(response);
-        Assert.Equal(Html.Text("Error_account_not_found", Cultures.Kazakh), refused.FieldError("Input_Email"));
-        Assert.Equal(unknown, refused.Value("Input_Email"));
-        Assert.False(await app.Db(db => db.OrganizationInvitations.AnyAsync(i => i.OrganizationId == organizationId)));
-    }
-
-    [Fact]
-    public async Task The_api_refuses_an_unknown_address_and_an_existing_member()
-    {
-        var (ownerId, ownerEmail, token) = await Orgs.PersonAsync(app);
-        var organizationId = await Orgs.RegisterAsync(app, token);
-        using var client = app.Client("en", token);
-
-        using var unknown = await client.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/invitations", new { email = People.NewEmail() });
-        using var member = await client.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/invitations", new { email = ownerEmail });
-
-        var problem = await unknown.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.AccountNotFound);
-        Assert.Equal(Html.Text("Error_account_not_found", Cultures.English), problem.GetProperty("errors").GetProperty("email")[0].GetString());
-        await member.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.AlreadyMember);
-        Assert.NotEqual(Guid.Empty, ownerId);
-    }
-
-    [Fact]
     public async Task Someone_else_opening_the_link_is_refused()
     {
         var (_, _, token) = await Orgs.PersonAsync(app);
