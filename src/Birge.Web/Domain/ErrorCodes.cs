@@ -96,6 +96,8 @@ public static class ErrorCodes
     // Hardening (issue 9): hosting, proxies and requests.
 
     // Hardening (issue 9): API inputs and the OpenAPI document.
+    public const string DateOutOfRange = "date_out_of_range";
+    public const string ShiftTooFar = "shift_too_far";
 
     // Hardening (issue 9): organisations' legal details.
 }

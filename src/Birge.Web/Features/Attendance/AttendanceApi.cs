@@ -104,17 +104,24 @@ public static class AttendanceApi
         }
 
         var wanted = request.Entries ?? [];
-        if (wanted.Count == 0 || wanted.Count > Shift.MaxCapacity || wanted.Any(e => e.VolunteerId is null))
+        if (wanted.Count == 0 || wanted.Count > Shift.MaxCapacity)
         {
             return problems.Validation([new FieldError("entries", ErrorCodes.ValueInvalid)]);
         }
 
+        // A null in the list, or an entry without its volunteer, is refused by its place.
+        var missing = wanted.Select((e, i) => (e, i)).Where(x => x.e?.VolunteerId is null).Select(x => new FieldError($"entries[{x.i}]", ErrorCodes.ValueInvalid)).ToList();
+        if (missing.Count > 0)
+        {
+            return problems.Validation(missing);
+        }
+
         var (entries, errors) = await hours.ConfirmAsync(
-            info, [.. wanted.Select(e => new HoursToConfirm(e.VolunteerId!.Value, e.Minutes))], Scopes.AccountId(user)!.Value, cancellationToken);
+            info, [.. wanted.Select(e => new HoursToConfirm(e!.VolunteerId!.Value, e.Minutes))], Scopes.AccountId(user)!.Value, cancellationToken);
         if (errors.Count > 0)
         {
             // Name each refusal by its place in the request, as partners sent it.
-            var index = wanted.Select((e, i) => (e.VolunteerId!.Value.ToString(), i)).DistinctBy(x => x.Item1).ToDictionary(x => x.Item1, x => x.i);
+            var index = wanted.Select((e, i) => (e!.VolunteerId!.Value.ToString(), i)).DistinctBy(x => x.Item1).ToDictionary(x => x.Item1, x => x.i);
             return problems.Validation([.. errors.Select(e => e with { Field = $"entries[{index[e.Field]}]" })]);
         }
 

@@ -56,7 +56,7 @@ public static class BookApi
     {
         var all = await book.CertificatesAsync(Scopes.AccountId(user)!.Value, cancellationToken);
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, 100_000);
         return TypedResults.Ok(new CertificatePage(
             [.. all.Skip((number - 1) * size).Take(size).Select(c => new CertificateItem(
                 c.Code, c.Language, c.From, c.To, c.FirstDay, c.LastDay, c.TotalMinutes, c.IssuedAt, !c.IsRevoked, c.RevokedAt, $"/api/v1/me/certificates/{c.Code}/pdf"))],

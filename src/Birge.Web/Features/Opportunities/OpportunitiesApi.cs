@@ -83,7 +83,7 @@ public static class OpportunitiesApi
         CancellationToken cancellationToken)
     {
         var query = new OpportunityQuery(q, region, direction, from, to, lat, lon, radiusKm, age, free ?? false, OpportunitySearch.ClampPage(page), OpportunitySearch.ClampPageSize(pageSize));
-        var errors = OpportunitySearch.Validate(query);
+        var errors = search.Validate(query);
         if (errors.Count > 0)
         {
             return problems.Validation(errors);
@@ -168,21 +168,36 @@ public sealed record OpportunityRequest(
     bool? AutoAccept,
     List<ShiftRequest>? Shifts)
 {
-    public OpportunityInput ToInput() => new()
+    public OpportunityInput ToInput()
     {
-        Kind = Kind,
-        Title = new LocalizedText(Title?.Kk, Title?.Ru, Title?.En),
-        Description = new LocalizedText(Description?.Kk, Description?.Ru, Description?.En),
-        Directions = Directions ?? [],
-        RegionKato = RegionKato,
-        Address = Address,
-        Latitude = Latitude,
-        Longitude = Longitude,
-        Online = Online ?? false,
-        MinAge = MinAge,
-        AutoAccept = AutoAccept ?? true,
-        Shifts = [.. (Shifts ?? []).Select((s, i) => new ShiftInput(i, s.Id, s.StartsAt?.UtcDateTime, s.EndsAt?.UtcDateTime, s.Capacity, s.Role, s.RepeatWeekly ?? 0))],
-    };
+        var input = new OpportunityInput
+        {
+            Kind = Kind,
+            Title = new LocalizedText(Title?.Kk, Title?.Ru, Title?.En),
+            Description = new LocalizedText(Description?.Kk, Description?.Ru, Description?.En),
+            Directions = Directions ?? [],
+            RegionKato = RegionKato,
+            Address = Address,
+            Latitude = Latitude,
+            Longitude = Longitude,
+            Online = Online ?? false,
+            MinAge = MinAge,
+            AutoAccept = AutoAccept ?? true,
+        };
+        foreach (var (shift, i) in (Shifts ?? []).Select((s, i) => (s, i)))
+        {
+            if (shift is null)
+            {
+                // [null] in the list: refused by its place, as a row that says nothing.
+                input.ParseErrors.Add(new FieldError($"shifts[{i}]", ErrorCodes.ValueInvalid));
+                continue;
+            }
+
+            input.Shifts.Add(new ShiftInput(i, shift.Id, shift.StartsAt?.UtcDateTime, shift.EndsAt?.UtcDateTime, shift.Capacity, shift.Role, shift.RepeatWeekly ?? 0));
+        }
+
+        return input;
+    }
 }
 
 public sealed record CancelRequest(string? Reason);

@@ -183,6 +183,22 @@ public abstract class BookTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task A_period_outside_the_dates_birge_knows_is_refused()
+    {
+        var volunteer = await Hours.VolunteerAsync(app);
+        var organization = await Hours.OrganizationAsync(app, "Қамқор");
+        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 3, 3), 60);
+        using var client = app.Client("ru", volunteer.Token);
+
+        using var response = await client.PostAsJsonAsync("/api/v1/me/certificates", new { from = "0001-01-01", to = "9999-12-31", language = "en" });
+
+        var errors = (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.DateOutOfRange)).GetProperty("errors");
+        Assert.Equal(Html.Text("Error_date_out_of_range", Cultures.Russian), errors.GetProperty("from")[0].GetString());
+        Assert.Equal(Html.Text("Error_date_out_of_range", Cultures.Russian), errors.GetProperty("to")[0].GetString());
+        Assert.False(await app.Db(db => db.Certificates.AnyAsync(c => c.HolderId == volunteer.Id)));
+    }
+
+    [Fact]
     public async Task The_pdf_prints_the_kazakh_name_the_hours_and_the_code()
     {
         var volunteer = await Hours.VolunteerAsync(app);

@@ -191,6 +191,53 @@ public abstract class SearchTests(BirgeApp app)
         Assert.Contains(Html.Text("Error_date_range_invalid", Cultures.Russian), page.Find(".error-summary").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Numbers_that_are_not_numbers_and_dates_outside_the_window_are_refused_by_the_api()
+    {
+        using var client = app.Client("ru");
+        var tooLate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(5).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var refusals = new (string Query, string Field, string Code)[]
+        {
+            ("lat=43.2&lon=NaN", "lat", ErrorCodes.CoordinatesInvalid),
+            ("lat=NaN&lon=76.9", "lat", ErrorCodes.CoordinatesInvalid),
+            ("lat=43.2&lon=76.9&radiusKm=NaN", "radiusKm", ErrorCodes.CoordinatesInvalid),
+            ("lat=43.2&lon=76.9&radiusKm=Infinity", "radiusKm", ErrorCodes.CoordinatesInvalid),
+            ("to=9999-12-31", "to", ErrorCodes.DateOutOfRange),
+            ("to=" + tooLate, "to", ErrorCodes.DateOutOfRange),
+            ("from=0001-01-01", "from", ErrorCodes.DateOutOfRange),
+            ("from=1999-12-31&to=2026-12-01", "from", ErrorCodes.DateOutOfRange),
+        };
+
+        foreach (var (query, field, code) in refusals)
+        {
+            using var response = await client.GetAsync("/api/v1/opportunities?" + query);
+            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, code);
+            Assert.Equal(Html.Text("Error_" + code, Cultures.Russian), problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        }
+
+        using var earliest = await client.GetAsync("/api/v1/opportunities?from=2000-01-01");
+        Assert.Equal(HttpStatusCode.OK, earliest.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_shows_a_far_date_or_a_word_for_a_number_next_to_its_field_and_keeps_what_was_typed()
+    {
+        var browser = app.Browser("ru");
+
+        var far = await browser.GetPageAsync("/opportunities?q=parks&to=9999-12-31");
+        var notANumber = await browser.GetPageAsync("/opportunities?lat=43.2&lon=NaN&radiusKm=Infinity");
+
+        Assert.Equal(Html.Text("Error_date_out_of_range", Cultures.Russian), far.FieldError("to"));
+        Assert.Equal("9999-12-31", far.Value("to"));
+        Assert.Equal("parks", far.Value("q"));
+        Assert.Equal("true", far.Find("#to").GetAttribute("aria-invalid"));
+        Assert.Empty(far.QuerySelectorAll(".opp-result"));
+        Assert.Equal(Html.Text("Error_value_invalid", Cultures.Russian), notANumber.FieldError("lon"));
+        Assert.Equal(Html.Text("Error_value_invalid", Cultures.Russian), notANumber.FieldError("radiusKm"));
+        Assert.Equal("NaN", notANumber.Value("lon"));
+        Assert.Equal("43.2", notANumber.Value("lat"));
+    }
+
     private async Task<JsonElement> ApiAsync(string query)
     {
         using var client = app.Client();
