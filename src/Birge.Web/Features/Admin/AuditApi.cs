@@ -9,7 +9,8 @@ public static class AuditApi
     {
         app.MapGroup("/api/v1").WithTags("Audit").RequireAuthorization(Policies.NationalAdmin)
             .MapGet("/audit", FindAsync)
-            .WithSummary("The audit log, newest first: ?region=&action=&outcome=&from=&to= (days, Kazakhstan time)&page=&pageSize=");
+            .WithSummary("The audit log, newest first: ?region=&action=&outcome=&from=&to= (days, Kazakhstan time)&page=&pageSize=")
+            .WithName("findAuditEntries").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 

@@ -12,19 +12,26 @@ public static class AttendanceApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Attendance and hours").RequireAuthorization(Policies.Account);
         api.MapGet("/shifts/{shiftId:guid}/checkin-code", CodeAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("The shift's current check-in code (new every minute, accepted for two) for the coordinator's screen");
+            .WithSummary("The shift's current check-in code (new every minute, accepted for two) for the coordinator's screen")
+            .WithName("getCheckinCode").ProducesProblems(StatusCodes.Status409Conflict);
         api.MapPost("/shifts/{shiftId:guid}/checkin", CheckInAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("An accepted volunteer checks in with the current code; again changes nothing");
+            .WithSummary("An accepted volunteer checks in with the current code; again changes nothing")
+            .WithName("checkIn").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/shifts/{shiftId:guid}/checkout", CheckOutAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("The volunteer checks out with a fresh code; answers the minutes counted within the shift");
+            .WithSummary("The volunteer checks out with a fresh code; answers the minutes counted within the shift")
+            .WithName("checkOut").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/shifts/{shiftId:guid}/hours", HoursAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("The coordinator's view: each volunteer's attendance and hours entry");
+            .WithSummary("The coordinator's view: each volunteer's attendance and hours entry")
+            .WithName("getShiftHours");
         api.MapPost("/shifts/{shiftId:guid}/hours", ConfirmAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("The coordinator confirms hours, all or nothing; minutes default to the attended time");
+            .WithSummary("The coordinator confirms hours, all or nothing; minutes default to the attended time")
+            .WithName("confirmHours").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/shifts/{shiftId:guid}/hours/{hoursEntryId:guid}/revoke", RevokeAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("The coordinator revokes confirmed hours with a reason; certificates that counted them are revoked");
+            .WithSummary("The coordinator revokes confirmed hours with a reason; certificates that counted them are revoked")
+            .WithName("revokeHours").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/me/hours/{hoursEntryId:guid}/dispute", DisputeAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("The volunteer disputes their confirmed hours; the organisation's coordinators are told");
+            .WithSummary("The volunteer disputes their confirmed hours (the id of GET /api/v1/me/hours); the organisation's coordinators are told")
+            .WithName("disputeHours").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -183,7 +190,7 @@ public sealed record CheckinResponse(DateTime CheckedInAt, DateTime? CheckedOutA
 
 public sealed record ConfirmHoursRequest(List<HoursToConfirmRequest>? Entries);
 
-public sealed record HoursToConfirmRequest(Guid? VolunteerId, int? Minutes);
+public sealed record HoursToConfirmRequest(Guid? VolunteerId, int? Minutes = null);
 
 public sealed record HoursEntryItem(
     Guid Id,
