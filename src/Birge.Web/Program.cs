@@ -219,6 +219,7 @@ app.UseWhen(context => !IsApi(context), pages =>
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
 });
 
+app.UseNulRefusal();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

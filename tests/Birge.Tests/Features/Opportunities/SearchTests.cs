@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Birge.Tests.Features.Organizations;
@@ -236,6 +237,25 @@ public abstract class SearchTests(BirgeApp app)
         Assert.Equal(Html.Text("Error_value_invalid", Cultures.Russian), notANumber.FieldError("radiusKm"));
         Assert.Equal("NaN", notANumber.Value("lon"));
         Assert.Equal("43.2", notANumber.Value("lat"));
+    }
+
+    [Fact]
+    public async Task A_nul_character_anywhere_in_the_input_is_a_bad_request_not_a_server_error()
+    {
+        var coordinator = await Opps.CoordinatorAsync(app);
+        using var client = app.Client("ru", coordinator.Token);
+        var body = Opps.Body(coordinator.OrganizationId);
+        body["address"] = "Алматы\u0000";
+
+        using var query = await client.GetAsync("/api/v1/opportunities?q=park%00");
+        using var json = await client.PostAsJsonAsync("/api/v1/opportunities", body);
+        using var page = await app.Browser().GetAsync("/opportunities?q=a%00b");
+
+        await query.AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+        await json.AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains(Html.Text("ErrorPage_400_Title", Cultures.Kazakh), await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
     }
 
     private async Task<JsonElement> ApiAsync(string query)
