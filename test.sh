@@ -13,12 +13,19 @@ pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || tru
 command -v chromium >/dev/null || need_packages+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null || need_packages+=(poppler-utils)
+command -v npm >/dev/null || need_packages+=(nodejs npm)
 if (( ${#need_packages[@]} )); then
   echo "test.sh: installing ${need_packages[*]}"
   if [[ $(id -u) -ne 0 ]]; then sudo=sudo; else sudo=; fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
   pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+fi
+
+# Redocly for the OpenAPI lint test, at the version tools/openapi-lint/package-lock.json pins.
+if [[ ! -d tools/openapi-lint/node_modules ]]; then
+  echo "test.sh: installing tools/openapi-lint (npm ci)"
+  (cd tools/openapi-lint && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # A throwaway PostgreSQL: its own data folder, a free port on 127.0.0.1, trust authentication.

@@ -116,15 +116,8 @@ services.AddRazorPages(o =>
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedBindingMessages>();
 services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Complete);
-services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "Birge API";
-    document.Info.Description =
-        "The national volunteer platform's API. Send Accept-Language (kk, ru, en) for names and messages; " +
-        "authenticate with POST /api/v1/auth/token and then Authorization: Bearer <accessToken>. " +
-        "Errors are RFC 9457 problem details with a stable `code`.";
-    return Task.CompletedTask;
-}));
+services.AddApiDocument();
+
 services.AddBirgeRateLimiting(configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddHttpClient("sms");
@@ -242,6 +235,7 @@ app.UseWhen(context => !IsApi(context), pages =>
 });
 
 app.UseNoTrace();
+app.UseNulRefusal();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -98,6 +98,8 @@ public static class ErrorCodes
     public const string RequestTooLarge = "request_too_large";
 
     // Hardening (issue 9): API inputs and the OpenAPI document.
+    public const string DateOutOfRange = "date_out_of_range";
+    public const string ShiftTooFar = "shift_too_far";
 
     // Hardening (issue 9): organisations' legal details.
     public const string LegalDetailsOwnerOnly = "legal_details_owner_only";

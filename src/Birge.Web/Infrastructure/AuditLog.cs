@@ -27,10 +27,14 @@ public sealed class AuditLog(BirgeDb db, TimeProvider clock, IHttpContextAccesso
         Action = Clip(action, 256)!,
         TargetType = Clip(targetType, 32)!,
         TargetId = Clip(targetId, 64),
-        RegionKato = regionKato,
+        RegionKato = Region(regionKato),
         Outcome = outcome,
         Details = Clip(details, 2000),
     };
+
+    /// <summary>A refused route's {kato} is whatever was typed: kept as the region only when it can be one (9 digits or "national").</summary>
+    private static string? Region(string? kato) =>
+        kato is null || kato == FrontOffice.NationalKato || (kato.Length == 9 && kato.All(char.IsAsciiDigit)) ? kato : null;
 
     /// <summary>Long request paths (a refused URL with a long query) must not make the entry itself fail to store.</summary>
     private static string? Clip(string? value, int length) => value is { Length: > 0 } && value.Length > length ? value[..length] : value;

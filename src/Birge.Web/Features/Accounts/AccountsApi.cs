@@ -19,15 +19,25 @@ public static class AccountsApi
         var api = app.MapGroup("/api/v1").WithTags("Accounts").RequireAuthorization(Policies.Account);
 
         api.MapPost("/auth/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
-            .Produces<AccessTokenResponse>().WithSummary("A bearer token for an e-mail or phone and password");
+            .Produces<AccessTokenResponse>().WithSummary("A bearer token for an e-mail or phone and password")
+            .WithName("createToken").ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
-            .Produces<AccessTokenResponse>().WithSummary("A new bearer token for a refresh token");
-        api.MapPost("/accounts", CreateAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
-        api.MapPost("/accounts/password-reset", RequestResetAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
-        api.MapGet("/consent", GetConsent).AllowAnonymous();
-        api.MapGet("/me", GetMeAsync).RequireAuthorization(Policies.Account);
-        api.MapGet("/me/data", ExportAsync).RequireAuthorization(Policies.Account);
-        api.MapDelete("/me", DeleteAsync).RequireAuthorization(Policies.Account);
+            .Produces<AccessTokenResponse>().WithSummary("A new bearer token for a refresh token")
+            .WithName("refreshToken").ProducesProblems(StatusCodes.Status401Unauthorized);
+        api.MapPost("/accounts", CreateAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
+            .WithSummary("Sign up: an adult is active at once, a child under 14 waits for a parent's consent")
+            .WithName("createAccount").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/accounts/password-reset", RequestResetAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
+            .WithSummary("Sends a one-time reset link to the login's e-mail or phone; answers the same whether or not it exists")
+            .WithName("requestPasswordReset");
+        api.MapGet("/consent", GetConsent).AllowAnonymous()
+            .WithSummary("The current personal-data consent, in the request's language").WithName("getConsent");
+        api.MapGet("/me", GetMeAsync).RequireAuthorization(Policies.Account)
+            .WithSummary("The caller's account").WithName("getMe");
+        api.MapGet("/me/data", ExportAsync).RequireAuthorization(Policies.Account)
+            .WithSummary("Everything Birge keeps about the caller, as JSON").WithName("exportMyData");
+        api.MapDelete("/me", DeleteAsync).RequireAuthorization(Policies.Account)
+            .WithSummary("Deletes the caller's account: personal fields erased, consent withdrawn").WithName("deleteMe");
         return app;
     }
 
@@ -203,17 +213,17 @@ public sealed record ResetRequest(string? Login);
 public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record CreateAccountRequest(
-    string? Email,
-    string? Phone,
     string? Password,
     string? FullName,
     string? BirthDate,
     string? RegionKato,
-    string? Iin,
     string? ConsentVersion,
-    ParentConsentRequest? ParentConsent);
+    string? Email = null,
+    string? Phone = null,
+    string? Iin = null,
+    ParentConsentRequest? ParentConsent = null);
 
-public sealed record ParentConsentRequest(string? Name, string? Email, string? Phone);
+public sealed record ParentConsentRequest(string? Name, string? Email = null, string? Phone = null);
 
 /// <param name="IinUnderReview">The IIN given was not added: the region's front office checks it first.</param>
 /// <param name="Notice">What to tell the person about it, in the request's language.</param>

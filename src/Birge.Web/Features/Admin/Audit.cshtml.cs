@@ -19,6 +19,7 @@ public sealed class AuditModel(
     BirgeDb db,
     AuditQuery query,
     AccountLookup lookup,
+    TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -59,6 +60,20 @@ public sealed class AuditModel(
             To = ModelState.GetValidationState("Input.To") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid ? null : Input.To,
             Page = Input.Page,
         };
+        foreach (var error in filter.Validate(clock.GetUtcNow().UtcDateTime))
+        {
+            var field = error.Field == "from" ? "Input.From" : "Input.To";
+            ModelState.AddModelError(field, localizer[error.Message]);
+            if (error.Field == "from")
+            {
+                filter.From = null;
+            }
+            else
+            {
+                filter.To = null;
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(Input.Actor))
         {
             var actor = await lookup.FindByLoginAsync(Input.Actor, cancellationToken);

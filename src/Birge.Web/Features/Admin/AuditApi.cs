@@ -9,12 +9,15 @@ public static class AuditApi
     {
         app.MapGroup("/api/v1").WithTags("Audit").RequireAuthorization(Policies.NationalAdmin)
             .MapGet("/audit", FindAsync)
-            .WithSummary("The audit log, newest first: ?region=&action=&outcome=&from=&to= (days, Kazakhstan time)&page=&pageSize=");
+            .WithSummary("The audit log, newest first: ?region=&action=&outcome=&from=&to= (days, Kazakhstan time)&page=&pageSize=")
+            .WithName("findAuditEntries").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
-    private static async Task<Ok<AuditPage>> FindAsync(
+    private static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> FindAsync(
         AuditQuery query,
+        ApiProblems problems,
+        TimeProvider clock,
         CancellationToken cancellationToken,
         string? region = null,
         string? action = null,
@@ -22,8 +25,12 @@ public static class AuditApi
         DateOnly? from = null,
         DateOnly? to = null,
         int page = 1,
-        int pageSize = AuditFilter.DefaultPageSize) =>
-        TypedResults.Ok(await query.FindAsync(
-            new AuditFilter { Region = region, Action = action, Outcome = outcome, From = from, To = to, Page = page, PageSize = pageSize },
-            cancellationToken));
+        int pageSize = AuditFilter.DefaultPageSize)
+    {
+        var filter = new AuditFilter { Region = region, Action = action, Outcome = outcome, From = from, To = to, Page = page, PageSize = pageSize };
+        var errors = filter.Validate(clock.GetUtcNow().UtcDateTime);
+        return errors.Count > 0
+            ? problems.Validation(errors)
+            : TypedResults.Ok(await query.FindAsync(filter, cancellationToken));
+    }
 }

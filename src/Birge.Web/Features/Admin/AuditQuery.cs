@@ -1,4 +1,5 @@
 using Birge.Web.Data;
+using Birge.Web.Domain;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,9 @@ public sealed class AuditFilter
     public int Page { get; set; } = 1;
 
     public int PageSize { get; set; } = DefaultPageSize;
+
+    /// <summary>Days outside <see cref="DateWindow"/> are refused (on "from" and "to") rather than searched.</summary>
+    public List<FieldError> Validate(DateTime nowUtc) => DateWindow.Check(From, To, nowUtc);
 }
 
 /// <summary>One audit entry as the admin reads it: the actor's name beside their id.</summary>
@@ -45,9 +49,12 @@ public sealed record AuditPage(IReadOnlyList<AuditItem> Items, int Total, int Pa
 /// <summary>Reads the audit log, newest first, for the admin page and the API alike.</summary>
 public sealed class AuditQuery(BirgeDb db)
 {
+    /// <summary>Further than anyone pages by hand; keeps the offset far from overflowing.</summary>
+    public const int MaxPage = 100_000;
+
     public async Task<AuditPage> FindAsync(AuditFilter filter, CancellationToken cancellationToken)
     {
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, MaxPage);
         var pageSize = Math.Clamp(filter.PageSize, 1, AuditFilter.MaxPageSize);
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Region))

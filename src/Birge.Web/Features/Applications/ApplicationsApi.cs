@@ -18,15 +18,20 @@ public static class ApplicationsApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Applications").RequireAuthorization(Policies.Account);
         api.MapPost("/shifts/{shiftId:guid}/applications", ApplyAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("Apply to a shift: accepted while seats remain (or pending the coordinator's approval), else waitlisted");
+            .WithSummary("Apply to a shift: accepted while seats remain (or pending the coordinator's approval), else waitlisted with the place in line")
+            .WithName("applyToShift").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapDelete("/applications/{applicationId:guid}", CancelAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("The applicant cancels; the first on the waitlist is promoted");
+            .WithSummary("The applicant cancels; the first on the waitlist is promoted")
+            .WithName("cancelApplication").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/me/applications", MineAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("The caller's applications, latest shift first, with waitlist positions");
+            .WithSummary("The caller's applications, latest shift first, with waitlist positions")
+            .WithName("listMyApplications");
         api.MapGet("/shifts/{shiftId:guid}/applications", RosterAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("The shift's roster for its organisation's coordinators: contacts only where the volunteer shares them");
+            .WithSummary("The shift's roster for its organisation's coordinators: contacts only where the volunteer shares them")
+            .WithName("getRoster");
         api.MapPost("/shifts/{shiftId:guid}/applications/{applicationId:guid}/decision", DecideAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("A coordinator accepts ({accept: true}) or declines an application; the volunteer is told");
+            .WithSummary("A coordinator accepts ({accept: true}) or declines an application; the volunteer is told")
+            .WithName("decideApplication").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         // Files, not JSON: signed in with the page cookie like the pages that link to them.
         app.MapGet("/my/shifts/{applicationId:guid}/calendar.ics", CalendarAsync).RequireAuthorization(Policies.Account).ExcludeFromDescription();

@@ -89,6 +89,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         var status = !found.Opportunity.AutoAccept ? ApplicationStatus.Pending
             : await TakeSeatAsync(shiftId, cancellationToken, unlessSomeoneWaits: true) ? ApplicationStatus.Accepted
             : ApplicationStatus.Waitlisted;
+        var appliedAt = status == ApplicationStatus.Waitlisted ? await JoinLineAsync(shiftId, now, cancellationToken) : now;
         Application application;
         if (existing is not null)
         {
@@ -96,7 +97,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             // double-clicked form count once.
             var reopened = await db.Applications
                 .Where(a => a.Id == existing.Id && a.Status == ApplicationStatus.Cancelled)
-                .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, status).SetProperty(x => x.AppliedAt, now).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, status).SetProperty(x => x.AppliedAt, appliedAt).SetProperty(x => x.UpdatedAt, now), cancellationToken);
             if (reopened == 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -105,12 +106,12 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
 
             application = existing;
             application.Status = status;
-            application.AppliedAt = now;
+            application.AppliedAt = appliedAt;
             application.UpdatedAt = now;
         }
         else
         {
-            application = new Application { ShiftId = shiftId, VolunteerId = volunteer.Id, Status = status, AppliedAt = now, UpdatedAt = now };
+            application = new Application { ShiftId = shiftId, VolunteerId = volunteer.Id, Status = status, AppliedAt = appliedAt, UpdatedAt = now };
             db.Applications.Add(application);
             try
             {
@@ -125,15 +126,38 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             }
         }
 
+        // Counted while the line is still held: the newcomer is last, and nobody else can join before the commit.
+        var position = await WaitlistPositionAsync(application, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (status == ApplicationStatus.Waitlisted && await PromoteWaitlistAsync(shiftId, cancellationToken) > 0)
         {
             // Seats were free but others were waiting for them (the capacity was just raised): the line was served first.
             application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == application.Id, cancellationToken);
+            position = await WaitlistPositionAsync(application, cancellationToken);
         }
 
-        return new ApplicationOutcome(application, null, await WaitlistPositionAsync(application, cancellationToken));
+        return new ApplicationOutcome(application, null, position);
     }
+
+    /// <summary>
+    /// Joins the shift's waitlist inside the caller's transaction: holds the shift's row until it ends (an UPDATE that
+    /// changes nothing still locks it on PostgreSQL; SQLite has one writer anyway), so people join the line one at a
+    /// time, and returns a time after everyone already in it. The line's order (<see cref="Application.AppliedAt"/>) is
+    /// then the order people joined, with no two alike even on a coarse or stopped clock, and each newcomer's place is
+    /// exact. Microseconds, the finest time PostgreSQL keeps.
+    /// </summary>
+    private async Task<DateTime> JoinLineAsync(Guid shiftId, DateTime now, CancellationToken cancellationToken)
+    {
+        await db.Shifts.Where(s => s.Id == shiftId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken), cancellationToken);
+        var last = await db.Applications
+            .Where(a => a.ShiftId == shiftId && a.Status == ApplicationStatus.Waitlisted)
+            .MaxAsync(a => (DateTime?)a.AppliedAt, cancellationToken);
+        var at = Microseconds(now);
+        return last is { } previous && Microseconds(previous) >= at ? Microseconds(previous).AddTicks(TimeSpan.TicksPerMicrosecond) : at;
+    }
+
+    private static DateTime Microseconds(DateTime time) =>
+        new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
 
     /// <summary>The volunteer withdraws; a seat they held goes to the first in line.</summary>
     public async Task<ApplicationOutcome> CancelAsync(Guid applicationId, Guid volunteerId, CancellationToken cancellationToken)
@@ -294,7 +318,10 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         }
     }
 
-    /// <summary>The volunteer's place in line (1 = next), or null when not waiting.</summary>
+    /// <summary>
+    /// The volunteer's place in line (1 = next), or null when not waiting: one more than those who joined before
+    /// (<see cref="JoinLineAsync"/> keeps every time in a line distinct).
+    /// </summary>
     public async Task<int?> WaitlistPositionAsync(Application application, CancellationToken cancellationToken)
     {
         if (application.Status != ApplicationStatus.Waitlisted)

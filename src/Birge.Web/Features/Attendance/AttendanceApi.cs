@@ -12,19 +12,26 @@ public static class AttendanceApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Attendance and hours").RequireAuthorization(Policies.Account);
         api.MapGet("/shifts/{shiftId:guid}/checkin-code", CodeAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("The shift's current check-in code (new every minute, accepted for two) for the coordinator's screen");
+            .WithSummary("The shift's current check-in code (new every minute, accepted for two) for the coordinator's screen")
+            .WithName("getCheckinCode").ProducesProblems(StatusCodes.Status409Conflict);
         api.MapPost("/shifts/{shiftId:guid}/checkin", CheckInAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("An accepted volunteer checks in with the current code; again changes nothing");
+            .WithSummary("An accepted volunteer checks in with the current code; again changes nothing")
+            .WithName("checkIn").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/shifts/{shiftId:guid}/checkout", CheckOutAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("The volunteer checks out with a fresh code; answers the minutes counted within the shift");
+            .WithSummary("The volunteer checks out with a fresh code; answers the minutes counted within the shift")
+            .WithName("checkOut").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/shifts/{shiftId:guid}/hours", HoursAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("The coordinator's view: each volunteer's attendance and hours entry");
+            .WithSummary("The coordinator's view: each volunteer's attendance and hours entry")
+            .WithName("getShiftHours");
         api.MapPost("/shifts/{shiftId:guid}/hours", ConfirmAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("The coordinator confirms hours, all or nothing; minutes default to the attended time");
+            .WithSummary("The coordinator confirms hours, all or nothing; minutes default to the attended time")
+            .WithName("confirmHours").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/shifts/{shiftId:guid}/hours/{hoursEntryId:guid}/revoke", RevokeAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("The coordinator revokes confirmed hours with a reason; certificates that counted them are revoked");
+            .WithSummary("The coordinator revokes confirmed hours with a reason; certificates that counted them are revoked")
+            .WithName("revokeHours").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/me/hours/{hoursEntryId:guid}/dispute", DisputeAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("The volunteer disputes their confirmed hours; the organisation's coordinators are told");
+            .WithSummary("The volunteer disputes their confirmed hours (the id of GET /api/v1/me/hours); the organisation's coordinators are told")
+            .WithName("disputeHours").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -104,17 +111,24 @@ public static class AttendanceApi
         }
 
         var wanted = request.Entries ?? [];
-        if (wanted.Count == 0 || wanted.Count > Shift.MaxCapacity || wanted.Any(e => e.VolunteerId is null))
+        if (wanted.Count == 0 || wanted.Count > Shift.MaxCapacity)
         {
             return problems.Validation([new FieldError("entries", ErrorCodes.ValueInvalid)]);
         }
 
+        // A null in the list, or an entry without its volunteer, is refused by its place.
+        var missing = wanted.Select((e, i) => (e, i)).Where(x => x.e?.VolunteerId is null).Select(x => new FieldError($"entries[{x.i}]", ErrorCodes.ValueInvalid)).ToList();
+        if (missing.Count > 0)
+        {
+            return problems.Validation(missing);
+        }
+
         var (entries, errors) = await hours.ConfirmAsync(
-            info, [.. wanted.Select(e => new HoursToConfirm(e.VolunteerId!.Value, e.Minutes))], Scopes.AccountId(user)!.Value, cancellationToken);
+            info, [.. wanted.Select(e => new HoursToConfirm(e!.VolunteerId!.Value, e.Minutes))], Scopes.AccountId(user)!.Value, cancellationToken);
         if (errors.Count > 0)
         {
             // Name each refusal by its place in the request, as partners sent it.
-            var index = wanted.Select((e, i) => (e.VolunteerId!.Value.ToString(), i)).DistinctBy(x => x.Item1).ToDictionary(x => x.Item1, x => x.i);
+            var index = wanted.Select((e, i) => (e!.VolunteerId!.Value.ToString(), i)).DistinctBy(x => x.Item1).ToDictionary(x => x.Item1, x => x.i);
             return problems.Validation([.. errors.Select(e => e with { Field = $"entries[{index[e.Field]}]" })]);
         }
 
@@ -176,7 +190,7 @@ public sealed record CheckinResponse(DateTime CheckedInAt, DateTime? CheckedOutA
 
 public sealed record ConfirmHoursRequest(List<HoursToConfirmRequest>? Entries);
 
-public sealed record HoursToConfirmRequest(Guid? VolunteerId, int? Minutes);
+public sealed record HoursToConfirmRequest(Guid? VolunteerId, int? Minutes = null);
 
 public sealed record HoursEntryItem(
     Guid Id,

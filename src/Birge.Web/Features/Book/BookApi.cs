@@ -13,16 +13,21 @@ public static class BookApi
     {
         var me = app.MapGroup("/api/v1/me").WithTags("Volunteer book").RequireAuthorization(Policies.Account);
         me.MapGet("/hours", HoursAsync)
-            .WithSummary("The caller's confirmed hours (only confirmed hours count), oldest first");
+            .WithSummary("The caller's confirmed hours (only confirmed hours count), oldest first; each entry's id is the one to dispute")
+            .WithName("listMyHours");
         me.MapPost("/certificates", IssueAsync)
-            .WithSummary("Issues a signed certificate of every confirmed hour, or an extract for from–to, in kk, ru or en; 422 no_hours without hours");
+            .WithSummary("Issues a signed certificate of every confirmed hour, or an extract for from–to, in kk, ru or en; 422 no_hours without hours")
+            .WithName("issueCertificate").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         me.MapGet("/certificates", ListAsync)
-            .WithSummary("The caller's certificates, newest first");
+            .WithSummary("The caller's certificates, newest first")
+            .WithName("listMyCertificates");
         me.MapGet("/certificates/{code}/pdf", PdfAsync)
-            .WithSummary("The PDF of one of the caller's certificates");
+            .WithSummary("The PDF of one of the caller's certificates")
+            .WithName("getCertificatePdf").Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
 
         app.MapGet("/api/v1/certificates/{code}", CheckAsync).WithTags("Volunteer book").AllowAnonymous().RequireRateLimiting(RateLimits.Verify)
-            .WithSummary("Public check of a certificate code: 404 certificate_not_found when unknown or altered; valid false with revokedAt when revoked");
+            .WithSummary("Public check of a certificate code: 404 certificate_not_found when unknown or altered; valid false with revokedAt when revoked")
+            .WithName("checkCertificate");
         return app;
     }
 
@@ -34,7 +39,7 @@ public static class BookApi
         var entries = await book.EntriesAsync(Scopes.AccountId(user)!.Value, null, null, cancellationToken);
         return TypedResults.Ok(new HoursResponse(
             entries.Sum(e => e.Minutes),
-            [.. entries.Select(e => new HoursItem(e.OpportunityId, e.Title.Resolve(), e.OrganizationId, e.Organization, e.DirectionCode, e.Date, e.Minutes, e.ConfirmedBy, e.ConfirmedAt))]));
+            [.. entries.Select(e => new HoursItem(e.Id, e.OpportunityId, e.Title.Resolve(), e.OrganizationId, e.Organization, e.DirectionCode, e.Date, e.Minutes, e.ConfirmedBy, e.ConfirmedAt))]));
     }
 
     private static async Task<Results<Created<IssuedCertificate>, ProblemHttpResult>> IssueAsync(
@@ -56,7 +61,7 @@ public static class BookApi
     {
         var all = await book.CertificatesAsync(Scopes.AccountId(user)!.Value, cancellationToken);
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, 100_000);
         return TypedResults.Ok(new CertificatePage(
             [.. all.Skip((number - 1) * size).Take(size).Select(c => new CertificateItem(
                 c.Code, c.Language, c.From, c.To, c.FirstDay, c.LastDay, c.TotalMinutes, c.IssuedAt, !c.IsRevoked, c.RevokedAt, $"/api/v1/me/certificates/{c.Code}/pdf"))],
@@ -98,7 +103,9 @@ public static class BookApi
     }
 }
 
+/// <summary>One confirmed entry of the book; its id is the one POST /api/v1/me/hours/{hoursEntryId}/dispute takes.</summary>
 public sealed record HoursItem(
+    Guid Id,
     Guid OpportunityId,
     string Opportunity,
     Guid OrganizationId,
@@ -111,7 +118,7 @@ public sealed record HoursItem(
 
 public sealed record HoursResponse(int TotalMinutes, IReadOnlyList<HoursItem> Entries);
 
-public sealed record IssueRequest(DateOnly? From, DateOnly? To, string? Language);
+public sealed record IssueRequest(DateOnly? From = null, DateOnly? To = null, string? Language = null);
 
 public sealed record IssuedCertificate(string Code, string Url, string VerifyUrl);
 

@@ -94,11 +94,7 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
             errors.Add(new FieldError("language", ErrorCodes.LanguageInvalid));
         }
 
-        if (from is not null && to is not null && to < from)
-        {
-            errors.Add(new FieldError("to", ErrorCodes.DateRangeInvalid));
-        }
-
+        errors.AddRange(DateWindow.Check(from, to, clock.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
         {
             return new IssueResult(null, errors);

@@ -14,13 +14,17 @@ public static class FrontOfficesApi
         var api = app.MapGroup("/api/v1").WithTags("Front offices").RequireAuthorization(Policies.Account);
 
         api.MapGet("/front-offices", ListAsync).AllowAnonymous()
-            .WithSummary("The national front office and the 20 regional ones");
+            .WithSummary("The national front office and the 20 regional ones")
+            .WithName("listFrontOffices");
         api.MapPost("/front-offices/{kato}/staff", AssignAsync).RequireAuthorization(Policies.NationalAdmin)
-            .WithSummary("Assign a person to a front office as staff or call-centre operator");
+            .WithSummary("Assign a person to a front office as staff or call-centre operator")
+            .WithName("assignStaff").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         api.MapDelete("/front-offices/{kato}/staff/{accountId:guid}", RemoveAsync).RequireAuthorization(Policies.NationalAdmin)
-            .WithSummary("Take a person off a front office");
+            .WithSummary("Take a person off a front office")
+            .WithName("removeStaff");
         api.MapPost("/organizations/{organizationId:guid}/verification", DecideAsync).RequireAuthorization(Policies.RegionStaff)
-            .WithSummary("A front office's decision on an organisation of its region: verified, rejected or suspended");
+            .WithSummary("A front office's decision on an organisation of its region: verified, rejected or suspended")
+            .WithName("decideVerification").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -89,6 +93,6 @@ public sealed record StaffRequest(Guid? AccountId, string? Role);
 
 public sealed record StaffResponse(string Kato, Guid AccountId, string Role);
 
-public sealed record VerificationRequest(string? Decision, string? Reason);
+public sealed record VerificationRequest(string? Decision, string? Reason = null);
 
 public sealed record VerificationResponse(string Status);

@@ -41,7 +41,7 @@ public sealed class IndexModel(OpportunitySearch search, BirgeDb db, IStringLoca
         var directions = await db.Directions.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(cancellationToken);
         Directions = [.. directions.Select(d => new SelectListItem(d.Name.Resolve(), d.Code, d.Code == Query.Direction))];
 
-        var errors = OpportunitySearch.Validate(Query);
+        var errors = search.Validate(Query);
         foreach (var error in errors)
         {
             ModelState.AddModelError(error.Field, localizer[error.Message]);
@@ -110,7 +110,12 @@ public sealed class IndexModel(OpportunitySearch search, BirgeDb db, IStringLoca
             OpportunitySearch.ClampPage(page));
     }
 
-    public string? Number(double? value) => value?.ToString(CultureInfo.InvariantCulture);
+    /// <summary>What was typed in the field, so a refused search comes back as the person wrote it.</summary>
+    public string? Typed(string name) => Request.Query[name].FirstOrDefault();
+
+    /// <summary>The refusals shown next to a field, or null.</summary>
+    public string? ErrorFor(string name) =>
+        ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
     /// <summary>This search on another page: the filters stay in the link.</summary>
     public string PageLink(int page)

@@ -15,17 +15,23 @@ public static class OpportunitiesApi
     {
         var api = app.MapGroup("/api/v1/opportunities").WithTags("Opportunities").RequireAuthorization(Policies.Account);
         api.MapPost("", CreateAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("A coordinator of the body's organisation writes an opportunity with its shifts; it is saved as a draft");
+            .WithSummary("A coordinator of the body's organisation writes an opportunity with its shifts; it is saved as a draft")
+            .WithName("createOpportunity").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("", SearchAsync).AllowAnonymous()
-            .WithSummary("Published opportunities not yet over, by region, direction, dates (Kazakhstan days), text, distance, age and free seats; nearest first with lat/lon, else soonest");
+            .WithSummary("Published opportunities not yet over, by region, direction, dates (Kazakhstan days), text, distance, age and free seats; nearest first with lat/lon, else soonest")
+            .WithName("searchOpportunities").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{opportunityId:guid}", GetAsync).AllowAnonymous()
-            .WithSummary("An opportunity with its shifts and seats left; a draft only for its organisation");
+            .WithSummary("An opportunity with its shifts and seats left; a draft only for its organisation")
+            .WithName("getOpportunity");
         api.MapPut("/{opportunityId:guid}", UpdateAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("Replaces the details and shifts: shifts with an id are changed, without one added, left out removed (not when someone applied)");
+            .WithSummary("Replaces the details and shifts: shifts with an id are changed, without one added, left out removed (not when someone applied); the organisation stays")
+            .WithName("replaceOpportunity").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/{opportunityId:guid}/publish", PublishAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("Publishes a draft; only a verified organisation may");
+            .WithSummary("Publishes a draft; only a verified organisation may")
+            .WithName("publishOpportunity").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/{opportunityId:guid}/cancel", CancelAsync).RequireAuthorization(Policies.OrganizationMember)
-            .WithSummary("Cancels with a reason; every applicant is told and their applications are cancelled");
+            .WithSummary("Cancels with a reason; every applicant is told and their applications are cancelled")
+            .WithName("cancelOpportunity").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -83,7 +89,7 @@ public static class OpportunitiesApi
         CancellationToken cancellationToken)
     {
         var query = new OpportunityQuery(q, region, direction, from, to, lat, lon, radiusKm, age, free ?? false, OpportunitySearch.ClampPage(page), OpportunitySearch.ClampPageSize(pageSize));
-        var errors = OpportunitySearch.Validate(query);
+        var errors = search.Validate(query);
         if (errors.Count > 0)
         {
             return problems.Validation(errors);
@@ -151,7 +157,7 @@ public static class OpportunitiesApi
     }
 }
 
-public sealed record ShiftRequest(Guid? Id, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity, string? Role, int? RepeatWeekly);
+public sealed record ShiftRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity, Guid? Id = null, string? Role = null, int? RepeatWeekly = null);
 
 public sealed record OpportunityRequest(
     Guid? OrganizationId,
@@ -160,29 +166,44 @@ public sealed record OpportunityRequest(
     LocalizedTextRequest? Description,
     List<string>? Directions,
     string? RegionKato,
-    string? Address,
-    double? Latitude,
-    double? Longitude,
-    bool? Online,
-    int? MinAge,
-    bool? AutoAccept,
-    List<ShiftRequest>? Shifts)
+    List<ShiftRequest>? Shifts,
+    string? Address = null,
+    double? Latitude = null,
+    double? Longitude = null,
+    bool? Online = null,
+    int? MinAge = null,
+    bool? AutoAccept = null)
 {
-    public OpportunityInput ToInput() => new()
+    public OpportunityInput ToInput()
     {
-        Kind = Kind,
-        Title = new LocalizedText(Title?.Kk, Title?.Ru, Title?.En),
-        Description = new LocalizedText(Description?.Kk, Description?.Ru, Description?.En),
-        Directions = Directions ?? [],
-        RegionKato = RegionKato,
-        Address = Address,
-        Latitude = Latitude,
-        Longitude = Longitude,
-        Online = Online ?? false,
-        MinAge = MinAge,
-        AutoAccept = AutoAccept ?? true,
-        Shifts = [.. (Shifts ?? []).Select((s, i) => new ShiftInput(i, s.Id, s.StartsAt?.UtcDateTime, s.EndsAt?.UtcDateTime, s.Capacity, s.Role, s.RepeatWeekly ?? 0))],
-    };
+        var input = new OpportunityInput
+        {
+            Kind = Kind,
+            Title = new LocalizedText(Title?.Kk, Title?.Ru, Title?.En),
+            Description = new LocalizedText(Description?.Kk, Description?.Ru, Description?.En),
+            Directions = Directions ?? [],
+            RegionKato = RegionKato,
+            Address = Address,
+            Latitude = Latitude,
+            Longitude = Longitude,
+            Online = Online ?? false,
+            MinAge = MinAge,
+            AutoAccept = AutoAccept ?? true,
+        };
+        foreach (var (shift, i) in (Shifts ?? []).Select((s, i) => (s, i)))
+        {
+            if (shift is null)
+            {
+                // [null] in the list: refused by its place, as a row that says nothing.
+                input.ParseErrors.Add(new FieldError($"shifts[{i}]", ErrorCodes.ValueInvalid));
+                continue;
+            }
+
+            input.Shifts.Add(new ShiftInput(i, shift.Id, shift.StartsAt?.UtcDateTime, shift.EndsAt?.UtcDateTime, shift.Capacity, shift.Role, shift.RepeatWeekly ?? 0));
+        }
+
+        return input;
+    }
 }
 
 public sealed record CancelRequest(string? Reason);

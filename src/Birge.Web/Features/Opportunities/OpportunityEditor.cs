@@ -256,9 +256,10 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
 
         if (!input.Online)
         {
+            // Written so that NaN, which compares false with everything, is refused too.
             if (input.Latitude is null != input.Longitude is null
-                || input.Latitude is < -90 or > 90
-                || input.Longitude is < -180 or > 180)
+                || input.Latitude is not (null or (>= -90 and <= 90))
+                || input.Longitude is not (null or (>= -180 and <= 180)))
             {
                 errors.Add(new FieldError("latitude", ErrorCodes.CoordinatesInvalid));
             }
@@ -338,7 +339,20 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
                 continue;
             }
 
-            if (Shift.Validate(startsAt, endsAt, capacity, Clean(row.Role)) is { } code)
+            // Within the window before any arithmetic: a start in 9999 would overflow its weekly repeats.
+            if (startsAt < DateWindow.EarliestUtc)
+            {
+                errors.Add(new FieldError(field + "startsAt", ErrorCodes.ShiftInPast));
+            }
+            else if (startsAt > DateWindow.LatestShiftStart(now))
+            {
+                errors.Add(new FieldError(field + "startsAt", ErrorCodes.ShiftTooFar));
+            }
+            else if (startsAt.AddDays(7 * row.RepeatWeekly) > DateWindow.LatestShiftStart(now))
+            {
+                errors.Add(new FieldError(field + "repeatWeekly", ErrorCodes.ShiftTooFar));
+            }
+            else if (Shift.Validate(startsAt, endsAt, capacity, Clean(row.Role)) is { } code)
             {
                 var name = code switch
                 {

@@ -56,18 +56,21 @@ public sealed class OpportunitySearch(BirgeDb db, Scopes scopes, TimeProvider cl
     private const double EarthRadiusKm = 6371.0;
     private const double KmPerDegree = 111.32;
 
-    public static List<FieldError> Validate(OpportunityQuery query)
+    /// <summary>
+    /// Refusals of the query, each on its field: days outside <see cref="DateWindow"/>, a point that is half given or
+    /// not a number (NaN and infinities included), a radius out of range.
+    /// </summary>
+    public List<FieldError> Validate(OpportunityQuery query)
     {
-        var errors = new List<FieldError>();
-        if (query.From is { } from && query.To is { } to && to < from)
-        {
-            errors.Add(new FieldError("to", ErrorCodes.DateRangeInvalid));
-        }
-
-        if (query.Lat is null != query.Lon is null || query.Lat is < -90 or > 90 || query.Lon is < -180 or > 180
-            || query.RadiusKm is <= 0 or > MaxRadiusKm)
+        var errors = DateWindow.Check(query.From, query.To, clock.GetUtcNow().UtcDateTime);
+        if (query.Lat is null != query.Lon is null || query.Lat is not (null or (>= -90 and <= 90)) || query.Lon is not (null or (>= -180 and <= 180)))
         {
             errors.Add(new FieldError("lat", ErrorCodes.CoordinatesInvalid));
+        }
+
+        if (query.RadiusKm is not (null or (> 0 and <= MaxRadiusKm)))
+        {
+            errors.Add(new FieldError("radiusKm", ErrorCodes.CoordinatesInvalid));
         }
 
         if (query.Age is < 0 or > 150)

@@ -14,15 +14,20 @@ public static class OrganizationsApi
     {
         var api = app.MapGroup("/api/v1/organizations").WithTags("Organizations").RequireAuthorization(Policies.Account);
         api.MapPost("", CreateAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("Register an organisation; the caller becomes its owner");
+            .WithSummary("Register an organisation; the caller becomes its owner")
+            .WithName("createOrganization").ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("", ListAsync).AllowAnonymous()
-            .WithSummary("The fair of organisations: verified ones by region, direction and text; other statuses for front-office staff of their regions");
+            .WithSummary("The fair of organisations: verified ones by region, direction and text; other statuses for front-office staff of their regions")
+            .WithName("listOrganizations").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{organizationId:guid}", GetAsync).AllowAnonymous()
-            .WithSummary("An organisation's public profile");
+            .WithSummary("An organisation's public profile")
+            .WithName("getOrganization");
         api.MapPost("/{organizationId:guid}/invitations", InviteAsync).RequireAuthorization(Policies.OrganizationOwner)
-            .WithSummary("The owner invites an existing account (by e-mail or phone) to coordinate");
+            .WithSummary("The owner invites an existing account (by e-mail or phone) to coordinate")
+            .WithName("inviteCoordinator").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         api.MapDelete("/{organizationId:guid}/invitations/{invitationId:guid}", RevokeAsync).RequireAuthorization(Policies.OrganizationOwner)
-            .WithSummary("The owner revokes an open invitation");
+            .WithSummary("The owner revokes an open invitation")
+            .WithName("revokeInvitation");
         return app;
     }
 
@@ -137,23 +142,23 @@ public static class OrganizationsApi
             : problems.Problem(StatusCodes.Status404NotFound, "not_found");
 }
 
-public sealed record LocalizedTextRequest(string? Kk, string? Ru, string? En);
+public sealed record LocalizedTextRequest(string? Kk = null, string? Ru = null, string? En = null);
 
 public sealed record CreateOrganizationRequest(
     string? Name,
     string? Bin,
     string? RegionKato,
     List<string>? Directions,
-    LocalizedTextRequest? Description,
-    string? LegalForm,
-    string? Address,
-    string? Email,
-    string? Phone,
-    string? Website);
+    LocalizedTextRequest? Description = null,
+    string? LegalForm = null,
+    string? Address = null,
+    string? Email = null,
+    string? Phone = null,
+    string? Website = null);
 
 public sealed record CreatedOrganization(Guid Id, string Status);
 
-public sealed record InvitationRequest(string? Email, string? Phone);
+public sealed record InvitationRequest(string? Email = null, string? Phone = null);
 
 public sealed record CreatedInvitation(Guid Id);
 

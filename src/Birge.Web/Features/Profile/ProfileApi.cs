@@ -14,9 +14,11 @@ public static class ProfileApi
     {
         var api = app.MapGroup("/api/v1/me/profile").WithTags("Profile").RequireAuthorization(Policies.Account);
         api.MapGet("", GetAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("The volunteer's profile (defaults when none is saved yet)");
+            .WithSummary("The volunteer's profile (defaults when none is saved yet)")
+            .WithName("getProfile");
         api.MapPut("", PutAsync).RequireAuthorization(Policies.Account)
-            .WithSummary("Replaces the volunteer's profile; fields left out take their defaults");
+            .WithSummary("Replaces the volunteer's profile; fields left out take their defaults")
+            .WithName("replaceProfile").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -59,17 +61,17 @@ public static class ProfileApi
 
 /// <summary>The body of <c>PUT /api/v1/me/profile</c>; a field left out takes a new profile's default.</summary>
 public sealed record ProfileRequest(
-    string? City,
-    List<string>? Languages,
-    List<string>? Skills,
-    string? OtherSkills,
-    List<string>? Directions,
-    List<string>? Availability,
-    string? AccessibilityNeeds,
-    string? About,
-    bool? ShowContactsToOrganisers,
-    bool? ShowAgeToOrganisers,
-    bool? ShowProfileToOrganisers)
+    string? City = null,
+    List<string>? Languages = null,
+    List<string>? Skills = null,
+    string? OtherSkills = null,
+    List<string>? Directions = null,
+    List<string>? Availability = null,
+    string? AccessibilityNeeds = null,
+    string? About = null,
+    bool? ShowContactsToOrganisers = null,
+    bool? ShowAgeToOrganisers = null,
+    bool? ShowProfileToOrganisers = null)
 {
     public ProfileUpdate ToUpdate()
     {

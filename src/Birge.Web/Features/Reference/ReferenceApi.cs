@@ -13,12 +13,12 @@ public static class ReferenceApi
         {
             var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Kato).ToListAsync(ct);
             return TypedResults.Ok(regions.Select(r => new RegionItem(r.Kato, r.Iso, r.Name.Resolve(), r.Name.ToDictionary())).ToList());
-        });
+        }).WithSummary("The 20 regions: KATO and ISO codes, the name in the request's language and in all three").WithName("listRegions");
         api.MapGet("/directions", async (BirgeDb db, CancellationToken ct) =>
         {
             var directions = await db.Directions.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct);
             return TypedResults.Ok(directions.Select(d => new DirectionItem(d.Code, d.Name.Resolve(), d.Name.ToDictionary(), d.MinimumAge)).ToList());
-        });
+        }).WithSummary("The directions of volunteering, with the youngest age each allows").WithName("listDirections");
         return app;
     }
 }

@@ -39,6 +39,58 @@ public abstract class ConcurrencyTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Sixty_people_joining_a_full_shifts_line_at_once_are_told_places_one_to_sixty_as_the_line_is_stored()
+    {
+        var shift = await Shifts.PublishedAsync(app, capacity: 1);
+        var seated = (await Shifts.VolunteersAsync(app, 1))[0];
+        Assert.Equal(ApplicationStatus.Accepted, (await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, seated, CancellationToken.None))).Application!.Status);
+        var volunteers = await Shifts.VolunteersAsync(app, 60);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = volunteers.Select(v => Task.Run(async () =>
+        {
+            await start.Task;
+            return await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, v, CancellationToken.None));
+        })).ToList();
+
+        // Everyone at the same instant, as a coarse clock or a busy server makes them: the line still has one order.
+        app.Clock.Set(DateTime.UtcNow);
+        ApplicationOutcome[] outcomes;
+        try
+        {
+            start.SetResult();
+            outcomes = await Task.WhenAll(tasks);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        Assert.All(outcomes, o => Assert.Equal(ApplicationStatus.Waitlisted, o.Application!.Status));
+        Assert.Equal(Enumerable.Range(1, 60), outcomes.Select(o => o.WaitlistPosition!.Value).Order());
+        var line = await app.Db(db => db.Applications.AsNoTracking()
+            .Where(a => a.ShiftId == shift.ShiftId && a.Status == ApplicationStatus.Waitlisted)
+            .OrderBy(a => a.AppliedAt).ThenBy(a => a.Id)
+            .Select(a => a.Id)
+            .ToListAsync());
+        var told = outcomes.ToDictionary(o => o.Application!.Id, o => o.WaitlistPosition!.Value);
+        Assert.Equal(Enumerable.Range(1, 60), line.Select(id => told[id]));
+
+        // The volunteer's own list says the same place, and a freed seat goes to the one told "1".
+        using (var scope = app.Services.CreateScope())
+        {
+            var rosters = scope.ServiceProvider.GetRequiredService<Rosters>();
+            var third = volunteers.Single(v => v.Id == outcomes.Single(o => o.WaitlistPosition == 3).Application!.VolunteerId);
+            var (mine, _) = await rosters.MineAsync(third.Id, 1, 20, CancellationToken.None);
+            Assert.Equal(3, Assert.Single(mine).WaitlistPosition);
+        }
+
+        var seatedApplication = await app.Db(db => db.Applications.AsNoTracking().SingleAsync(a => a.ShiftId == shift.ShiftId && a.VolunteerId == seated.Id));
+        Assert.Null((await InScopeAsync(s => s.CancelAsync(seatedApplication.Id, seated.Id, CancellationToken.None))).Error);
+        var promoted = await app.Db(db => db.Applications.AsNoTracking().SingleAsync(a => a.ShiftId == shift.ShiftId && a.Status == ApplicationStatus.Accepted));
+        Assert.Equal(line[0], promoted.Id);
+    }
+
+    [Fact]
     public async Task Parallel_requests_to_the_api_fill_exactly_the_seats_there_are()
     {
         var shift = await Shifts.PublishedAsync(app, capacity: 5);

@@ -125,6 +125,25 @@ public abstract class HoursTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task A_null_entry_is_a_field_error_and_nothing_is_stored()
+    {
+        var (coordinator, _, shift) = await ShiftAsync();
+        var present = await Duty.PersonAsync(app);
+        await Duty.AcceptAsync(app, shift.Id, present.Id);
+        await Duty.AttendAsync(app, shift.Id, present.Id, Start, Start.AddMinutes(240));
+        using var client = app.Client("en", await Api.TokenAsync(app, coordinator.Email));
+
+        using var onlyNull = await client.PostAsync(HoursApi(shift), JsonContent.Create(new { entries = new object?[] { null } }));
+        using var withNull = await client.PostAsJsonAsync(HoursApi(shift), new { entries = new object?[] { new { volunteerId = present.Id }, null } });
+
+        var problem = await onlyNull.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValueInvalid);
+        Assert.Equal(Html.Text("Error_value_invalid", Cultures.English), problem.GetProperty("errors").GetProperty("entries[0]")[0].GetString());
+        var second = await withNull.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValueInvalid);
+        Assert.True(second.GetProperty("errors").TryGetProperty("entries[1]", out _));
+        Assert.Equal(0, await Duty.EntryCountAsync(app, shift.Id));
+    }
+
+    [Fact]
     public async Task Hours_overlapping_another_entry_or_passing_24_hours_a_day_are_refused()
     {
         var (coordinator, organizationId, shift) = await ShiftAsync();

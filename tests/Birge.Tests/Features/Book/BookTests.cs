@@ -59,6 +59,25 @@ public abstract class BookTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Each_listed_entry_carries_the_id_its_dispute_route_takes()
+    {
+        var volunteer = await Hours.VolunteerAsync(app);
+        var organization = await Hours.OrganizationAsync(app, "Қамқор");
+        var entry = await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 2, 1), 90);
+        using var client = app.Client("en", volunteer.Token);
+
+        var listed = (await (await client.GetAsync("/api/v1/me/hours")).JsonAsync()).GetProperty("entries")[0];
+        var id = listed.GetProperty("id").GetGuid();
+        using var dispute = await client.PostAsJsonAsync($"/api/v1/me/hours/{id}/dispute", new { reason = "I stayed an hour longer" });
+
+        Assert.Equal(entry.Id, id);
+        Assert.Equal(HttpStatusCode.OK, dispute.StatusCode);
+        var stored = await app.Db(db => db.HoursEntries.AsNoTracking().SingleAsync(h => h.Id == entry.Id));
+        Assert.Equal("I stayed an hour longer", stored.DisputeReason);
+        Assert.NotNull(stored.DisputedAt);
+    }
+
+    [Fact]
     public async Task Issuing_through_the_form_makes_a_signed_certificate_of_every_confirmed_hour()
     {
         var volunteer = await Hours.VolunteerAsync(app);
@@ -179,6 +198,22 @@ public abstract class BookTests(BirgeApp app)
 
         await reversed.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.DateRangeInvalid);
         await language.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.LanguageInvalid);
+        Assert.False(await app.Db(db => db.Certificates.AnyAsync(c => c.HolderId == volunteer.Id)));
+    }
+
+    [Fact]
+    public async Task A_period_outside_the_dates_birge_knows_is_refused()
+    {
+        var volunteer = await Hours.VolunteerAsync(app);
+        var organization = await Hours.OrganizationAsync(app, "Қамқор");
+        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 3, 3), 60);
+        using var client = app.Client("ru", volunteer.Token);
+
+        using var response = await client.PostAsJsonAsync("/api/v1/me/certificates", new { from = "0001-01-01", to = "9999-12-31", language = "en" });
+
+        var errors = (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.DateOutOfRange)).GetProperty("errors");
+        Assert.Equal(Html.Text("Error_date_out_of_range", Cultures.Russian), errors.GetProperty("from")[0].GetString());
+        Assert.Equal(Html.Text("Error_date_out_of_range", Cultures.Russian), errors.GetProperty("to")[0].GetString());
         Assert.False(await app.Db(db => db.Certificates.AnyAsync(c => c.HolderId == volunteer.Id)));
     }
 

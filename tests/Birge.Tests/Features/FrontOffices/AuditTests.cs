@@ -99,6 +99,25 @@ public abstract class AuditTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Dates_outside_the_window_are_refused_by_the_api_and_shown_next_to_the_field_on_the_page()
+    {
+        var (admin, adminEmail, _) = await Offices.AdminAsync(app, "ru");
+        using var client = app.Client("ru", await Api.TokenAsync(app, adminEmail));
+
+        using var far = await client.GetAsync("/api/v1/audit?to=9999-12-31");
+        using var early = await client.GetAsync("/api/v1/audit?from=0001-01-01");
+        var page = await admin.GetPageAsync("/admin/audit?Input.To=9999-12-31&Input.Action=staff.");
+
+        var problem = await far.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.DateOutOfRange);
+        Assert.Equal(Html.Text("Error_date_out_of_range", Cultures.Russian), problem.GetProperty("errors").GetProperty("to")[0].GetString());
+        var earlyProblem = await early.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.DateOutOfRange);
+        Assert.True(earlyProblem.GetProperty("errors").TryGetProperty("from", out _));
+        Assert.Equal(Html.Text("Error_date_out_of_range", Cultures.Russian), page.FieldError("Input_To"));
+        Assert.Equal("9999-12-31", page.Value("Input_To"));
+        Assert.Equal("staff.", page.Value("Input_Action"));
+    }
+
+    [Fact]
     public async Task Staff_may_not_open_the_audit_page()
     {
         var (staff, _, _) = await Offices.StaffAsync(app, FrontOffice.NationalKato);

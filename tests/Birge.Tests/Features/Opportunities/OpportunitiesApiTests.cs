@@ -317,6 +317,68 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         Assert.Equal(0, json.GetProperty("shifts")[0].GetProperty("seatsLeft").GetInt32());
     }
 
+    [Fact]
+    public async Task A_null_shift_is_a_field_error_and_nothing_is_stored()
+    {
+        var coordinator = await Opps.CoordinatorAsync(app);
+        using var client = app.Client("ru", coordinator.Token);
+        var body = Opps.Body(coordinator.OrganizationId);
+        body["shifts"] = new object?[] { Opps.Shift(Opps.WeekAhead(10), Opps.WeekAhead(12)), null };
+
+        using var response = await client.PostAsJsonAsync("/api/v1/opportunities", body);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ValueInvalid);
+        Assert.Equal(Html.Text("Error_value_invalid", Cultures.Russian), problem.GetProperty("errors").GetProperty("shifts[1]")[0].GetString());
+        Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    public async Task Coordinates_that_are_not_numbers_are_refused_and_nothing_is_stored(string value)
+    {
+        var coordinator = await Opps.CoordinatorAsync(app);
+        using var client = app.Client("en", coordinator.Token);
+        var body = Opps.Body(coordinator.OrganizationId);
+        body["latitude"] = value;
+
+        using var response = await client.PostAsJsonAsync("/api/v1/opportunities", body);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CoordinatesInvalid);
+        Assert.Equal(Html.Text("Error_coordinates_invalid", Cultures.English), problem.GetProperty("errors").GetProperty("latitude")[0].GetString());
+        Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
+    }
+
+    [Fact]
+    public async Task Shifts_start_at_most_two_years_ahead_even_at_the_end_of_time_and_nothing_is_stored()
+    {
+        var coordinator = await Opps.CoordinatorAsync(app);
+        using var client = app.Client("kk", coordinator.Token);
+        var twoYears = DateTimeOffset.UtcNow.AddYears(2);
+        var refusals = new (object Shift, string Field)[]
+        {
+            (Opps.Shift("9999-12-30T10:00:00+05:00", "9999-12-30T13:00:00+05:00", repeatWeekly: 52), "shifts[0].startsAt"),
+            (Opps.Shift("9999-12-31T20:00:00+14:00", "9999-12-31T23:59:59+14:00"), "shifts[0].startsAt"),
+            (Opps.Shift(Opps.Iso(twoYears.AddDays(2)), Opps.Iso(twoYears.AddDays(2).AddHours(3))), "shifts[0].startsAt"),
+            (Opps.Shift(Opps.Iso(twoYears.AddDays(-14)), Opps.Iso(twoYears.AddDays(-14).AddHours(3)), repeatWeekly: 4), "shifts[0].repeatWeekly"),
+        };
+
+        foreach (var (shift, field) in refusals)
+        {
+            var body = Opps.Body(coordinator.OrganizationId);
+            body["shifts"] = new[] { shift };
+            using var response = await client.PostAsJsonAsync("/api/v1/opportunities", body);
+            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ShiftTooFar);
+            Assert.Equal(Html.Text("Error_shift_too_far", Cultures.Kazakh), problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        }
+
+        Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
+        var within = Opps.Body(coordinator.OrganizationId);
+        within["shifts"] = new[] { Opps.Shift(Opps.Iso(twoYears.AddDays(-2)), Opps.Iso(twoYears.AddDays(-2).AddHours(3))) };
+        await Opps.CreateAsync(app, coordinator.Token, within);
+    }
+
     /// <summary>Cancellation notices queued for the address (its sign-up confirmation left out), in any language.</summary>
     private async Task<List<OutboxMessage>> CancellationMessagesAsync(string email)
     {

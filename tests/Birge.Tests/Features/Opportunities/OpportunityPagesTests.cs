@@ -127,6 +127,29 @@ public abstract class OpportunityPagesTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Shifts_far_ahead_or_long_ago_are_refused_next_to_their_fields_with_the_form_filled()
+    {
+        var coordinator = await Opps.CoordinatorAsync(app, acceptLanguage: "ru");
+        var form = Form(Orgs.UniqueWord());
+        form["Input.Shifts[0].StartsAt"] = "9999-12-30T10:00";
+        form["Input.Shifts[0].EndsAt"] = "9999-12-30T13:00";
+        form["Input.Shifts[0].RepeatWeekly"] = "52";
+        form["Input.Shifts[1].StartsAt"] = "0001-01-01T00:00";
+        form["Input.Shifts[1].EndsAt"] = "0001-01-01T10:00";
+        form["Input.Shifts[1].Capacity"] = "3";
+
+        using var response = await SubmitNewAsync(coordinator, form);
+
+        var page = await RefusedAsync(response);
+        Assert.Equal(Html.Text("Error_shift_too_far", Cultures.Russian), page.FieldError("Input_Shifts_0__StartsAt"));
+        Assert.Equal("9999-12-30T10:00", page.Value("Input_Shifts_0__StartsAt"));
+        Assert.Equal("52", page.Value("Input_Shifts_0__RepeatWeekly"));
+        Assert.Equal(Html.Text("Error_shift_in_past", Cultures.Russian), page.FieldError("Input_Shifts_1__StartsAt"));
+        Assert.Equal("0001-01-01T00:00", page.Value("Input_Shifts_1__StartsAt"));
+        Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
+    }
+
+    [Fact]
     public async Task Another_organisation_cannot_open_or_post_the_pages_and_nothing_changes()
     {
         var owner = await Opps.CoordinatorAsync(app);

@@ -52,6 +52,18 @@ public static class Opps
     public static string WeekAhead(int hour) =>
         new DateTimeOffset(DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(7).AddHours(hour), DateTimeKind.Unspecified), TimeSpan.FromHours(5)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 
+    /// <summary>A shift of a <c>POST /api/v1/opportunities</c> body.</summary>
+    public static Dictionary<string, object?> Shift(string startsAt, string endsAt, int capacity = 5, int? repeatWeekly = null) => new()
+    {
+        ["startsAt"] = startsAt,
+        ["endsAt"] = endsAt,
+        ["capacity"] = capacity,
+        ["repeatWeekly"] = repeatWeekly,
+    };
+
+    /// <summary>An instant as the API takes it, with its offset.</summary>
+    public static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+
     public static async Task<(Guid Id, List<Guid> Shifts)> CreateAsync(BirgeApp app, string token, Dictionary<string, object?> body)
     {
         using var client = app.Client(accessToken: token);

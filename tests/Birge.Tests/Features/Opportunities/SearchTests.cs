@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Birge.Tests.Features.Organizations;
@@ -189,6 +190,72 @@ public abstract class SearchTests(BirgeApp app)
         await point.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CoordinatesInvalid);
         var page = await app.Browser("ru").GetPageAsync("/opportunities?from=2026-12-10&to=2026-12-01");
         Assert.Contains(Html.Text("Error_date_range_invalid", Cultures.Russian), page.Find(".error-summary").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Numbers_that_are_not_numbers_and_dates_outside_the_window_are_refused_by_the_api()
+    {
+        using var client = app.Client("ru");
+        var tooLate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(5).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var refusals = new (string Query, string Field, string Code)[]
+        {
+            ("lat=43.2&lon=NaN", "lat", ErrorCodes.CoordinatesInvalid),
+            ("lat=NaN&lon=76.9", "lat", ErrorCodes.CoordinatesInvalid),
+            ("lat=43.2&lon=76.9&radiusKm=NaN", "radiusKm", ErrorCodes.CoordinatesInvalid),
+            ("lat=43.2&lon=76.9&radiusKm=Infinity", "radiusKm", ErrorCodes.CoordinatesInvalid),
+            ("to=9999-12-31", "to", ErrorCodes.DateOutOfRange),
+            ("to=" + tooLate, "to", ErrorCodes.DateOutOfRange),
+            ("from=0001-01-01", "from", ErrorCodes.DateOutOfRange),
+            ("from=1999-12-31&to=2026-12-01", "from", ErrorCodes.DateOutOfRange),
+        };
+
+        foreach (var (query, field, code) in refusals)
+        {
+            using var response = await client.GetAsync("/api/v1/opportunities?" + query);
+            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, code);
+            Assert.Equal(Html.Text("Error_" + code, Cultures.Russian), problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        }
+
+        using var earliest = await client.GetAsync("/api/v1/opportunities?from=2000-01-01");
+        Assert.Equal(HttpStatusCode.OK, earliest.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_shows_a_far_date_or_a_word_for_a_number_next_to_its_field_and_keeps_what_was_typed()
+    {
+        var browser = app.Browser("ru");
+
+        var far = await browser.GetPageAsync("/opportunities?q=parks&to=9999-12-31");
+        var notANumber = await browser.GetPageAsync("/opportunities?lat=43.2&lon=NaN&radiusKm=Infinity");
+
+        Assert.Equal(Html.Text("Error_date_out_of_range", Cultures.Russian), far.FieldError("to"));
+        Assert.Equal("9999-12-31", far.Value("to"));
+        Assert.Equal("parks", far.Value("q"));
+        Assert.Equal("true", far.Find("#to").GetAttribute("aria-invalid"));
+        Assert.Empty(far.QuerySelectorAll(".opp-result"));
+        Assert.Equal(Html.Text("Error_value_invalid", Cultures.Russian), notANumber.FieldError("lon"));
+        Assert.Equal(Html.Text("Error_value_invalid", Cultures.Russian), notANumber.FieldError("radiusKm"));
+        Assert.Equal("NaN", notANumber.Value("lon"));
+        Assert.Equal("43.2", notANumber.Value("lat"));
+    }
+
+    [Fact]
+    public async Task A_nul_character_anywhere_in_the_input_is_a_bad_request_not_a_server_error()
+    {
+        var coordinator = await Opps.CoordinatorAsync(app);
+        using var client = app.Client("ru", coordinator.Token);
+        var body = Opps.Body(coordinator.OrganizationId);
+        body["address"] = "Алматы\u0000";
+
+        using var query = await client.GetAsync("/api/v1/opportunities?q=park%00");
+        using var json = await client.PostAsJsonAsync("/api/v1/opportunities", body);
+        using var page = await app.Browser().GetAsync("/opportunities?q=a%00b");
+
+        await query.AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+        await json.AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains(Html.Text("ErrorPage_400_Title", Cultures.Kazakh), await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
     }
 
     private async Task<JsonElement> ApiAsync(string query)
