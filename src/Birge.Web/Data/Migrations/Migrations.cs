@@ -52,6 +52,7 @@ public sealed class SqliteOrganizationChanges : SqlMigration;
 [DbContext(typeof(PostgresBirgeDb))]
 [Migration("20261202400000_OrganizationChanges")]
 public sealed class PostgresOrganizationChanges : SqlMigration;
+
 // Hardening (issue 9), accounts: IIN checks for the front office, and the unconfirmed-contact reminder.
 [DbContext(typeof(SqliteBirgeDb))]
 [Migration("20261202100000_AccountsHardening")]
