@@ -37,10 +37,19 @@ public abstract class RefusalAuditTests(BirgeApp app)
         var (volunteer, _, token) = await Orgs.PersonAsync(app);
         using var client = app.Client(accessToken: token);
 
-        for (var i = 0; i < 200; i++)
+        // One minute for all 200, however slow the machine: a window that turns mid-loop would allow twice.
+        app.Clock.Set(DateTime.UtcNow);
+        try
         {
-            using var response = await client.GetAsync($"/api/v1/shifts/{Guid.NewGuid()}/applications");
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            for (var i = 0; i < 200; i++)
+            {
+                using var response = await client.GetAsync($"/api/v1/shifts/{Guid.NewGuid()}/applications");
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            }
+        }
+        finally
+        {
+            app.Clock.Reset();
         }
 
         var entries = await app.Db(db => db.AuditEntries.AsNoTracking()
