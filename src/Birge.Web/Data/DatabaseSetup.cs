@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Birge.Web.Data;
 
@@ -20,12 +19,12 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Birge is not set.");
             }
 
-            services.AddDbContext<BirgeDb, PostgresBirgeDb>(o => Configure(o).UseNpgsql(connectionString));
+            services.AddDbContext<BirgeDb, PostgresBirgeDb>(o => o.UseNpgsql(connectionString));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnectionString(connectionString ?? DefaultSqlite, contentRoot);
-            services.AddDbContext<BirgeDb, SqliteBirgeDb>(o => Configure(o).UseSqlite(sqlite));
+            services.AddDbContext<BirgeDb, SqliteBirgeDb>(o => o.UseSqlite(sqlite));
         }
         else
         {
@@ -49,9 +48,4 @@ public static class DatabaseSetup
         builder.DefaultTimeout = 30;
         return builder.ToString();
     }
-
-    // Migrations are plain SQL, so there is no model snapshot to compare with; a test compares the migrated schema
-    // with the model instead.
-    private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 }
