@@ -1,5 +1,6 @@
 using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -9,7 +10,7 @@ namespace Birge.Web.Data;
 /// The one database of Birge. <see cref="SqliteBirgeDb"/> and <see cref="PostgresBirgeDb"/> exist only so that each
 /// provider keeps its own migration history; code everywhere asks for <see cref="BirgeDb"/>.
 /// </summary>
-public abstract class BirgeDb(DbContextOptions options) : DbContext(options)
+public abstract class BirgeDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Account> Accounts => Set<Account>();
 

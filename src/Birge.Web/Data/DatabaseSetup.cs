@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,10 @@ public static class DatabaseSetup
 {
     public const string DefaultSqlite = "Data Source=data/birge.db";
 
-    /// <summary><c>Database:Provider</c> = Sqlite (default) or Postgres; <c>ConnectionStrings:Birge</c>.</summary>
+    /// <summary>
+    /// <c>Database:Provider</c> = Sqlite (default) or Postgres; <c>ConnectionStrings:Birge</c>. Also what lives in the
+    /// database besides the data: the data-protection keys and the readiness check.
+    /// </summary>
     public static IServiceCollection AddBirgeDb(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
@@ -31,6 +35,11 @@ public static class DatabaseSetup
             throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");
         }
 
+        // Keys in the database: every web node reads every cookie and token.
+        services.AddDataProtection().SetApplicationName("Birge").PersistKeysToDbContext<BirgeDb>();
+
+        // Ready means the database answers.
+        services.AddHealthChecks().AddDbContextCheck<BirgeDb>("database", tags: ["ready"]);
         return services;
     }
 
