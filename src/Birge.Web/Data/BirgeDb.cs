@@ -62,7 +62,7 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options), ID
 
     public abstract DatabaseProvider Provider { get; }
 
-    // Each entity's configuration lives next to the feature that owns it (<c>*Configuration.cs</c>).
+    // Each entity's configuration is an IEntityTypeConfiguration next to the feature that owns it (*Configuration.cs).
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BirgeDb).Assembly);
 }
