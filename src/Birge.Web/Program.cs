@@ -13,8 +13,6 @@ using Birge.Web.Features.Reference;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -94,11 +92,6 @@ services.AddScoped<IAuthorizationHandler, ScopedRequirementsHandler>();
 services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 services.AddHttpContextAccessor();
 
-// Keys in the database: every web node reads every cookie and token.
-services.AddDataProtection().SetApplicationName("Birge");
-services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-    new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
-
 // Kazakh and Russian text goes out as UTF-8 characters, not six-byte numeric entities per letter.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -119,7 +112,6 @@ services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Complete
 services.AddApiDocument();
 
 services.AddBirgeRateLimiting(configuration);
-services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddHttpClient("sms");
 services.AddTrustedProxies();
 services.AddHttpsOnly(configuration);

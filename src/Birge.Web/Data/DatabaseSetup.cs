@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Birge.Web.Data;
 
@@ -8,7 +8,10 @@ public static class DatabaseSetup
 {
     public const string DefaultSqlite = "Data Source=data/birge.db";
 
-    /// <summary><c>Database:Provider</c> = Sqlite (default) or Postgres; <c>ConnectionStrings:Birge</c>.</summary>
+    /// <summary>
+    /// <c>Database:Provider</c> = Sqlite (default) or Postgres; <c>ConnectionStrings:Birge</c>. Also what lives in the
+    /// database besides the data: the data-protection keys and the readiness check.
+    /// </summary>
     public static IServiceCollection AddBirgeDb(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
@@ -20,18 +23,23 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Birge is not set.");
             }
 
-            services.AddDbContext<BirgeDb, PostgresBirgeDb>(o => Configure(o).UseNpgsql(connectionString));
+            services.AddDbContext<BirgeDb, PostgresBirgeDb>(o => o.UseNpgsql(connectionString));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnectionString(connectionString ?? DefaultSqlite, contentRoot);
-            services.AddDbContext<BirgeDb, SqliteBirgeDb>(o => Configure(o).UseSqlite(sqlite));
+            services.AddDbContext<BirgeDb, SqliteBirgeDb>(o => o.UseSqlite(sqlite));
         }
         else
         {
             throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");
         }
 
+        // Keys in the database: every web node reads every cookie and token.
+        services.AddDataProtection().SetApplicationName("Birge").PersistKeysToDbContext<BirgeDb>();
+
+        // Ready means the database answers.
+        services.AddHealthChecks().AddDbContextCheck<BirgeDb>("database", tags: ["ready"]);
         return services;
     }
 
@@ -49,9 +57,4 @@ public static class DatabaseSetup
         builder.DefaultTimeout = 30;
         return builder.ToString();
     }
-
-    // Migrations are plain SQL, so there is no model snapshot to compare with; a test compares the migrated schema
-    // with the model instead.
-    private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 }

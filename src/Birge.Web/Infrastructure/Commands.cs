@@ -1,17 +1,16 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Infrastructure;
 
 /// <summary>
-/// Operations run as the same program: <c>migrate</c>, <c>create-admin --email E --password P</c>, and
-/// <c>schema-script</c> (prints the SQL the EF model wants, to help write a migration).
+/// Operations run as the same program: <c>migrate</c> and <c>create-admin --email E --password P</c>. (The SQL of a
+/// migration is shown by <c>dotnet ef migrations script</c>.)
 /// </summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "schema-script";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -20,13 +19,6 @@ public static class Commands
             case "migrate":
                 await DatabaseInitializer.MigrateAsync(app.Services, withDemoData: false);
                 Console.WriteLine("The database is up to date.");
-                return 0;
-            case "schema-script":
-                using (var scope = app.Services.CreateScope())
-                {
-                    Console.WriteLine(scope.ServiceProvider.GetRequiredService<BirgeDb>().Database.GenerateCreateScript());
-                }
-
                 return 0;
             default:
                 return await CreateAdminAsync(app, args);

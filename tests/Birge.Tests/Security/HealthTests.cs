@@ -1,5 +1,7 @@
 using System.Net;
 using Birge.Tests.Infrastructure;
+using Birge.Web.Data;
+using Npgsql;
 
 namespace Birge.Tests.Security;
 
@@ -24,6 +26,25 @@ public abstract class HealthTests(BirgeApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_reports_unhealthy_when_the_database_does_not_answer_and_liveness_stays_healthy()
+    {
+        var nowhere = app.Provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(Path.GetTempPath(), "birge-tests", $"missing-{Guid.NewGuid():N}.db")};Mode=ReadOnly"
+            : new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Host = "127.0.0.1", Port = 1, Timeout = 2 }.ToString();
+        await using var down = app.WithWebHostBuilder(b => b
+            .UseSetting("ConnectionStrings:Birge", nowhere)
+            .UseSetting("Database:MigrateOnStart", "false"));
+        using var client = down.CreateClient();
+
+        using var ready = await client.GetAsync("/health/ready");
+        using var live = await client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 }
 

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-// Each migration appears once per provider, unless it changes nothing that provider stores. To add one: write
-// Sqlite/<id>.sql and Postgres/<id>.sql (see `dotnet run -- schema-script` for the SQL the model wants), add the two
-// classes here, run the tests.
+// The SQL history: the migrations written by hand before EF's design tools could be used here. Databases that exist
+// record these ids in __EFMigrationsHistory, so they stay, unchanged. The Baseline migration in Sqlite/ and Postgres/
+// follows them and carries the model snapshot; every later change is `dotnet ef migrations add` (see the README).
+// Add nothing here.
 namespace Birge.Web.Data.Migrations;
 
 [DbContext(typeof(SqliteBirgeDb))]

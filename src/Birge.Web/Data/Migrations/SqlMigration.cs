@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Birge.Web.Data.Migrations;
 
 /// <summary>
-/// A migration written as plain SQL for one provider (EF's design-time tools are not available to this project).
-/// The SQL lives next to the class as an embedded resource; <c>MigrationTests</c> proves that, applied in order,
-/// the scripts give exactly the schema of the EF model.
+/// A migration of the SQL history, written as plain SQL for one provider before EF's design-time tools could be used.
+/// The SQL lives next to the class as an embedded resource; <c>MigrationTests</c> proves that, applied in order and
+/// followed by the EF migrations, they give exactly the schema of the EF model.
 /// </summary>
 public abstract class SqlMigration : Migration
 {
