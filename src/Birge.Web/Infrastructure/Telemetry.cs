@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Npgsql;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,6 +1,5 @@
 using Birge.Web.Features.Accounts;
 using Birge.Web.Localization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Options;
