@@ -28,7 +28,8 @@ public abstract class PeriodicJobTests(BirgeApp app)
         // The second node either returns at once (skipped) or, if the claim were broken, enters the work too.
         await Task.WhenAny(skipped, work.SecondEntered.Task);
         work.Release();
-        Assert.Equal([1, 0], await Task.WhenAll(running, skipped));
+        int[] results = await Task.WhenAll(running, skipped);
+        Assert.Equal([1, 0], results);
         Assert.Equal(1, work.Entered);
 
         // The claim was let go: the next run, on either node, works.

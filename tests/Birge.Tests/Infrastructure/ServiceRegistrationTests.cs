@@ -2,6 +2,7 @@ using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Birge.Tests.Infrastructure;
@@ -9,7 +10,8 @@ namespace Birge.Tests.Infrastructure;
 /// <summary>
 /// Each service is registered once. A second registration of a service that is resolved alone silently replaces the
 /// first (or, for a hosted service registered by type, runs a second instance beside the one callers get); services
-/// meant to be many (hosted services, options set-ups, authorisation handlers) are resolved together and may repeat.
+/// meant to be many (hosted services, options set-ups, authorisation handlers) are resolved together and may repeat,
+/// and a framework default may be replaced by adding ours after it.
 /// </summary>
 public abstract class ServiceRegistrationTests(BirgeApp app)
 {
@@ -27,11 +29,16 @@ public abstract class ServiceRegistrationTests(BirgeApp app)
         var registrations = app.Registrations.Where(d => !d.IsKeyedService).ToList();
         Assert.NotEmpty(registrations);
 
+        // Ours twice, or ours before another registration that then wins. Replacing a framework default by adding
+        // ours after it is the framework's own way (Identity's claims factory, for one) and leaves ours in effect.
         var twice = registrations
             .Where(d => !IsMany(d.ServiceType))
             .GroupBy(d => d.ServiceType)
-            .Where(g => g.Count() > 1 && (g.Key.Assembly == ours || g.Any(d => d.ImplementationType?.Assembly == ours)))
-            .Select(g => $"{g.Key.Name} is registered {g.Count()} times: {string.Join(", ", g.Select(Describe))}");
+            .Where(g => g.Count() > 1)
+            .Where(g => g.Key.Assembly == ours
+                || g.Count(d => IsOurs(d, ours)) > 1
+                || (g.Any(d => IsOurs(d, ours)) && !IsOurs(g.Last(), ours)))
+            .Select(g => $"{g.Key.Name} is registered {g.Count()} times, the last one wins: {string.Join(", ", g.Select(Describe))}");
 
         // The same class of ours built by the container under two service types is two objects (e.g. a job that
         // runs as a hosted service while tests and callers get another instance).
@@ -55,6 +62,10 @@ public abstract class ServiceRegistrationTests(BirgeApp app)
         Assert.Contains(app.Services.GetRequiredService<Birge.Web.Features.Accounts.UnconfirmedAccounts>(), hosted);
         Assert.Single(hosted.OfType<OutboxSender>());
     }
+
+    private static bool IsOurs(ServiceDescriptor d, System.Reflection.Assembly ours) =>
+        d.ImplementationType?.Assembly == ours || d.ImplementationInstance?.GetType().Assembly == ours
+        || d.ImplementationFactory?.Method.DeclaringType?.Assembly == ours;
 
     private static bool IsMany(Type type) =>
         Many.Contains(type.IsGenericType ? type.GetGenericTypeDefinition() : type);
