@@ -57,9 +57,10 @@ public sealed class ApiReferenceTests(BrowserApp app)
 
         Assert.Equal(200, (await document).Status);
         await Expect(page).ToHaveTitleAsync("Birge API");
-        // POST /api/v1/opportunities/{opportunityId}/publish, by its summary.
-        await Expect(page.GetByText("Publishes a draft; only a verified organisation may").First).ToBeVisibleAsync();
-        await Expect(page.GetByText("/api/v1/opportunities/{opportunityId}/publish").First).ToBeAttachedAsync();
+        // POST /api/v1/accounts of api.md, by its summary and its path.
+        await Expect(page.GetByText("Sign up: an adult is active at once, a child under 14 waits for a parent's consent").First)
+            .ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByText("/api/v1/accounts").First).ToBeAttachedAsync();
 
         Assert.True(elsewhere.Count == 0, "The reference asked other hosts for: " + string.Join(", ", elsewhere));
         Assert.True(refused.Count == 0, "The Content-Security-Policy refused: " + string.Join("\n", refused));
