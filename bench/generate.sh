@@ -23,7 +23,7 @@ echo "bench/generate.sh: creating $database afresh"
 echo "bench/generate.sh: migrating with the app (Release build)"
 dotnet build src/Birge.Web -c Release -nologo -v quiet >/dev/null
 (cd src/Birge.Web && env ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres ConnectionStrings__Birge="$connection" \
-  Outbox__Enabled=false Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.EntityFrameworkCore=None \
+  Jobs__Outbox__Enabled=false Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.EntityFrameworkCore=None \
   dotnet bin/Release/net10.0/Birge.Web.dll migrate)
 
 echo "bench/generate.sh: generating (SCALE=$scale)"

@@ -34,8 +34,9 @@ app_env=(
   ASPNETCORE_ENVIRONMENT=Production
   Database__Provider=Postgres
   "ConnectionStrings__Birge=$connection;Maximum Pool Size=64"
-  Outbox__Enabled=false
-  Reminders__Enabled=false
+  Jobs__Outbox__Enabled=false
+  Jobs__Reminders__Enabled=false
+  Jobs__UnconfirmedAccounts__Enabled=false
   Logging__LogLevel__Default=Warning
   Logging__LogLevel__Microsoft.EntityFrameworkCore=None
   "Birge__PublicUrl=$base"

@@ -1,5 +1,6 @@
 using Birge.Web.Domain;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Birge.Web.Infrastructure;
 
@@ -18,8 +19,8 @@ public static class Policies
     public const string NationalAdmin = "national-admin";
 
     /// <summary>
-    /// The owner or a coordinator of the organisation in the route's <c>{organizationId}</c>, or of the organisation
-    /// that offers the route's <c>{opportunityId}</c> or <c>{shiftId}</c>.
+    /// The owner or a coordinator of the organisation the route names: its <c>{organizationId}</c>, or the organisation
+    /// of the route's <c>{opportunityId}</c> or <c>{shiftId}</c> (<see cref="RouteScopes"/>).
     /// </summary>
     public const string OrganizationMember = "organization-member";
 
@@ -34,6 +35,22 @@ public static class Policies
 
     /// <summary>Tools that exist only on a developer's machine (the outbox viewer).</summary>
     public const string Development = "development";
+
+    /// <summary>
+    /// The policies, their organisation and region checks (<see cref="ScopedRequirementsHandler"/>, over the route
+    /// scopes the features register), and the audit of every refusal.
+    /// </summary>
+    public static IServiceCollection AddBirgeAuthorization(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        services.AddAuthorization(o => Add(o, environment));
+        services.AddScoped<Scopes>();
+        services.AddScoped<IAuthorizationHandler, ScopedRequirementsHandler>();
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>());
+        services.AddSingleton<RefusalAllowance>();
+        services.AddScoped<AuditLog>();
+        services.AddHttpContextAccessor();
+        return services;
+    }
 
     public static void Add(AuthorizationOptions options, IWebHostEnvironment environment)
     {

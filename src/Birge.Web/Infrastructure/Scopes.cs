@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Birge.Web.Infrastructure;
 
@@ -57,17 +58,17 @@ public sealed class Scopes(BirgeDb db)
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }
 
-/// <summary>The person acts for the organisation in the route's <c>{organizationId}</c> (as owner, when required).</summary>
+/// <summary>The person acts for the organisation the route names (see <see cref="RouteScopes"/>), as owner when required.</summary>
 public sealed record OrganizationRoleRequirement(bool OwnerOnly) : IAuthorizationRequirement;
 
 /// <summary>
-/// The person works for the front office of the region concerned: the route's <c>{kato}</c>, or the region of the
-/// route's <c>{organizationId}</c>; the national office and the national admin cover every region.
-/// Without either in the route, any front-office staff member (or operator, when allowed) qualifies.
+/// The person works for the front office of the region the route names (see <see cref="RouteScopes"/>); the national
+/// office and the national admin cover every region. A route that names no region, or names one that does not exist
+/// (so the endpoint answers 404), lets any front-office staff member (or operator, when allowed) in.
 /// </summary>
 public sealed record RegionStaffRequirement(bool OperatorsToo) : IAuthorizationRequirement;
 
-public sealed class ScopedRequirementsHandler(Scopes scopes, BirgeDb db) : IAuthorizationHandler
+public sealed class ScopedRequirementsHandler(Scopes scopes, BirgeDb db, IOptions<RouteScopes> routeScopes) : IAuthorizationHandler
 {
     public async Task HandleAsync(AuthorizationHandlerContext context)
     {
@@ -79,7 +80,7 @@ public sealed class ScopedRequirementsHandler(Scopes scopes, BirgeDb db) : IAuth
         foreach (var requirement in context.PendingRequirements.ToList())
         {
             if (requirement is OrganizationRoleRequirement organization
-                && await OrganizationOfRouteAsync(http) is { } organizationId
+                && await routeScopes.Value.OrganizationAsync(db, http) is { } organizationId
                 && await scopes.OrganizationRoleAsync(context.User, organizationId, http.RequestAborted) is { } role
                 && (!organization.OwnerOnly || role == OrganizationMember.Owner))
             {
@@ -95,62 +96,39 @@ public sealed class ScopedRequirementsHandler(Scopes scopes, BirgeDb db) : IAuth
     public static Guid? OrganizationId(HttpContext http) =>
         Guid.TryParse(http.GetRouteValue("organizationId")?.ToString(), out var id) ? id : null;
 
-    /// <summary>The organisation a route is about: its <c>{organizationId}</c>, or that of its <c>{opportunityId}</c> or <c>{shiftId}</c>.</summary>
-    private async Task<Guid?> OrganizationOfRouteAsync(HttpContext http)
-    {
-        if (OrganizationId(http) is { } organizationId)
-        {
-            return organizationId;
-        }
-
-        if (Guid.TryParse(http.GetRouteValue("opportunityId")?.ToString(), out var opportunityId))
-        {
-            return await db.Opportunities.AsNoTracking().Where(o => o.Id == opportunityId)
-                .Select(o => (Guid?)o.OrganizationId).FirstOrDefaultAsync(http.RequestAborted);
-        }
-
-        if (Guid.TryParse(http.GetRouteValue("shiftId")?.ToString(), out var shiftId))
-        {
-            return await db.Shifts.AsNoTracking().Where(s => s.Id == shiftId)
-                .Join(db.Opportunities, s => s.OpportunityId, o => o.Id, (s, o) => (Guid?)o.OrganizationId)
-                .FirstOrDefaultAsync(http.RequestAborted);
-        }
-
-        return null;
-    }
-
     private async Task<bool> IsRegionStaffAsync(ClaimsPrincipal user, HttpContext http, bool operatorsToo)
     {
-        var region = http.GetRouteValue("kato")?.ToString();
-        if (region is null && OrganizationId(http) is { } organizationId)
+        // No region in the route, or an unknown one: let the endpoint answer (404 rather than hide it behind 403).
+        if (await routeScopes.Value.RegionsAsync(db, http) is not { } regions)
         {
-            // An unknown organisation: let the endpoint answer 404 rather than hide it behind 403.
-            region = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.RegionKato).FirstOrDefaultAsync(http.RequestAborted);
-            if (region is null)
+            return operatorsToo
+                ? await scopes.WorksForAnyOfficeAsync(user, http.RequestAborted)
+                : await scopes.IsStaffAnywhereAsync(user, http.RequestAborted);
+        }
+
+        foreach (var region in regions)
+        {
+            if (!await IsStaffOfAsync(region))
             {
-                return await AnyOfficeAsync();
+                return false;
             }
         }
 
-        if (region is null)
+        return true;
+
+        async Task<bool> IsStaffOfAsync(string region)
         {
-            return await AnyOfficeAsync();
+            if (await scopes.IsStaffOfRegionAsync(user, region, http.RequestAborted))
+            {
+                return true;
+            }
+
+            // Operators count only where the policy lets them in (they moderate no region: StaffRegionsAsync leaves them out).
+            var id = Scopes.AccountId(user)!.Value;
+            return operatorsToo && await db.FrontOfficeStaff.AnyAsync(
+                s => s.AccountId == id && (s.FrontOfficeKato == region || s.FrontOfficeKato == FrontOffice.NationalKato),
+                http.RequestAborted);
         }
-
-        if (await scopes.IsStaffOfRegionAsync(user, region, http.RequestAborted))
-        {
-            return true;
-        }
-
-        var id = Scopes.AccountId(user)!.Value;
-        return operatorsToo && await db.FrontOfficeStaff.AnyAsync(
-            s => s.AccountId == id && (s.FrontOfficeKato == region || s.FrontOfficeKato == FrontOffice.NationalKato),
-            http.RequestAborted);
-
-        // Operators count only where the policy lets them in (they moderate no region: StaffRegionsAsync leaves them out).
-        async Task<bool> AnyOfficeAsync() => operatorsToo
-            ? await scopes.WorksForAnyOfficeAsync(user, http.RequestAborted)
-            : await scopes.IsStaffAnywhereAsync(user, http.RequestAborted);
     }
 }
 

@@ -46,6 +46,10 @@ public static class TrustedProxies
         return services;
     }
 
+    /// <summary>Believes the forwarded headers only with <c>ForwardedHeaders:Enabled</c> (behind nginx).</summary>
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app, IConfiguration configuration) =>
+        configuration.GetValue("ForwardedHeaders:Enabled", false) ? app.UseForwardedHeaders() : app;
+
     /// <summary>A list (<c>KnownProxies:0</c>, <c>KnownProxies__0</c>…) or one value separated by commas.</summary>
     private static List<string> Entries(IConfigurationSection section) =>
         [.. (section.Value is { Length: > 0 } single ? single.Split(',') : section.GetChildren().Select(c => c.Value ?? ""))

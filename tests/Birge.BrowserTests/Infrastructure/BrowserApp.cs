@@ -112,7 +112,6 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("RateLimiting:Enabled", "false");
-        builder.UseSetting("Outbox:Enabled", "false");
         builder.UseSetting("Outbox:Mode", "File");
         builder.UseSetting("Outbox:Directory", Path.Combine(folder, "outbox"));
         builder.UseSetting("Birge:PublicUrl", BaseUrl);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Birge.Tests.Infrastructure;
@@ -22,6 +23,9 @@ public abstract class BirgeApp : WebApplicationFactory<Program>, IAsyncLifetime
     public TestClock Clock { get; } = new();
 
     protected abstract string ConnectionString { get; }
+
+    /// <summary>Every service registration of the app, as the host builds its provider (<c>ServiceRegistrationTests</c>).</summary>
+    public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
 
     /// <summary>Settings a fixture may change, e.g. switching rate limiting back on.</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
@@ -65,7 +69,6 @@ public abstract class BirgeApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The role matrix is refused hundreds of times a minute by design; RefusalAuditTests keeps the allowance.
         builder.UseSetting("Audit:RefusalsPerClientPerMinute", "1000000");
-        builder.UseSetting("Outbox:Enabled", "false");
         builder.UseSetting("Outbox:Mode", "File");
         builder.UseSetting("Outbox:Directory", OutboxDirectory);
         builder.UseSetting("Birge:PublicUrl", "http://localhost");
@@ -74,7 +77,15 @@ public abstract class BirgeApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            // The app's own host only: hosts derived with WithWebHostBuilder add test doubles.
+            if (Registrations.Count == 0)
+            {
+                Registrations = [.. services];
+            }
+        });
     }
 }
 

@@ -72,8 +72,9 @@ public sealed class InstalledProgram : IAsyncLifetime
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Certificates__SigningKeyFile"] = keyFile;
         start.Environment["ForwardedHeaders__Enabled"] = "true";
-        start.Environment["Outbox__Enabled"] = "false";
-        start.Environment["Reminders__Enabled"] = "false";
+        start.Environment["Jobs__Outbox__Enabled"] = "false";
+        start.Environment["Jobs__Reminders__Enabled"] = "false";
+        start.Environment["Jobs__UnconfirmedAccounts__Enabled"] = "false";
 
         process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(e.Data);

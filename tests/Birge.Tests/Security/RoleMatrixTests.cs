@@ -229,6 +229,12 @@ public abstract class RoleMatrixTests(BirgeApp app)
         ["GET /api/v1/me/certificates"] = SignedIn,
         ["GET /api/v1/me/certificates/{code}/pdf"] = SignedIn,
         ["GET /api/v1/certificates/{code}"] = Everyone,
+
+        // The interactive API reference (Scalar) and its own scripts.
+        ["GET /scalar/{documentName?}"] = Everyone,
+        ["GET /scalar/scalar.js"] = Everyone,
+        ["GET /scalar/scalar.aspnetcore.js"] = Everyone,
+        ["GET /scalar/favicon.svg"] = Everyone,
     };
 
     /// <summary>

@@ -16,10 +16,11 @@ namespace Birge.Web.Features.Accounts;
 /// parent's consent are left alone.
 /// A reminder is claimed with a conditional UPDATE of <see cref="Account.ConfirmationReminderSentAt"/> in the same
 /// transaction as its messages, a removal with a conditional UPDATE of the account's concurrency stamp, so several
-/// app nodes never both send or both remove. Every <c>UnconfirmedAccounts:IntervalMinutes</c> (60); off with
-/// <c>UnconfirmedAccounts:Enabled=false</c> and in tests, which call <see cref="RunOnceAsync"/>.
+/// app nodes never both send or both remove. A periodic job (<c>Jobs:UnconfirmedAccounts</c>, every hour); tests
+/// call <see cref="PeriodicJob{TRun}.RunOnceAsync"/>.
 /// </summary>
-public sealed class UnconfirmedAccounts(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<UnconfirmedAccounts> logger) : BackgroundService
+public sealed class UnconfirmedAccounts(IServiceScopeFactory scopes, TimeProvider clock, JobServices services)
+    : PeriodicJob<UnconfirmedRun>("UnconfirmedAccounts", TimeSpan.FromHours(1), services)
 {
     public static readonly TimeSpan RemindAfter = TimeSpan.FromDays(5);
 
@@ -30,26 +31,8 @@ public sealed class UnconfirmedAccounts(IServiceScopeFactory scopes, TimeProvide
 
     private const int BatchSize = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(configuration.GetValue("UnconfirmedAccounts:IntervalMinutes", 60.0));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Unconfirmed accounts could not be processed.");
-            }
-
-            await Task.Delay(interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
     /// <summary>Sends the reminders that are due, then releases what is past its deadline.</summary>
-    public async Task<UnconfirmedRun> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<UnconfirmedRun> RunAsync(CancellationToken cancellationToken)
     {
         var reminded = await RemindAsync(cancellationToken);
         var (removed, released) = await ReleaseAsync(cancellationToken);
@@ -203,4 +186,4 @@ public sealed class UnconfirmedAccounts(IServiceScopeFactory scopes, TimeProvide
 }
 
 /// <summary>What one run did: reminders sent, accounts removed, contacts released from otherwise confirmed accounts.</summary>
-public sealed record UnconfirmedRun(int Reminded, int Removed, int Released);
+public readonly record struct UnconfirmedRun(int Reminded, int Removed, int Released);

@@ -7,37 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Birge.Web.Features.Applications;
 
 /// <summary>
-/// The day-before reminder: every few minutes, shifts of published opportunities that start within 24 hours and
-/// have not been reminded are claimed one by one with a conditional UPDATE of <see cref="Shift.RemindedAt"/>, so
-/// when several app nodes run this, each shift's volunteers hear once. The claim and the messages are stored in one
-/// transaction: a node that fails midway leaves the shift to the next run.
+/// The day-before reminder (<c>Jobs:Reminders</c>, every 5 minutes): shifts of published opportunities that start
+/// within 24 hours and have not been reminded are claimed one by one with a conditional UPDATE of
+/// <see cref="Shift.RemindedAt"/>, so even two runs at once remind each shift's volunteers once. The claim and the
+/// messages are stored in one transaction: a node that fails midway leaves the shift to the next run.
 /// </summary>
-public sealed class Reminders(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<Reminders> logger) : BackgroundService
+public sealed class Reminders(IServiceScopeFactory scopes, TimeProvider clock, JobServices services)
+    : PeriodicJob<int>("Reminders", TimeSpan.FromMinutes(5), services)
 {
     public static readonly TimeSpan Ahead = TimeSpan.FromHours(24);
 
     private const int BatchSize = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(configuration.GetValue("Reminders:IntervalMinutes", 5.0));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Shift reminders could not be queued.");
-            }
-
-            await Task.Delay(interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
     /// <summary>Queues the reminders that are due; returns how many shifts were reminded.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var reminded = 0;
         while (true)

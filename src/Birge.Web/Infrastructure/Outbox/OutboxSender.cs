@@ -4,36 +4,36 @@ using Microsoft.EntityFrameworkCore;
 namespace Birge.Web.Infrastructure;
 
 /// <summary>
-/// Delivers due outbox messages. On PostgreSQL each batch is taken with FOR UPDATE SKIP LOCKED, so any number of
-/// web nodes can run this and every message goes out once.
+/// Delivers due outbox messages (<c>Jobs:Outbox</c>, every 2 seconds), batch after batch until none is due, then
+/// counts what still waits for the <c>birge.outbox.depth</c> gauge. One node at a time runs it (see
+/// <see cref="PeriodicJob{TRun}"/>); on PostgreSQL each batch is also taken with FOR UPDATE SKIP LOCKED, so a message
+/// is never sent twice even by a node that lost its lock mid-run.
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes,
     IMessageSender sender,
     TimeProvider clock,
-    IConfiguration configuration,
-    ILogger<OutboxSender> logger) : BackgroundService
+    ILogger<OutboxSender> logger,
+    JobServices services) : PeriodicJob<int>("Outbox", TimeSpan.FromSeconds(2), services)
 {
     private const int BatchSize = 20;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Sends every due message; returns how many it handled (sent or failed).</summary>
+    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var interval = TimeSpan.FromSeconds(configuration.GetValue("Outbox:IntervalSeconds", 2.0));
-        while (!stoppingToken.IsCancellationRequested)
+        var handled = 0;
+        int batch;
+        do
         {
-            try
-            {
-                while (await SendBatchAsync(stoppingToken) == BatchSize)
-                {
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The outbox could not send a batch.");
-            }
-
-            await Task.Delay(interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            batch = await SendBatchAsync(cancellationToken);
+            handled += batch;
         }
+        while (batch == BatchSize);
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BirgeDb>();
+        Metrics.OutboxDepthCounted(await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken));
+        return handled;
     }
 
     /// <summary>Sends one batch; returns how many messages it handled.</summary>

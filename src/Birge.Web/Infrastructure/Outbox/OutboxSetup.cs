@@ -1,0 +1,26 @@
+namespace Birge.Web.Infrastructure;
+
+public static class OutboxSetup
+{
+    /// <summary>
+    /// Notifications leave through the outbox: files in Development (<c>Outbox:Mode=File</c>, shown at /dev/outbox),
+    /// SMTP and an SMS gateway elsewhere; <see cref="OutboxSender"/> delivers them.
+    /// </summary>
+    public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddScoped<Outbox>();
+        services.AddHttpClient("sms");
+        if (configuration.GetValue("Outbox:Mode", environment.IsDevelopment() ? "File" : "Network") == "File")
+        {
+            services.AddSingleton<FileMessageSender>();
+            services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<FileMessageSender>());
+        }
+        else
+        {
+            services.AddSingleton<IMessageSender, NetworkMessageSender>();
+        }
+
+        services.AddPeriodicJob<OutboxSender>();
+        return services;
+    }
+}
