@@ -13,13 +13,13 @@ namespace Birge.Web.Features.FrontOffices;
 /// </summary>
 public sealed class LegalDetailsChanges(BirgeDb db, AuditLog audit, Outbox outbox, OrganizationRegistration registration, TimeProvider clock)
 {
-    public async Task<string?> ApproveAsync(OrganizationChange change, Guid actor, CancellationToken cancellationToken)
+    public async Task<Outcome> ApproveAsync(OrganizationChange change, Guid actor, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == change.OrganizationId, cancellationToken);
         var from = organization.RegionKato;
         if (change.Approve(organization, actor, clock.GetUtcNow().UtcDateTime) is { } error)
         {
-            return error;
+            return Outcome.Refused(error);
         }
 
         await registration.RefreshOpportunitiesAsync(organization, cancellationToken);
@@ -28,11 +28,11 @@ public sealed class LegalDetailsChanges(BirgeDb db, AuditLog audit, Outbox outbo
         return await SaveAsync(cancellationToken);
     }
 
-    public async Task<string?> RejectAsync(OrganizationChange change, string? reason, Guid actor, CancellationToken cancellationToken)
+    public async Task<Outcome> RejectAsync(OrganizationChange change, string? reason, Guid actor, CancellationToken cancellationToken)
     {
         if (change.Reject(reason, actor, clock.GetUtcNow().UtcDateTime) is { } error)
         {
-            return error;
+            return error == ErrorCodes.StatusChangeInvalid ? Outcome.Refused(error) : Outcome.Invalid("reason", error);
         }
 
         var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == change.OrganizationId, cancellationToken);
@@ -51,17 +51,17 @@ public sealed class LegalDetailsChanges(BirgeDb db, AuditLog audit, Outbox outbo
     }
 
     /// <summary>Two staff deciding at the same moment: the first decision stands.</summary>
-    private async Task<string?> SaveAsync(CancellationToken cancellationToken)
+    private async Task<Outcome> SaveAsync(CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return null;
+            return Outcome.Done;
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return ErrorCodes.StatusChangeInvalid;
+            return Outcome.Refused(ErrorCodes.StatusChangeInvalid);
         }
     }
 }

@@ -23,18 +23,19 @@ public sealed class OrganizationVerification(BirgeDb db, AuditLog audit, Outbox 
 
     public static string ApiName(OrganizationStatus status) => status.ToString().ToLowerInvariant();
 
-    public async Task<VerificationResult> DecideAsync(
+    public async Task<Outcome<OrganizationStatus>> DecideAsync(
         Guid organizationId, OrganizationDecision decision, string? reason, Guid actor, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.Include(o => o.Members).FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
         if (organization is null)
         {
-            return VerificationResult.NotFound;
+            return Outcome.Refused(ErrorCodes.NotFound);
         }
 
         if (organization.Decide(decision, reason, actor, clock.GetUtcNow().UtcDateTime) is { } error)
         {
-            return new VerificationResult(organization.Status, error);
+            // The decision itself, or its reason: both are what the staff sent.
+            return Outcome.Invalid(error == ErrorCodes.StatusChangeInvalid ? "decision" : "reason", error);
         }
 
         var status = ApiName(organization.Status);
@@ -54,16 +55,6 @@ public sealed class OrganizationVerification(BirgeDb db, AuditLog audit, Outbox 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new VerificationResult(organization.Status, null);
+        return organization.Status;
     }
-}
-
-/// <summary>The status after a decision, or why nothing changed; <see cref="NotFound"/> for an unknown organisation.</summary>
-public sealed record VerificationResult(OrganizationStatus? Status, string? Error)
-{
-    public static readonly VerificationResult NotFound = new(null, "not_found");
-
-    public bool Found => Status is not null;
-
-    public bool Succeeded => Found && Error is null;
 }

@@ -10,11 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.Organizations;
 
-public sealed record InvitationResult(OrganizationInvitation? Invitation, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Invitation is not null;
-}
-
 /// <summary>
 /// The owner invites someone by e-mail or phone to coordinate for the organisation. The link goes by the channel the
 /// owner used (e-mail or SMS), in the invitee's language, and works once, only for an account with that contact. A
@@ -23,7 +18,7 @@ public sealed record InvitationResult(OrganizationInvitation? Invitation, IReadO
 /// </summary>
 public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> users, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
-    public async Task<InvitationResult> InviteAsync(Organization organization, string? email, string? phone, Guid invitedBy, CancellationToken cancellationToken)
+    public async Task<Outcome<OrganizationInvitation>> InviteAsync(Organization organization, string? email, string? phone, Guid invitedBy, CancellationToken cancellationToken)
     {
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
@@ -48,7 +43,7 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
 
         if (errors.Count > 0)
         {
-            return new InvitationResult(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var field = email is not null ? "email" : "phone";
@@ -61,7 +56,7 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         if (invitee is not null
             && await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organization.Id && m.AccountId == invitee.Id, cancellationToken))
         {
-            return new InvitationResult(null, [new FieldError(field, ErrorCodes.AlreadyMember)]);
+            return Outcome.Invalid(field, OrganizationErrors.AlreadyMember);
         }
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -89,7 +84,7 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
 
         audit.Record("organization.coordinator_invited", "organization", organization.Id.ToString(), organization.RegionKato);
         await db.SaveChangesAsync(cancellationToken);
-        return new InvitationResult(invitation, []);
+        return invitation;
     }
 
     /// <summary>Closes an open invitation; the link stops working. False when there is no such open invitation.</summary>
@@ -146,20 +141,20 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         var samePhone = invitation.Phone is not null && account.Phone == invitation.Phone;
         if (!account.IsActive || !(sameEmail || samePhone))
         {
-            return ErrorCodes.InvitationInvalid;
+            return OrganizationErrors.InvitationInvalid;
         }
 
         return await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == invitation.OrganizationId && m.AccountId == account.Id, cancellationToken)
-            ? ErrorCodes.AlreadyMember
+            ? OrganizationErrors.AlreadyMember
             : null;
     }
 
-    /// <summary>The invited person becomes a coordinator. Returns an error code, or null.</summary>
-    public async Task<string?> AcceptAsync(OrganizationInvitation invitation, Organization organization, Account account, CancellationToken cancellationToken)
+    /// <summary>The invited person becomes a coordinator.</summary>
+    public async Task<Outcome> AcceptAsync(OrganizationInvitation invitation, Organization organization, Account account, CancellationToken cancellationToken)
     {
         if (await CheckAsync(invitation, account, cancellationToken) is { } error)
         {
-            return error;
+            return Outcome.Refused(error);
         }
 
         // The link reached the invited address and this account holds it: that proves the address is theirs, as the
@@ -192,10 +187,10 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         {
             // The same link accepted twice at the same moment: the member's key decides.
             db.ChangeTracker.Clear();
-            return ErrorCodes.AlreadyMember;
+            return Outcome.Refused(OrganizationErrors.AlreadyMember);
         }
 
-        return null;
+        return Outcome.Done;
     }
 
     private void Send(OrganizationInvitation invitation, CultureInfo culture, string template, params object[] args)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Accounts;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +41,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/accounts", body);
 
-        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ParentConsentRequired);
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AccountErrors.ParentConsentRequired);
         Assert.False(await app.Db(db => db.Accounts.AnyAsync(a => a.Email == (string)body["email"]!)));
     }
 
@@ -65,7 +66,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         // Until the parent confirms, the child cannot get a token.
         using var token = await app.TokenResponseAsync((string)body["email"]!, People.Password);
-        await token.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.AwaitingParentConsent);
+        await token.AssertProblemAsync(HttpStatusCode.Forbidden, AccountErrors.AwaitingParentConsent);
     }
 
     [Theory]
@@ -79,7 +80,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/accounts", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.IinInvalid);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AccountErrors.IinInvalid);
         var message = problem.GetProperty("errors").GetProperty("iin")[0].GetString();
         Assert.Equal(Html.Text("Error_iin_invalid", Cultures.FromLanguage(language)), message);
         Assert.False(await app.Db(db => db.Accounts.AnyAsync(a => a.Email == (string)body["email"]!)));
@@ -94,7 +95,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/accounts", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.IinInvalid);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AccountErrors.IinInvalid);
         Assert.Equal(
             Html.Text("Error_iin_birth_date_mismatch", Cultures.English),
             problem.GetProperty("errors").GetProperty("iin")[0].GetString());
@@ -115,9 +116,9 @@ public abstract class AccountsApiTests(BirgeApp app)
     }
 
     [Theory]
-    [InlineData("password", "password", ErrorCodes.PasswordWeak)]
-    [InlineData("consentVersion", null, ErrorCodes.ConsentRequired)]
-    [InlineData("consentVersion", "2020-01", ErrorCodes.ConsentOutdated)]
+    [InlineData("password", "password", AccountErrors.PasswordWeak)]
+    [InlineData("consentVersion", null, AccountErrors.ConsentRequired)]
+    [InlineData("consentVersion", "2020-01", AccountErrors.ConsentOutdated)]
     public async Task A_field_the_rules_refuse_gives_422_with_its_code(string field, string? value, string code)
     {
         var body = Api.AdultAccount();
@@ -140,7 +141,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/accounts", again);
 
-        await response.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.AccountExists);
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, AccountErrors.AccountExists);
         var normalized = email.ToUpperInvariant();
         Assert.Equal(1, await app.Db(db => db.Accounts.CountAsync(a => a.NormalizedEmail == normalized)));
     }
@@ -186,7 +187,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         using var response = await app.TokenResponseAsync(email, "Wrong-2026");
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
     }
 
     [Fact]
@@ -194,7 +195,7 @@ public abstract class AccountsApiTests(BirgeApp app)
     {
         using var response = await app.TokenResponseAsync(People.NewEmail(), People.Password);
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
     }
 
     [Fact]
@@ -210,7 +211,7 @@ public abstract class AccountsApiTests(BirgeApp app)
         using var response = await app.TokenResponseAsync(email, People.Password);
 
         // Locked, and answered like a wrong password: the answer does not tell a locked account from an unknown login.
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
     }
 
     [Fact]
@@ -367,7 +368,7 @@ public abstract class AccountsApiTests(BirgeApp app)
             c => Assert.NotNull(c.WithdrawnAt));
 
         using var login = await app.TokenResponseAsync(email, People.Password);
-        await login.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+        await login.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
         using var me = await client.GetAsync("/api/v1/me");
         await me.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }

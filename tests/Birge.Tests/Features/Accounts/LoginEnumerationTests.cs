@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Accounts;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
@@ -30,8 +31,8 @@ public abstract class LoginEnumerationTests(BirgeApp app)
         using var locked = await app.TokenResponseAsync(email, People.Password);
         using var stranger = await app.TokenResponseAsync(unknown, People.Password);
 
-        var lockedProblem = await locked.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
-        var strangerProblem = await stranger.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+        var lockedProblem = await locked.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
+        var strangerProblem = await stranger.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
         Assert.Equal(Describe(strangerProblem), Describe(lockedProblem));
     }
 
@@ -67,7 +68,7 @@ public abstract class LoginEnumerationTests(BirgeApp app)
         {
             using var client = counted.CreateClient();
             using var wrong = await client.PostAsJsonAsync("/api/v1/auth/token", new { login = email, password = $"Wrong-{i}-2026" });
-            await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+            await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
         }
 
         var (_, other) = await Api.CreateAccountAsync(app);
@@ -77,7 +78,7 @@ public abstract class LoginEnumerationTests(BirgeApp app)
             hasher.Reset();
             using var client = counted.CreateClient();
             using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { login, password });
-            await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+            await response.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
             counts.Add(hasher.Verified);
         }
 
@@ -96,8 +97,8 @@ public abstract class LoginEnumerationTests(BirgeApp app)
         using var guess = await app.TokenResponseAsync(email, "Wrong-1-2026");
         using var owner = await app.TokenResponseAsync(email, People.Password);
 
-        await guess.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
-        await owner.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.AwaitingParentConsent);
+        await guess.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
+        await owner.AssertProblemAsync(HttpStatusCode.Forbidden, AccountErrors.AwaitingParentConsent);
     }
 
     private static string Describe(JsonElement problem) =>

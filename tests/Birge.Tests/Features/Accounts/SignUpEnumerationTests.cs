@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Birge.Tests.Features.FrontOffices;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Accounts;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -162,13 +163,13 @@ public abstract class SignUpEnumerationTests(BirgeApp app)
         for (var i = 0; i < 2; i++)
         {
             using var conflict = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(email));
-            await conflict.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.AccountExists);
+            await conflict.AssertProblemAsync(HttpStatusCode.Conflict, AccountErrors.AccountExists);
         }
 
         using var slowed = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(email));
         using var other = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount());
 
-        await slowed.AssertProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.SignUpLimited);
+        await slowed.AssertProblemAsync(HttpStatusCode.TooManyRequests, AccountErrors.SignUpLimited);
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
     }
 
@@ -181,7 +182,7 @@ public abstract class SignUpEnumerationTests(BirgeApp app)
         {
             var (_, email) = await Api.CreateAccountAsync(app);
             using var conflict = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(email));
-            await conflict.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.AccountExists);
+            await conflict.AssertProblemAsync(HttpStatusCode.Conflict, AccountErrors.AccountExists);
         }
 
         // Refused before any look-up: a free address gets the same answer as a registered one.
@@ -190,8 +191,8 @@ public abstract class SignUpEnumerationTests(BirgeApp app)
         using var freeAnswer = await client.PostAsJsonAsync("/api/v1/accounts", free);
         using var registeredAnswer = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(registered));
 
-        await freeAnswer.AssertProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.SignUpLimited);
-        await registeredAnswer.AssertProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.SignUpLimited);
+        await freeAnswer.AssertProblemAsync(HttpStatusCode.TooManyRequests, AccountErrors.SignUpLimited);
+        await registeredAnswer.AssertProblemAsync(HttpStatusCode.TooManyRequests, AccountErrors.SignUpLimited);
         Assert.False(await app.Db(db => db.Accounts.AnyAsync(a => a.Email == (string)free["email"]!)));
 
         // The sign-up page says so too, and keeps what was typed.

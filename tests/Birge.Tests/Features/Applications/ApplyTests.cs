@@ -4,6 +4,7 @@ using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Applications;
+using Birge.Web.Features.Opportunities;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,7 +81,7 @@ public abstract class ApplyTests(BirgeApp app)
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var refused = await Html.ParseAsync(posted);
         Assert.Equal(Html.Text("Error_already_applied", Cultures.Kazakh), refused.Find("#apply-refusal").TextContent.Trim());
-        await again.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.AlreadyApplied);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, ApplicationErrors.AlreadyApplied);
         Assert.Equal(1, await app.Db(db => db.Applications.CountAsync(a => a.ShiftId == shift.ShiftId)));
         Assert.Equal(1, await TakenAsync(shift.ShiftId));
     }
@@ -96,11 +97,11 @@ public abstract class ApplyTests(BirgeApp app)
 
         using var client = app.Client("ru", teen.Token);
         using var young = await client.PostAsync($"/api/v1/shifts/{sixteenPlus.ShiftId}/applications", null);
-        var problem = await young.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.AgeRestricted);
+        var problem = await young.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ApplicationErrors.AgeRestricted);
         Assert.Equal(Html.Text("Error_age_restricted", Cultures.Russian), problem.GetProperty("title").GetString());
         var minor = await ApplyAsync(seventeen.Token, emergency.ShiftId);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, minor.Status);
-        Assert.Equal(ErrorCodes.AgeRestricted, minor.Body.GetProperty("code").GetString());
+        Assert.Equal(ApplicationErrors.AgeRestricted, minor.Body.GetProperty("code").GetString());
 
         // The page says so before the volunteer tries, and offers no button.
         var (browser, email) = await People.SignUpAsync(app);
@@ -149,9 +150,9 @@ public abstract class ApplyTests(BirgeApp app)
         var d = await ApplyAsync(person.Token, draft.ShiftId);
         var e = await ApplyAsync(person.Token, ended.ShiftId);
 
-        Assert.Equal((HttpStatusCode.UnprocessableEntity, ErrorCodes.OpportunityCancelled), (c.Status, c.Body.GetProperty("code").GetString()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, OpportunityErrors.OpportunityCancelled), (c.Status, c.Body.GetProperty("code").GetString()));
         Assert.Equal((HttpStatusCode.NotFound, "not_found"), (d.Status, d.Body.GetProperty("code").GetString()));
-        Assert.Equal((HttpStatusCode.UnprocessableEntity, ErrorCodes.ShiftOver), (e.Status, e.Body.GetProperty("code").GetString()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, ApplicationErrors.ShiftOver), (e.Status, e.Body.GetProperty("code").GetString()));
         Assert.False(await app.Db(db => db.Applications.AnyAsync(a => a.VolunteerId == person.Id)));
 
         // The page of a cancelled opportunity explains; a draft's does not exist.
@@ -217,7 +218,7 @@ public abstract class ApplyTests(BirgeApp app)
 
         using (var twice = await client.DeleteAsync($"/api/v1/applications/{first}"))
         {
-            await twice.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.ApplicationNotActive);
+            await twice.AssertProblemAsync(HttpStatusCode.Conflict, ApplicationErrors.ApplicationNotActive);
         }
 
         var again = await ApplyAsync(person.Token, shift.ShiftId);
@@ -259,7 +260,7 @@ public abstract class ApplyTests(BirgeApp app)
         using var api = app.Client("en", coordinatorToken);
         var secondId = b.Body.GetProperty("id").GetGuid();
         using var full = await api.PostAsJsonAsync($"/api/v1/shifts/{shift.ShiftId}/applications/{secondId}/decision", new { accept = true });
-        await full.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.ShiftFull);
+        await full.AssertProblemAsync(HttpStatusCode.Conflict, ApplicationErrors.ShiftFull);
         Assert.Equal(ApplicationStatus.Pending, await StatusAsync(secondId));
         Assert.Equal(1, await TakenAsync(shift.ShiftId));
 
@@ -273,7 +274,7 @@ public abstract class ApplyTests(BirgeApp app)
 
         // A declined volunteer cannot simply apply again.
         var again = await ApplyAsync(second.Token, shift.ShiftId);
-        Assert.Equal(ErrorCodes.ApplicationNotActive, again.Body.GetProperty("code").GetString());
+        Assert.Equal(ApplicationErrors.ApplicationNotActive, again.Body.GetProperty("code").GetString());
 
         // Another organisation's coordinator cannot decide.
         var stranger = await Orgs.PersonAsync(app);

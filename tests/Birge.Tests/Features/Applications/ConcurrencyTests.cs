@@ -30,8 +30,8 @@ public abstract class ConcurrencyTests(BirgeApp app)
         var outcomes = await Task.WhenAll(tasks);
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
-        Assert.Equal(10, outcomes.Count(o => o.Application!.Status == ApplicationStatus.Accepted));
-        Assert.Equal(190, outcomes.Count(o => o.Application!.Status == ApplicationStatus.Waitlisted));
+        Assert.Equal(10, outcomes.Count(o => o.Value!.Application.Status == ApplicationStatus.Accepted));
+        Assert.Equal(190, outcomes.Count(o => o.Value!.Application.Status == ApplicationStatus.Waitlisted));
         var stored = await app.Db(db => db.Applications.Where(a => a.ShiftId == shift.ShiftId).GroupBy(a => a.Status).ToDictionaryAsync(g => g.Key, g => g.Count()));
         Assert.Equal(10, stored[ApplicationStatus.Accepted]);
         Assert.Equal(190, stored[ApplicationStatus.Waitlisted]);
@@ -43,7 +43,7 @@ public abstract class ConcurrencyTests(BirgeApp app)
     {
         var shift = await Shifts.PublishedAsync(app, capacity: 1);
         var seated = (await Shifts.VolunteersAsync(app, 1))[0];
-        Assert.Equal(ApplicationStatus.Accepted, (await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, seated, CancellationToken.None))).Application!.Status);
+        Assert.Equal(ApplicationStatus.Accepted, (await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, seated, CancellationToken.None))).Value!.Application.Status);
         var volunteers = await Shifts.VolunteersAsync(app, 60);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = volunteers.Select(v => Task.Run(async () =>
@@ -54,7 +54,7 @@ public abstract class ConcurrencyTests(BirgeApp app)
 
         // Everyone at the same instant, as a coarse clock or a busy server makes them: the line still has one order.
         app.Clock.Set(DateTime.UtcNow);
-        ApplicationOutcome[] outcomes;
+        Outcome<Applied>[] outcomes;
         try
         {
             start.SetResult();
@@ -65,21 +65,21 @@ public abstract class ConcurrencyTests(BirgeApp app)
             app.Clock.Reset();
         }
 
-        Assert.All(outcomes, o => Assert.Equal(ApplicationStatus.Waitlisted, o.Application!.Status));
-        Assert.Equal(Enumerable.Range(1, 60), outcomes.Select(o => o.WaitlistPosition!.Value).Order());
+        Assert.All(outcomes, o => Assert.Equal(ApplicationStatus.Waitlisted, o.Value!.Application.Status));
+        Assert.Equal(Enumerable.Range(1, 60), outcomes.Select(o => o.Value!.WaitlistPosition!.Value).Order());
         var line = await app.Db(db => db.Applications.AsNoTracking()
             .Where(a => a.ShiftId == shift.ShiftId && a.Status == ApplicationStatus.Waitlisted)
             .OrderBy(a => a.AppliedAt).ThenBy(a => a.Id)
             .Select(a => a.Id)
             .ToListAsync());
-        var told = outcomes.ToDictionary(o => o.Application!.Id, o => o.WaitlistPosition!.Value);
+        var told = outcomes.ToDictionary(o => o.Value!.Application.Id, o => o.Value!.WaitlistPosition!.Value);
         Assert.Equal(Enumerable.Range(1, 60), line.Select(id => told[id]));
 
         // The volunteer's own list says the same place, and a freed seat goes to the one told "1".
         using (var scope = app.Services.CreateScope())
         {
             var rosters = scope.ServiceProvider.GetRequiredService<Rosters>();
-            var third = volunteers.Single(v => v.Id == outcomes.Single(o => o.WaitlistPosition == 3).Application!.VolunteerId);
+            var third = volunteers.Single(v => v.Id == outcomes.Single(o => o.Value!.WaitlistPosition == 3).Value!.Application.VolunteerId);
             var (mine, _) = await rosters.MineAsync(third.Id, 1, 20, CancellationToken.None);
             Assert.Equal(3, Assert.Single(mine).WaitlistPosition);
         }
@@ -125,7 +125,7 @@ public abstract class ConcurrencyTests(BirgeApp app)
         var applied = new List<Application>();
         foreach (var volunteer in volunteers)
         {
-            applied.Add((await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, volunteer, CancellationToken.None))).Application!);
+            applied.Add((await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, volunteer, CancellationToken.None))).Value!.Application);
         }
 
         var accepted = applied.Where(a => a.Status == ApplicationStatus.Accepted).ToList();
@@ -173,7 +173,7 @@ public abstract class ConcurrencyTests(BirgeApp app)
         var outcomes = await Task.WhenAll(tasks);
 
         Assert.Single(outcomes, o => o.Succeeded);
-        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(ErrorCodes.AlreadyApplied, o.Error));
+        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(ApplicationErrors.AlreadyApplied, o.Error));
         Assert.Equal(1, await app.Db(db => db.Applications.CountAsync(a => a.ShiftId == shift.ShiftId)));
         Assert.Equal(1, await TakenAsync(shift.ShiftId));
     }

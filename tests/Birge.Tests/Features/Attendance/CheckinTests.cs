@@ -89,7 +89,7 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
         foreach (var code in new[] { forged, stale, othersCode, "", "not a code" })
         {
             using var response = await volunteer.Api.PostAsJsonAsync($"/api/v1/shifts/{shift.Id}/checkin", new { code });
-            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CheckinCodeInvalid);
+            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.CheckinCodeInvalid);
             Assert.Equal(Html.Text("Error_checkin_code_invalid", Cultures.Kazakh), problem.GetProperty("errors").GetProperty("code")[0].GetString());
         }
 
@@ -109,7 +109,7 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
 
         using var response = await stranger.Api.PostAsJsonAsync($"/api/v1/shifts/{shift.Id}/checkin", new { code = CheckinCode.Current(shift, now) });
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.NotOnShift);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.NotOnShift);
         Assert.Equal(Html.Text("Error_not_on_shift", Cultures.English), problem.GetProperty("title").GetString());
         Assert.Equal(0, await Duty.AttendanceCountAsync(app, shift.Id));
     }
@@ -130,9 +130,9 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
         foreach (var shift in new[] { early, over })
         {
             using var response = await volunteer.Api.PostAsJsonAsync($"/api/v1/shifts/{shift.Id}/checkin", new { code = CheckinCode.Current(shift, now) });
-            await response.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.CheckinNotOpen);
+            await response.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.CheckinNotOpen);
             using var code = await coordinator.Api.GetAsync($"/api/v1/shifts/{shift.Id}/checkin-code");
-            await code.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.CheckinNotOpen);
+            await code.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.CheckinNotOpen);
             Assert.Equal(0, await Duty.AttendanceCountAsync(app, shift.Id));
         }
 
@@ -153,7 +153,7 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
         app.Clock.Advance(TimeSpan.FromMinutes(3));
         using (var stale = await volunteer.Api.PostAsJsonAsync($"/api/v1/shifts/{shift.Id}/checkout", new { code = first }))
         {
-            await stale.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CheckinCodeInvalid);
+            await stale.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.CheckinCodeInvalid);
         }
 
         // 40 minutes after arriving (30 after the start) the volunteer scans again and presses "check out".
@@ -187,7 +187,7 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
 
         using var response = await volunteer.Api.PostAsJsonAsync($"/api/v1/shifts/{shift.Id}/checkout", new { code = CheckinCode.Current(shift, now) });
 
-        await response.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.NotCheckedIn);
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.NotCheckedIn);
         Assert.Equal(0, await Duty.AttendanceCountAsync(app, shift.Id));
     }
 

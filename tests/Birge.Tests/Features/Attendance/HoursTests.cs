@@ -107,10 +107,10 @@ public abstract class HoursTests(BirgeApp app)
         using var tooMany = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = present.Id, minutes = 241 } } });
         using var zero = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = present.Id, minutes = 0 } } });
 
-        var problem = await notAttended.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.NotAttended);
+        var problem = await notAttended.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.NotAttended);
         Assert.Equal(Html.Text("Error_not_attended", Cultures.Kazakh), problem.GetProperty("errors").GetProperty("entries[1]")[0].GetString());
-        await tooMany.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursExceedShift);
-        await zero.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.MinutesInvalid);
+        await tooMany.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.HoursExceedShift);
+        await zero.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.MinutesInvalid);
         Assert.Equal(0, await Duty.EntryCountAsync(app, shift.Id));
 
         // On the page the refusal names the volunteer and the typed minutes come back.
@@ -159,7 +159,7 @@ public abstract class HoursTests(BirgeApp app)
 
         using var overlap = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id } } });
 
-        await overlap.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursOverlap);
+        await overlap.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.HoursOverlap);
         Assert.Equal(0, await Duty.EntryCountAsync(app, shift.Id));
 
         // A night shift 23:30–03:30 after a day already holding 23 hours: no overlap, but the day would pass 24 hours.
@@ -172,7 +172,7 @@ public abstract class HoursTests(BirgeApp app)
 
         using var overDay = await coordinator.Api.PostAsJsonAsync(HoursApi(night), new { entries = new[] { new { volunteerId = volunteer.Id } } });
 
-        await overDay.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursOverDayLimit);
+        await overDay.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.HoursOverDayLimit);
         Assert.Equal(0, await Duty.EntryCountAsync(app, night.Id));
 
         // An hour fits exactly: 23 + 1 = 24 hours.
@@ -197,7 +197,7 @@ public abstract class HoursTests(BirgeApp app)
             otherCoordinator.Api.PostAsJsonAsync(HoursApi(otherShift), new { entries = new[] { new { volunteerId = volunteer.Id } } }));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
-        await responses.Single(r => r.StatusCode != HttpStatusCode.OK).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursOverlap);
+        await responses.Single(r => r.StatusCode != HttpStatusCode.OK).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.HoursOverlap);
         Assert.Equal(1, await app.Db(db => db.HoursEntries.CountAsync(h => h.VolunteerId == volunteer.Id)));
         foreach (var response in responses)
         {
@@ -294,9 +294,9 @@ public abstract class HoursTests(BirgeApp app)
 
         // Revoked hours stay revoked: confirming them again is refused.
         using var reconfirm = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id } } });
-        await reconfirm.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursRevoked);
+        await reconfirm.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.HoursRevoked);
         using var twice = await coordinator.Api.PostAsJsonAsync($"{HoursApi(shift)}/{entry.Id}/revoke", new { reason = "again" });
-        await twice.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.HoursRevoked);
+        await twice.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.HoursRevoked);
     }
 
     [Fact]
@@ -337,7 +337,7 @@ public abstract class HoursTests(BirgeApp app)
 
         // Through the API: once only, and only one's own.
         using var again = await volunteer.Api.PostAsJsonAsync($"/api/v1/me/hours/{entry.Id}/dispute", new { reason = "тағы" });
-        await again.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.AlreadyDisputed);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.AlreadyDisputed);
         using var foreign = await stranger.Api.PostAsJsonAsync($"/api/v1/me/hours/{entry.Id}/dispute", new { reason = "мен" });
         await foreign.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
     }

@@ -180,7 +180,7 @@ public abstract class BookTests(BirgeApp app)
         var refused = await Html.ParseAsync(form);
         Assert.Equal(Html.Text("Error_no_hours", Cultures.Kazakh), refused.FieldError("Input_From"));
         Assert.Equal("2026-01-01", refused.Value("Input_From"));
-        var problem = await api.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.NoHours);
+        var problem = await api.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, BookErrors.NoHours);
         Assert.Equal(Html.Text("Error_no_hours", Cultures.Russian), problem.GetProperty("errors").GetProperty("from")[0].GetString());
         Assert.False(await app.Db(db => db.Certificates.AnyAsync(c => c.HolderId == volunteer.Id)));
     }
@@ -287,7 +287,7 @@ public abstract class BookTests(BirgeApp app)
 
         Assert.Equal(HttpStatusCode.NotFound, otherPage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherResult.StatusCode);
-        await otherApi.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.CertificateNotFound);
+        await otherApi.AssertProblemAsync(HttpStatusCode.NotFound, BookErrors.CertificateNotFound);
         Assert.Equal(HttpStatusCode.Redirect, anonymousPage.StatusCode);
         Assert.StartsWith("/account/login", new Uri(new Uri("http://localhost"), anonymousPage.Location()).PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousApi.StatusCode);

@@ -65,7 +65,7 @@ public abstract class VerifyTests(BirgeApp app)
 
         Assert.Equal("not-genuine", page.Find("#verify-result").GetAttribute("data-status"));
         Assert.Contains(Html.Text("Verify_Typo", Cultures.Russian), page.Find("#verify-result").TextContent, StringComparison.Ordinal);
-        var problem = await api.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.CertificateNotFound);
+        var problem = await api.AssertProblemAsync(HttpStatusCode.NotFound, BookErrors.CertificateNotFound);
         Assert.Equal(Html.Text("Error_certificate_not_found", Cultures.Russian), problem.GetProperty("title").GetString());
         Assert.Equal("not-genuine", unknown.Find("#verify-result").GetAttribute("data-status"));
         Assert.Contains(Html.Text("Verify_NotGenuineHint", Cultures.Russian), unknown.Find("#verify-result").TextContent, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public abstract class VerifyTests(BirgeApp app)
             using var api = await app.Client().GetAsync("/api/v1/certificates/" + code);
 
             Assert.Equal("not-genuine", page.Find("#verify-result").GetAttribute("data-status"));
-            await api.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.CertificateNotFound);
+            await api.AssertProblemAsync(HttpStatusCode.NotFound, BookErrors.CertificateNotFound);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.FrontOffices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Tests.Features.FrontOffices;
@@ -64,17 +65,17 @@ public abstract class FrontOfficesApiTests(BirgeApp app)
 
         using (var office = await client.PostAsJsonAsync("/api/v1/front-offices/999999999/staff", new { accountId = person, role = "staff" }))
         {
-            await office.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.FrontOfficeNotFound);
+            await office.AssertProblemAsync(HttpStatusCode.NotFound, FrontOfficeErrors.FrontOfficeNotFound);
         }
 
         using (var account = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Almaty}/staff", new { accountId = Guid.NewGuid(), role = "staff" }))
         {
-            await account.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.AccountNotFound);
+            await account.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, FrontOfficeErrors.AccountNotFound);
         }
 
         using (var role = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Almaty}/staff", new { accountId = person, role = "boss" }))
         {
-            var problem = await role.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.RoleInvalid);
+            var problem = await role.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, FrontOfficeErrors.RoleInvalid);
             Assert.Equal(Html.Text("Error_role_invalid", Birge.Web.Localization.Cultures.Russian), problem.GetProperty("errors").GetProperty("role")[0].GetString());
         }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Opportunities;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/opportunities", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.TitleRequired);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.TitleRequired);
         var errors = problem.GetProperty("errors");
         Assert.Equal(Html.Text("Error_title_required", Cultures.Russian), errors.GetProperty("title")[0].GetString());
         Assert.Equal(Html.Text("Error_directions_required", Cultures.Russian), errors.GetProperty("directions")[0].GetString());
@@ -78,7 +79,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
 
         using var refused = await client.PostAsJsonAsync("/api/v1/opportunities", body);
 
-        var errors = (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.LocationRequired)).GetProperty("errors");
+        var errors = (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.LocationRequired)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("minAge", out _));
         Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
 
@@ -124,7 +125,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
 
         using var refused = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
 
-        await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.OrganizationNotVerified);
+        await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.OrganizationNotVerified);
         Assert.Equal(OpportunityStatus.Draft, await app.Db(db => db.Opportunities.Where(o => o.Id == id).Select(o => o.Status).SingleAsync()));
 
         await Orgs.VerifyAsync(app, pending.OrganizationId);
@@ -174,9 +175,9 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         body["shifts"] = new object[] { new { id = shifts[1], startsAt = Opps.WeekAhead(14), endsAt = Opps.WeekAhead(17), capacity = 5 } };
         using var removesApplied = await client.PutAsJsonAsync($"/api/v1/opportunities/{id}", body);
 
-        var errors = (await belowTaken.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CapacityBelowTaken)).GetProperty("errors");
+        var errors = (await belowTaken.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.CapacityBelowTaken)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("shifts[0].capacity", out _));
-        await removesApplied.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ShiftHasApplicants);
+        await removesApplied.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.ShiftHasApplicants);
         var unchanged = await app.Db(db => db.Opportunities.Include(o => o.Shifts).AsNoTracking().SingleAsync(o => o.Id == id));
         Assert.Equal(2, unchanged.Shifts.Count);
         Assert.Equal(10, unchanged.Shifts.Single(s => s.Id == shifts[0]).Capacity);
@@ -235,7 +236,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         var body = Opps.Body(coordinator.OrganizationId);
         body["shifts"] = new object[] { new { startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 4, repeatWeekly = 53 } };
         using var refused = await client.PostAsJsonAsync("/api/v1/opportunities", body);
-        var errors = (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.RepeatInvalid)).GetProperty("errors");
+        var errors = (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.RepeatInvalid)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("shifts[0].repeatWeekly", out _));
         Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
 
@@ -310,7 +311,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.Action == "opportunity.cancelled" && a.TargetId == id.ToString())));
 
         using var again = await client.PostAsJsonAsync($"/api/v1/opportunities/{id}/cancel", new { reason = "Тағы" });
-        await again.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.OpportunityCancelled);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, OpportunityErrors.OpportunityCancelled);
         using var read = await app.Client().GetAsync($"/api/v1/opportunities/{id}");
         var json = await read.JsonAsync();
         Assert.Equal("cancelled", json.GetProperty("status").GetString());
@@ -345,7 +346,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/opportunities", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CoordinatesInvalid);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.CoordinatesInvalid);
         Assert.Equal(Html.Text("Error_coordinates_invalid", Cultures.English), problem.GetProperty("errors").GetProperty("latitude")[0].GetString());
         Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
     }
@@ -369,7 +370,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
             var body = Opps.Body(coordinator.OrganizationId);
             body["shifts"] = new[] { shift };
             using var response = await client.PostAsJsonAsync("/api/v1/opportunities", body);
-            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ShiftTooFar);
+            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.ShiftTooFar);
             Assert.Equal(Html.Text("Error_shift_too_far", Cultures.Kazakh), problem.GetProperty("errors").GetProperty(field)[0].GetString());
         }
 

@@ -187,7 +187,7 @@ public abstract class SearchTests(BirgeApp app)
 
         var problem = await dates.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.DateRangeInvalid);
         Assert.Equal(Html.Text("Error_date_range_invalid", Cultures.Russian), problem.GetProperty("errors").GetProperty("to")[0].GetString());
-        await point.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CoordinatesInvalid);
+        await point.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.CoordinatesInvalid);
         var page = await app.Browser("ru").GetPageAsync("/opportunities?from=2026-12-10&to=2026-12-01");
         Assert.Contains(Html.Text("Error_date_range_invalid", Cultures.Russian), page.Find(".error-summary").TextContent, StringComparison.Ordinal);
     }
@@ -199,10 +199,10 @@ public abstract class SearchTests(BirgeApp app)
         var tooLate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(5).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var refusals = new (string Query, string Field, string Code)[]
         {
-            ("lat=43.2&lon=NaN", "lat", ErrorCodes.CoordinatesInvalid),
-            ("lat=NaN&lon=76.9", "lat", ErrorCodes.CoordinatesInvalid),
-            ("lat=43.2&lon=76.9&radiusKm=NaN", "radiusKm", ErrorCodes.CoordinatesInvalid),
-            ("lat=43.2&lon=76.9&radiusKm=Infinity", "radiusKm", ErrorCodes.CoordinatesInvalid),
+            ("lat=43.2&lon=NaN", "lat", OpportunityErrors.CoordinatesInvalid),
+            ("lat=NaN&lon=76.9", "lat", OpportunityErrors.CoordinatesInvalid),
+            ("lat=43.2&lon=76.9&radiusKm=NaN", "radiusKm", OpportunityErrors.CoordinatesInvalid),
+            ("lat=43.2&lon=76.9&radiusKm=Infinity", "radiusKm", OpportunityErrors.CoordinatesInvalid),
             ("to=9999-12-31", "to", ErrorCodes.DateOutOfRange),
             ("to=" + tooLate, "to", ErrorCodes.DateOutOfRange),
             ("from=0001-01-01", "from", ErrorCodes.DateOutOfRange),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Organizations;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +60,7 @@ public abstract class InvitationToJoinTests(BirgeApp app)
         Assert.Equal(
             (await known.JsonAsync()).EnumerateObject().Select(p => p.Name),
             (await unknown.JsonAsync()).EnumerateObject().Select(p => p.Name));
-        await member.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.AlreadyMember);
+        await member.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OrganizationErrors.AlreadyMember);
 
         // By SMS to the number, in the inviter's language (Kazakh: the account was made without a language).
         var phone = "+7" + new string(unknownPhone.Where(char.IsAsciiDigit).ToArray())[1..];

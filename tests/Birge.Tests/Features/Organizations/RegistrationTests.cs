@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Organizations;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -122,7 +123,7 @@ public abstract class RegistrationTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/organizations", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.BinInvalid);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OrganizationErrors.BinInvalid);
         var culture = Cultures.FromLanguage(language);
         Assert.Equal(Html.Text("Error_bin_invalid", culture), problem.GetProperty("errors").GetProperty("bin")[0].GetString());
         Assert.False(await app.Db(db => db.Organizations.AnyAsync(o => o.Name == (string)body["name"]!)));
@@ -138,7 +139,7 @@ public abstract class RegistrationTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/organizations", Orgs.Body(bin: bin));
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.BinExists);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, OrganizationErrors.BinExists);
         Assert.Equal(Html.Text("Error_bin_exists", Cultures.English), problem.GetProperty("title").GetString());
         Assert.Equal(1, await app.Db(db => db.Organizations.CountAsync(o => o.Bin == bin)));
     }
@@ -172,7 +173,7 @@ public abstract class RegistrationTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/organizations", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.LegalFormInvalid);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OrganizationErrors.LegalFormInvalid);
         Assert.True(problem.GetProperty("errors").TryGetProperty("directions", out _));
     }
 
