@@ -25,11 +25,11 @@ public sealed class PasswordReset(AccountLookup lookup, UserManager<Account> use
         var culture = Cultures.FromLanguage(account.Language);
         if (AccountLookup.IsPhoneLogin(login) && account.Phone is not null)
         {
-            outbox.Sms(account.Phone, culture, "ResetPassword", account.FullName ?? "", link);
+            outbox.Sms(account.Phone, culture, new AccountMessages.ResetPassword(account.FullName ?? "", link));
         }
         else if (account.Email is not null)
         {
-            outbox.Email(account.Email, culture, "ResetPassword", account.FullName ?? "", link);
+            outbox.Email(account.Email, culture, new AccountMessages.ResetPassword(account.FullName ?? "", link));
         }
 
         await db.SaveChangesAsync(cancellationToken);

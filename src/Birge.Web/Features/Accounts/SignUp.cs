@@ -259,11 +259,11 @@ public sealed class SignUp(
         var link = outbox.Link("/parent-consent?token=" + token);
         if (parentEmail is not null)
         {
-            outbox.Email(parentEmail, culture, "ParentConsent", input.ParentName.Trim(), account.FullName!, link);
+            outbox.Email(parentEmail, culture, new AccountMessages.ParentConsent(input.ParentName.Trim(), account.FullName!, link));
         }
         else
         {
-            outbox.Sms(parentPhone!.Value, culture, "ParentConsent", input.ParentName.Trim(), account.FullName!, link);
+            outbox.Sms(parentPhone!.Value, culture, new AccountMessages.ParentConsent(input.ParentName.Trim(), account.FullName!, link));
         }
     }
 

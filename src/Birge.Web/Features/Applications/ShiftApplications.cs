@@ -1,4 +1,3 @@
-using System.Globalization;
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Opportunities;
@@ -226,7 +225,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
                 return Outcome.Refused(ApplicationErrors.ApplicationNotActive);
             }
 
-            Tell(volunteer, "ApplicationAccepted", found);
+            Tell(volunteer, found, (name, title, startsAt, link) => new ApplicationMessages.ApplicationAccepted(name, title, startsAt, link));
             audit.Record("application.accepted", "application", application.Id.ToString(), region);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -247,7 +246,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
                 await GiveSeatBackAsync(shiftId, cancellationToken);
             }
 
-            Tell(volunteer, "ApplicationDeclined", found);
+            Tell(volunteer, found, (name, title, startsAt, link) => new ApplicationMessages.ApplicationDeclined(name, title, startsAt, link));
             audit.Record("application.declined", "application", application.Id.ToString(), region);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -305,7 +304,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             }
 
             var volunteer = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == first.VolunteerId, cancellationToken);
-            Tell(volunteer, "ApplicationPromoted", found);
+            Tell(volunteer, found, (name, title, startsAt, link) => new ApplicationMessages.ApplicationPromoted(name, title, startsAt, link));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             promoted++;
@@ -406,18 +405,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         return true;
     }
 
-    /// <summary>Queues a message about the shift in the volunteer's language: title, start in Kazakhstan time, a link.</summary>
-    private void Tell(Account volunteer, string template, ShiftWithOpportunity found)
-    {
-        var culture = Cultures.FromLanguage(volunteer.Language);
-        outbox.ToAccount(
-            volunteer,
-            template,
-            volunteer.FullName ?? "",
-            found.Opportunity.Title.Resolve(culture),
-            When(found.Shift.StartsAt, culture),
-            outbox.Link("/my/shifts"));
-    }
-
-    public static string When(DateTime utc, CultureInfo culture) => KazakhstanTime.FromUtc(utc).ToString("g", culture);
+    /// <summary>Queues a message about the shift: the volunteer's name, the title, the start, a link to their shifts.</summary>
+    private void Tell(Account volunteer, ShiftWithOpportunity found, Func<string, LocalizedText, DateTime, string, Message> message) =>
+        outbox.ToAccount(volunteer, message(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, outbox.Link("/my/shifts")));
 }

@@ -145,17 +145,14 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
             audit.Record("hours.confirmed", "hours", entry.Id.ToString(), info.Organization.RegionKato, $"minutes={minutes}");
             if (recipients.TryGetValue(want.VolunteerId, out var volunteer) && volunteer.IsActive)
             {
-                var culture = Cultures.FromLanguage(volunteer.Language);
-                outbox.ToAccount(
-                    volunteer,
-                    "HoursConfirmed",
+                outbox.ToAccount(volunteer, new AttendanceMessages.HoursConfirmed(
                     volunteer.FullName ?? "",
-                    Durations.Format(minutes, culture),
-                    info.Opportunity.Title.Resolve(culture),
+                    TimeSpan.FromMinutes(minutes),
+                    info.Opportunity.Title,
                     info.Organization.Name,
-                    entry.Date.ToString("d", culture),
+                    entry.Date,
                     outbox.Link("/book"),
-                    outbox.Link($"/hours/{entry.Id}/dispute"));
+                    outbox.Link($"/hours/{entry.Id}/dispute")));
             }
         }
 
@@ -264,8 +261,9 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
         audit.Record("hours.revoked", "hours", entry.Id.ToString(), info.Organization.RegionKato, $"certificates={certificates}");
         if (await db.Accounts.FirstOrDefaultAsync(a => a.Id == entry.VolunteerId, cancellationToken) is { IsActive: true } volunteer)
         {
-            var culture = Cultures.FromLanguage(volunteer.Language);
-            outbox.ToAccount(volunteer, "HoursRevoked", volunteer.FullName ?? "", Durations.Format(entry.Minutes, culture), info.Opportunity.Title.Resolve(culture), info.Organization.Name, reason);
+            outbox.ToAccount(
+                volunteer,
+                new AttendanceMessages.HoursRevoked(volunteer.FullName ?? "", TimeSpan.FromMinutes(entry.Minutes), info.Opportunity.Title, info.Organization.Name, reason));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -322,15 +320,9 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
             .ToListAsync(cancellationToken);
         foreach (var coordinator in coordinators)
         {
-            var culture = Cultures.FromLanguage(coordinator.Language);
             outbox.ToAccount(
                 coordinator,
-                "HoursDisputed",
-                volunteerName ?? "",
-                info.Opportunity.Title.Resolve(culture),
-                entry.Date.ToString("d", culture),
-                reason,
-                outbox.Link($"/shifts/{entry.ShiftId}/hours"));
+                new AttendanceMessages.HoursDisputed(volunteerName ?? "", info.Opportunity.Title, entry.Date, reason, outbox.Link($"/shifts/{entry.ShiftId}/hours")));
         }
 
         audit.Record("hours.disputed", "hours", entry.Id.ToString(), info.Organization.RegionKato);

@@ -24,7 +24,7 @@ public sealed class LegalDetailsChanges(BirgeDb db, AuditLog audit, Outbox outbo
 
         await registration.RefreshOpportunitiesAsync(organization, cancellationToken);
         audit.Record("organization.change_approved", "organization", organization.Id.ToString(), change.RegionKato, from == change.RegionKato ? null : $"{from} → {change.RegionKato}");
-        await TellOwnersAsync(organization, "OrganizationChangeApproved", "", cancellationToken);
+        await TellOwnersAsync(organization, link => new FrontOfficeMessages.OrganizationChangeApproved(organization.Name, link), cancellationToken);
         return await SaveAsync(cancellationToken);
     }
 
@@ -37,16 +37,17 @@ public sealed class LegalDetailsChanges(BirgeDb db, AuditLog audit, Outbox outbo
 
         var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == change.OrganizationId, cancellationToken);
         audit.Record("organization.change_rejected", "organization", organization.Id.ToString(), change.RegionKato, change.Reason);
-        await TellOwnersAsync(organization, "OrganizationChangeRejected", change.Reason!, cancellationToken);
+        await TellOwnersAsync(organization, link => new FrontOfficeMessages.OrganizationChangeRejected(organization.Name, change.Reason!, link), cancellationToken);
         return await SaveAsync(cancellationToken);
     }
 
-    private async Task TellOwnersAsync(Organization organization, string template, string reason, CancellationToken cancellationToken)
+    /// <summary>Each owner gets the message with a link to the organisation's page.</summary>
+    private async Task TellOwnersAsync(Organization organization, Func<string, Message> message, CancellationToken cancellationToken)
     {
         var ownerIds = organization.Members.Where(m => m.Role == OrganizationMember.Owner).Select(m => m.AccountId).ToList();
         foreach (var owner in await db.Accounts.Where(a => ownerIds.Contains(a.Id) && a.Status == AccountStatus.Active).ToListAsync(cancellationToken))
         {
-            outbox.ToAccount(owner, template, organization.Name, reason, outbox.Link($"/organizations/{organization.Id}/manage"));
+            outbox.ToAccount(owner, message(outbox.Link($"/organizations/{organization.Id}/manage")));
         }
     }
 

@@ -41,17 +41,18 @@ public sealed class OrganizationVerification(BirgeDb db, AuditLog audit, Outbox 
         var status = ApiName(organization.Status);
         audit.Record($"organization.{status}", "organization", organization.Id.ToString(), organization.RegionKato, organization.StatusReason);
 
-        var template = organization.Status switch
+        var link = outbox.Link("/");
+        Message message = organization.Status switch
         {
-            OrganizationStatus.Verified => "OrganizationVerified",
-            OrganizationStatus.Rejected => "OrganizationRejected",
-            _ => "OrganizationSuspended",
+            OrganizationStatus.Verified => new FrontOfficeMessages.OrganizationVerified(organization.Name, link),
+            OrganizationStatus.Rejected => new FrontOfficeMessages.OrganizationRejected(organization.Name, organization.StatusReason ?? "", link),
+            _ => new FrontOfficeMessages.OrganizationSuspended(organization.Name, organization.StatusReason ?? "", link),
         };
         var ownerIds = organization.Members.Where(m => m.Role == OrganizationMember.Owner).Select(m => m.AccountId).ToList();
         var owners = await db.Accounts.Where(a => ownerIds.Contains(a.Id) && a.Status == AccountStatus.Active).ToListAsync(cancellationToken);
         foreach (var owner in owners)
         {
-            outbox.ToAccount(owner, template, organization.Name, organization.StatusReason ?? "", outbox.Link("/"));
+            outbox.ToAccount(owner, message);
         }
 
         await db.SaveChangesAsync(cancellationToken);

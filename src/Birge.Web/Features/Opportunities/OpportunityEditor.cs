@@ -2,7 +2,6 @@ using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Applications;
 using Birge.Web.Infrastructure;
-using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.Opportunities;
@@ -155,9 +154,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         foreach (var applicant in applicants)
         {
             var shift = moved.First(s => s.Id == applicant.ShiftId);
-            var culture = Cultures.FromLanguage(applicant.Person.Language);
-            var times = $"{KazakhstanTime.FromUtc(shift.StartsAt).ToString("g", culture)} – {KazakhstanTime.FromUtc(shift.EndsAt).ToString("t", culture)}";
-            outbox.ToAccount(applicant.Person, "ShiftMoved", opportunity.Title.Resolve(culture), times, outbox.Link("/opportunities/" + opportunity.Id));
+            outbox.ToAccount(applicant.Person, new OpportunityMessages.ShiftMoved(opportunity.Title, shift.StartsAt, shift.EndsAt, outbox.Link("/opportunities/" + opportunity.Id)));
         }
     }
 
@@ -197,8 +194,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             .ToListAsync(cancellationToken);
         foreach (var applicant in applicants)
         {
-            var culture = Cultures.FromLanguage(applicant.Language);
-            outbox.ToAccount(applicant, "OpportunityCancelled", opportunity.Title.Resolve(culture), opportunity.CancelReason!, outbox.Link("/opportunities/" + opportunity.Id));
+            outbox.ToAccount(applicant, new OpportunityMessages.OpportunityCancelled(opportunity.Title, opportunity.CancelReason!, outbox.Link("/opportunities/" + opportunity.Id)));
         }
 
         audit.Record("opportunity.cancelled", "opportunity", opportunity.Id.ToString(), opportunity.RegionKato, $"applicants: {applicants.Count}");

@@ -73,13 +73,12 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         var link = outbox.Link("/invitations/accept?token=" + token);
         if (invitee is not null)
         {
-            var culture = Cultures.FromLanguage(invitee.Language);
-            Send(invitation, culture, "OrganizationInvitation", invitee.FullName ?? "", organization.Name, link);
+            Send(invitation, Cultures.FromLanguage(invitee.Language), new OrganizationMessages.OrganizationInvitation(invitee.FullName ?? "", organization.Name, link));
         }
         else
         {
             var language = await db.Accounts.Where(a => a.Id == invitedBy).Select(a => a.Language).FirstOrDefaultAsync(cancellationToken);
-            Send(invitation, Cultures.FromLanguage(language), "OrganizationInvitationJoin", organization.Name, outbox.Link("/account/signup"), link);
+            Send(invitation, Cultures.FromLanguage(language), new OrganizationMessages.OrganizationInvitationJoin(organization.Name, outbox.Link("/account/signup"), link));
         }
 
         audit.Record("organization.coordinator_invited", "organization", organization.Id.ToString(), organization.RegionKato);
@@ -193,15 +192,15 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         return Outcome.Done;
     }
 
-    private void Send(OrganizationInvitation invitation, CultureInfo culture, string template, params object[] args)
+    private void Send(OrganizationInvitation invitation, CultureInfo culture, Message message)
     {
         if (invitation.Email is not null)
         {
-            outbox.Email(invitation.Email, culture, template, args);
+            outbox.Email(invitation.Email, culture, message);
         }
         else
         {
-            outbox.Sms(invitation.Phone!, culture, template, args);
+            outbox.Sms(invitation.Phone!, culture, message);
         }
     }
 }
