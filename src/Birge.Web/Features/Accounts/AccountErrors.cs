@@ -30,4 +30,7 @@ public static class AccountErrors
     [HttpStatus(Status422UnprocessableEntity)] public const string TokenInvalid = "token_invalid";
     [HttpStatus(Status422UnprocessableEntity)] public const string ConfirmationRequired = "confirmation_required";
     [HttpStatus(Status429TooManyRequests)] public const string SignUpLimited = "sign_up_limited";
+
+    /// <summary>A Kazakh landline: links and codes go by SMS, so a person gives a mobile number.</summary>
+    [HttpStatus(Status422UnprocessableEntity)] public const string PhoneNotMobile = "phone_not_mobile";
 }

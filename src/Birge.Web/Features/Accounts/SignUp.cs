@@ -161,9 +161,9 @@ public sealed class SignUp(
         }
 
         CheckEmail(errors, "email", email);
-        if (phone is not null && !PhoneNumber.TryParse(phone, out _))
+        if (phone is not null && PhoneNumber.Check(phone) is { } phoneError)
         {
-            errors.Add(new FieldError("phone", ErrorCodes.PhoneInvalid));
+            errors.Add(new FieldError("phone", phoneError));
         }
 
         if (Password.Check(input.Password) is { } passwordError)
@@ -223,9 +223,9 @@ public sealed class SignUp(
 
             CheckName(errors, "parentName", input.ParentName, null);
             CheckEmail(errors, "parentEmail", parentEmail);
-            if (parentPhone is not null && !PhoneNumber.TryParse(parentPhone, out _))
+            if (parentPhone is not null && PhoneNumber.Check(parentPhone) is { } parentPhoneError)
             {
-                errors.Add(new FieldError("parentPhone", ErrorCodes.PhoneInvalid));
+                errors.Add(new FieldError("parentPhone", parentPhoneError));
             }
         }
 

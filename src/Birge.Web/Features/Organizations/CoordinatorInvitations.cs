@@ -36,9 +36,9 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         {
             errors.Add(new FieldError("email", ErrorCodes.EmailInvalid));
         }
-        else if (phone is not null && !PhoneNumber.TryParse(phone, out _))
+        else if (phone is not null && PhoneNumber.Check(phone) is { } phoneError)
         {
-            errors.Add(new FieldError("phone", ErrorCodes.PhoneInvalid));
+            errors.Add(new FieldError("phone", phoneError));
         }
 
         if (errors.Count > 0)

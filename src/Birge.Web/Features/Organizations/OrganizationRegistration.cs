@@ -292,7 +292,7 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
             errors.Add(new FieldError("email", ErrorCodes.EmailInvalid));
         }
 
-        if (Clean(input.Phone) is { } phone && !PhoneNumber.TryParse(phone, out _))
+        if (Clean(input.Phone) is { } phone && !PhoneNumber.TryParseAny(phone, out _))
         {
             errors.Add(new FieldError("phone", ErrorCodes.PhoneInvalid));
         }
@@ -323,7 +323,7 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
         organization.Directions = Directions(input);
         organization.Description = new LocalizedText(Clean(input.DescriptionKk), Clean(input.DescriptionRu), Clean(input.DescriptionEn));
         organization.Email = Clean(input.Email);
-        organization.Phone = PhoneNumber.TryParse(input.Phone, out var phone) ? phone!.Value : null;
+        organization.Phone = PhoneNumber.TryParseAny(input.Phone, out var phone) ? phone!.Value : null;
         organization.Website = Clean(input.Website);
         organization.RefreshSearchText();
     }

@@ -168,6 +168,21 @@ public abstract class AccountsApiTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task A_landline_is_refused_with_a_message_asking_for_a_mobile()
+    {
+        var body = Api.AdultAccount();
+        body.Remove("email");
+        body["phone"] = "+7 727 258 00 00";
+        using var client = app.Client("ru");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/accounts", body);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AccountErrors.PhoneNotMobile);
+        Assert.Equal(Html.Text("Error_phone_not_mobile", Cultures.Russian), problem.GetProperty("errors").GetProperty("phone")[0].GetString());
+        Assert.False(await app.Db(db => db.Accounts.AnyAsync(a => a.Phone == "+77272580000")));
+    }
+
+    [Fact]
     public async Task A_token_is_given_for_an_email_login()
     {
         var (_, email) = await Api.CreateAccountAsync(app);
