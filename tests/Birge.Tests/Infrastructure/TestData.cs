@@ -130,6 +130,7 @@ public sealed class PersonBuilder(BirgeApp app)
     private bool token;
     private bool? organizationVerified;
     private (Guid ShiftId, ApplicationStatus Status)? application;
+    private readonly Dictionary<string, object?> fields = [];
 
     /// <summary>The Accept-Language of the person's clients, and so the account's language (kk, ru or en).</summary>
     public PersonBuilder Speaking(string? acceptLanguage)
@@ -147,6 +148,13 @@ public sealed class PersonBuilder(BirgeApp app)
     public PersonBuilder Named(string name)
     {
         fullName = name;
+        return this;
+    }
+
+    /// <summary>Another field of the sign-up (<c>POST /api/v1/accounts</c>): an IIN, a phone, a parent's consent.</summary>
+    public PersonBuilder With(string field, object? value)
+    {
+        fields[field] = value;
         return this;
     }
 
@@ -203,6 +211,11 @@ public sealed class PersonBuilder(BirgeApp app)
         if (fullName is not null)
         {
             body["fullName"] = fullName;
+        }
+
+        foreach (var (field, value) in fields)
+        {
+            body[field] = value;
         }
 
         using var anonymous = app.Client(language);

@@ -95,9 +95,9 @@ public abstract class AuthorizationTests(BirgeApp app)
     public async Task A_signed_in_volunteer_is_refused_a_development_only_page()
     {
         // There is no national-admin endpoint yet; the outbox viewer is the one page an ordinary person may not open.
-        var (client, _) = await People.SignUpAsync(app);
+        var volunteer = await app.NewPerson().SignedIn();
 
-        using var response = await client.GetAsync("/dev/outbox");
+        using var response = await volunteer.Pages.GetAsync("/dev/outbox");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/error/403", new Uri(new Uri("http://localhost"), response.Location()).AbsolutePath, StringComparison.Ordinal);

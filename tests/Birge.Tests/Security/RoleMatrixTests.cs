@@ -117,7 +117,7 @@ public abstract class RoleMatrixTests(BirgeApp app)
         foreach (var route in routes)
         {
             await CheckAsync(route, Actor.Anonymous, cast.People[Actor.Anonymous], cast, mismatches);
-            var throwaway = await SignInAsync(await NewAccountAsync());
+            var throwaway = Signed(await app.NewPerson().SignedIn().WithToken());
             await CheckAsync(route, Actor.Volunteer, throwaway, cast, mismatches);
         }
 
@@ -280,82 +280,31 @@ public abstract class RoleMatrixTests(BirgeApp app)
     /// </summary>
     private async Task<Cast> CastAsync()
     {
-        var ids = new Dictionary<Actor, (Guid Id, string Email)>();
+        var people = new Dictionary<Actor, Person> { [Actor.Anonymous] = new(null, app.Browser(), app.Client()) };
         foreach (var actor in SignedIn)
         {
-            ids[actor] = await NewAccountAsync();
+            var person = actor switch
+            {
+                Actor.AlmatyStaff => app.NewPerson().Staff(Offices.Almaty),
+                Actor.AstanaStaff => app.NewPerson().Staff(Offices.Astana),
+                Actor.AlmatyOperator => app.NewPerson().Staff(Offices.Almaty, FrontOfficeStaff.Operator),
+                Actor.NationalStaff => app.NewPerson().Staff(FrontOffice.NationalKato),
+                Actor.Admin => app.NewPerson().Admin(),
+                _ => app.NewPerson(),
+            };
+            people[actor] = Signed(await person.SignedIn().WithToken());
         }
 
-        var organizationA = Guid.NewGuid();
-        var opportunity = new Opportunity
-        {
-            OrganizationId = organizationA,
-            Title = new("Рөлдер кестесі", null, null),
-            RegionKato = People.AlmatyCity,
-            Directions = ["social"],
-            CreatedAt = DateTime.UtcNow,
-            CreatedBy = ids[Actor.OwnerOfA].Id,
-            Shifts = [new Shift { StartsAt = DateTime.UtcNow.AddDays(7), EndsAt = DateTime.UtcNow.AddDays(7).AddHours(3), Capacity = 5 }],
-        };
-        opportunity.RefreshSchedule();
-        await app.Db(async db =>
-        {
-            db.Organizations.Add(Organization(organizationA, Offices.Almaty, (ids[Actor.OwnerOfA].Id, OrganizationMember.Owner), (ids[Actor.CoordinatorOfA].Id, OrganizationMember.Coordinator)));
-            db.Opportunities.Add(opportunity);
-            db.Organizations.Add(Organization(Guid.NewGuid(), Offices.Astana, (ids[Actor.OtherCoordinator].Id, OrganizationMember.Coordinator)));
-            foreach (var (actor, kato, role) in new[]
-            {
-                (Actor.AlmatyStaff, Offices.Almaty, FrontOfficeStaff.Staff),
-                (Actor.AstanaStaff, Offices.Astana, FrontOfficeStaff.Staff),
-                (Actor.AlmatyOperator, Offices.Almaty, FrontOfficeStaff.Operator),
-                (Actor.NationalStaff, FrontOffice.NationalKato, FrontOfficeStaff.Staff),
-            })
-            {
-                db.FrontOfficeStaff.Add(new FrontOfficeStaff { FrontOfficeKato = kato, AccountId = ids[actor].Id, Role = role, AssignedAt = DateTime.UtcNow });
-            }
-
-            db.AccountRoles.Add(new AccountRole { AccountId = ids[Actor.Admin].Id, Role = AccountRole.Admin });
-            return await db.SaveChangesAsync();
-        });
-
-        var people = new Dictionary<Actor, Person> { [Actor.Anonymous] = new(null, app.Browser(), app.Client()) };
-        foreach (var (actor, account) in ids)
-        {
-            people[actor] = await SignInAsync(account);
-        }
-
-        return new Cast(organizationA, opportunity.Id, opportunity.Shifts[0].Id, people);
+        var organizationA = await app.NewOrganization().Named("Role matrix " + Orgs.UniqueWord()).InRegion(Offices.Almaty).Pending()
+            .OwnedBy(people[Actor.OwnerOfA].Id!.Value).CoordinatedBy(people[Actor.CoordinatorOfA].Id!.Value);
+        await app.NewOrganization().Named("Role matrix " + Orgs.UniqueWord()).InRegion(Offices.Astana).Pending()
+            .CoordinatedBy(people[Actor.OtherCoordinator].Id!.Value);
+        var opportunity = await app.NewOpportunity(organizationA.Id).Titled("Рөлдер кестесі").Starting(DateTime.UtcNow.AddDays(7)).Seats(5).Draft();
+        return new Cast(organizationA.Id, opportunity.OpportunityId, opportunity.ShiftId, people);
     }
 
-    private static Organization Organization(Guid id, string regionKato, params (Guid AccountId, string Role)[] members)
-    {
-        var organization = new Organization
-        {
-            Id = id,
-            Bin = Bins.New(),
-            Name = "Role matrix " + Orgs.UniqueWord(),
-            LegalForm = "public_association",
-            RegionKato = regionKato,
-            Address = "Абай даңғылы, 10",
-            Email = People.NewEmail(),
-            Phone = "+77011234567",
-            CreatedAt = DateTime.UtcNow,
-            Members = [.. members.Select(m => new OrganizationMember { AccountId = m.AccountId, Role = m.Role, JoinedAt = DateTime.UtcNow })],
-        };
-        organization.RefreshSearchText();
-        return organization;
-    }
-
-    private async Task<(Guid Id, string Email)> NewAccountAsync() => await Api.CreateAccountAsync(app);
-
-    /// <summary>Signs in through the real login form (cookie for pages) and the token endpoint (bearer for the API).</summary>
-    private async Task<Person> SignInAsync((Guid Id, string Email) account)
-    {
-        var pages = app.Browser();
-        using var login = await Logins.PostAsync(pages, account.Email, People.Password);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return new Person(account.Id, pages, app.Client(accessToken: await Api.TokenAsync(app, account.Email)));
-    }
+    /// <summary>Signed in through the real login form (cookie for pages) and the token endpoint (bearer for the API).</summary>
+    private static Person Signed(TestPerson person) => new(person.Id, person.Pages, person.Api);
 
     /// <summary>The feature whose code maps the endpoint: a page's folder, or the API handler's namespace.</summary>
     private static string? FeatureOf(RouteEndpoint endpoint)

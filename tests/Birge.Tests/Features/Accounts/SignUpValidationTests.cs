@@ -156,15 +156,15 @@ public abstract class SignUpValidationTests(BirgeApp app)
     [Fact]
     public async Task An_email_already_used_is_refused_on_the_email_field()
     {
-        var (_, email) = await People.SignUpAsync(app);
-        var form = People.AdultForm(email.ToUpperInvariant());
+        var person = await app.NewPerson();
+        var form = People.AdultForm(person.Email.ToUpperInvariant());
         form["Input.FullName"] = "Басқа Адам";
 
         var page = await RefusedAsync(null, form, countChanges: false);
 
         AssertShown(page, "Input_Email", Html.Text("Error_account_exists", Cultures.Kazakh));
         AssertFilled(page, form);
-        var normalized = email.ToUpperInvariant();
+        var normalized = person.Email.ToUpperInvariant();
         Assert.Equal(1, await app.Db(db => db.Accounts.CountAsync(a => a.NormalizedEmail == normalized)));
         Assert.False(await app.Db(db => db.Accounts.AnyAsync(a => a.FullName == "Басқа Адам")));
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Applications;
@@ -17,8 +16,8 @@ public abstract class ConcurrencyTests(BirgeApp app)
     [Fact]
     public async Task Two_hundred_parallel_applications_for_ten_seats_give_ten_accepted_and_a_hundred_and_ninety_waitlisted()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 10);
-        var volunteers = await Shifts.VolunteersAsync(app, 200);
+        var shift = await app.NewOpportunity().Seats(10);
+        var volunteers = await app.NewVolunteersAsync(200);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = volunteers.Select(v => Task.Run(async () =>
         {
@@ -41,10 +40,10 @@ public abstract class ConcurrencyTests(BirgeApp app)
     [Fact]
     public async Task Sixty_people_joining_a_full_shifts_line_at_once_are_told_places_one_to_sixty_as_the_line_is_stored()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
-        var seated = (await Shifts.VolunteersAsync(app, 1))[0];
+        var shift = await app.NewOpportunity().Seats(1);
+        var seated = (await app.NewVolunteersAsync(1))[0];
         Assert.Equal(ApplicationStatus.Accepted, (await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, seated, CancellationToken.None))).Value!.Application.Status);
-        var volunteers = await Shifts.VolunteersAsync(app, 60);
+        var volunteers = await app.NewVolunteersAsync(60);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = volunteers.Select(v => Task.Run(async () =>
         {
@@ -93,11 +92,11 @@ public abstract class ConcurrencyTests(BirgeApp app)
     [Fact]
     public async Task Parallel_requests_to_the_api_fill_exactly_the_seats_there_are()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 5);
+        var shift = await app.NewOpportunity().Seats(5);
         var tokens = new List<string>();
         for (var i = 0; i < 20; i++)
         {
-            tokens.Add((await Orgs.PersonAsync(app)).Token);
+            tokens.Add((await app.NewPerson().WithToken()).Token);
         }
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -120,8 +119,8 @@ public abstract class ConcurrencyTests(BirgeApp app)
     [Fact]
     public async Task Parallel_cancels_keep_the_seat_count_exact_and_promote_each_seat_once()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 10);
-        var volunteers = await Shifts.VolunteersAsync(app, 30);
+        var shift = await app.NewOpportunity().Seats(10);
+        var volunteers = await app.NewVolunteersAsync(30);
         var applied = new List<Application>();
         foreach (var volunteer in volunteers)
         {
@@ -161,8 +160,8 @@ public abstract class ConcurrencyTests(BirgeApp app)
     [Fact]
     public async Task The_same_volunteer_applying_five_times_at_once_gets_one_application_and_one_seat()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 10);
-        var volunteer = (await Shifts.VolunteersAsync(app, 1))[0];
+        var shift = await app.NewOpportunity().Seats(10);
+        var volunteer = (await app.NewVolunteersAsync(1))[0];
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
         {

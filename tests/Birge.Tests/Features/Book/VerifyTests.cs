@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Book;
@@ -139,9 +140,9 @@ public abstract class VerifyTests(BirgeApp app)
 
     private async Task<string> IssueAsync()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Жасыл Әлем");
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 5, 9), 150);
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Жасыл Әлем" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 5, 9), 150);
         using var client = app.Client("kk", volunteer.Token);
         using var response = await client.PostAsJsonAsync("/api/v1/me/certificates", new { language = "kk" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
