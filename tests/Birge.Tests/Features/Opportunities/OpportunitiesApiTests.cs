@@ -209,7 +209,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         using var client = app.Client(accessToken: coordinator.Token);
         using var publish = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
-        var moved = await app.NewPerson().OnShift(shifts[0]);
+        var moved = await app.NewPerson().Speaking("ru").OnShift(shifts[0]);
         var kept = await app.NewPerson().OnShift(shifts[1]);
 
         body["shifts"] = new object[]
@@ -260,8 +260,8 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         using var publish = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
         await app.NewPerson().OnShift(shifts[0]);
-        var firstPerson = await app.NewPerson().OnShift(shifts[0], ApplicationStatus.Waitlisted);
-        var applicant = await app.NewPerson().OnShift(shifts[0], ApplicationStatus.Waitlisted);
+        var firstInLine = await app.NewPerson().OnShift(shifts[0], ApplicationStatus.Waitlisted);
+        var secondInLine = await app.NewPerson().OnShift(shifts[0], ApplicationStatus.Waitlisted);
 
         body["shifts"] = new object[] { new { id = shifts[0], startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 2 } };
         using var saved = await client.PutAsJsonAsync($"/api/v1/opportunities/{id}", body);
@@ -269,10 +269,10 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(2, await app.Db(db => db.Shifts.Where(s => s.Id == shifts[0]).Select(s => s.Taken).SingleAsync()));
         var statuses = await app.Db(db => db.Applications.AsNoTracking().Where(a => a.ShiftId == shifts[0]).ToDictionaryAsync(a => a.VolunteerId, a => a.Status));
-        Assert.Equal(ApplicationStatus.Accepted, statuses[firstPerson.Id]);
-        Assert.Equal(ApplicationStatus.Waitlisted, statuses[applicant.Id]);
+        Assert.Equal(ApplicationStatus.Accepted, statuses[firstInLine.Id]);
+        Assert.Equal(ApplicationStatus.Waitlisted, statuses[secondInLine.Id]);
         var subject = Html.Text("Message_ApplicationPromoted_Subject", Cultures.Kazakh);
-        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == firstPerson.Email && m.Subject == subject)));
+        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == firstInLine.Email && m.Subject == subject)));
     }
 
     [Fact]
@@ -283,7 +283,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         using var client = app.Client(accessToken: coordinator.Token);
         using var publish = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
-        var accepted = await app.NewPerson().OnShift(shifts[0]);
+        var accepted = await app.NewPerson().Speaking("ru").OnShift(shifts[0]);
         var waitlisted = await app.NewPerson().Speaking("en").OnShift(shifts[1], ApplicationStatus.Waitlisted);
         var withdrawn = await app.NewPerson().OnShift(shifts[1], ApplicationStatus.Cancelled);
 

@@ -91,7 +91,7 @@ public abstract class SearchTests(BirgeApp app)
         var astana = (await app.NewOpportunity(organizationId).Titled(word).InRegion(Orgs.AstanaCity).Directions("ecology").Starting(week.AddDays(1))).OpportunityId;
         var adults = (await app.NewOpportunity(organizationId).Titled(word).ForAges(16).Starting(week.AddDays(2))).OpportunityId;
         var emergency = (await app.NewOpportunity(organizationId).Titled(word).Directions(Direction.Emergency).Starting(week.AddDays(3))).OpportunityId;
-        var full = (await app.NewOpportunity(organizationId).Titled(word).Seats(3).Starting(week.AddDays(4))).OpportunityId;
+        var full = (await app.NewOpportunity(organizationId).Titled(word).Seats(3, takenAlready: 3).Starting(week.AddDays(4))).OpportunityId;
         string Day(int days) => DateOnly.FromDateTime(week.AddDays(days)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         Assert.Equal([almaty, astana, adults, emergency, full], Ids(await ApiAsync($"q={word}")));
