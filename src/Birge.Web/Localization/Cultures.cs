@@ -1,6 +1,6 @@
 using System.Globalization;
-using Birge.Web.Domain;
 using System.Resources;
+using Birge.Web.Domain;
 
 namespace Birge.Web.Localization;
 
