@@ -225,7 +225,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
                 return Outcome.Refused(ApplicationErrors.ApplicationNotActive);
             }
 
-            Tell(volunteer, found, (name, title, startsAt, link) => new ApplicationMessages.ApplicationAccepted(name, title, startsAt, link));
+            outbox.ToAccount(volunteer, new ApplicationMessages.ApplicationAccepted(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink));
             audit.Record("application.accepted", "application", application.Id.ToString(), region);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -246,7 +246,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
                 await GiveSeatBackAsync(shiftId, cancellationToken);
             }
 
-            Tell(volunteer, found, (name, title, startsAt, link) => new ApplicationMessages.ApplicationDeclined(name, title, startsAt, link));
+            outbox.ToAccount(volunteer, new ApplicationMessages.ApplicationDeclined(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink));
             audit.Record("application.declined", "application", application.Id.ToString(), region);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -304,7 +304,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             }
 
             var volunteer = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == first.VolunteerId, cancellationToken);
-            Tell(volunteer, found, (name, title, startsAt, link) => new ApplicationMessages.ApplicationPromoted(name, title, startsAt, link));
+            outbox.ToAccount(volunteer, new ApplicationMessages.ApplicationPromoted(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             promoted++;
@@ -405,7 +405,6 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         return true;
     }
 
-    /// <summary>Queues a message about the shift: the volunteer's name, the title, the start, a link to their shifts.</summary>
-    private void Tell(Account volunteer, ShiftWithOpportunity found, Func<string, LocalizedText, DateTime, string, Message> message) =>
-        outbox.ToAccount(volunteer, message(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, outbox.Link("/my/shifts")));
+    /// <summary>Where a volunteer told about an application sees (and cancels) their shifts.</summary>
+    private string MyShiftsLink => outbox.Link("/my/shifts");
 }
