@@ -1,3 +1,5 @@
+using Birge.Web.Features.Opportunities;
+
 namespace Birge.Web.Domain;
 
 /// <summary>
@@ -95,12 +97,12 @@ public sealed class Opportunity
 
         if (!organizationVerified)
         {
-            return ErrorCodes.OrganizationNotVerified;
+            return OpportunityErrors.OrganizationNotVerified;
         }
 
         if (Shifts.Count == 0)
         {
-            return ErrorCodes.ShiftsRequired;
+            return OpportunityErrors.ShiftsRequired;
         }
 
         Status = OpportunityStatus.Published;
@@ -114,7 +116,7 @@ public sealed class Opportunity
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (Status == OpportunityStatus.Cancelled)
         {
-            return ErrorCodes.OpportunityCancelled;
+            return OpportunityErrors.OpportunityCancelled;
         }
 
         if (reason is null)
@@ -187,17 +189,17 @@ public sealed class Shift
     {
         if (endsAt <= startsAt)
         {
-            return ErrorCodes.ShiftTimesInvalid;
+            return OpportunityErrors.ShiftTimesInvalid;
         }
 
         if (endsAt - startsAt > TimeSpan.FromDays(366))
         {
-            return ErrorCodes.ShiftTooLong;
+            return OpportunityErrors.ShiftTooLong;
         }
 
         if (capacity is < 1 or > MaxCapacity)
         {
-            return ErrorCodes.CapacityInvalid;
+            return OpportunityErrors.CapacityInvalid;
         }
 
         return role is { Length: > MaxRoleLength } ? ErrorCodes.TooLong : null;

@@ -1,3 +1,5 @@
+using Birge.Web.Features.Accounts;
+
 namespace Birge.Web.Domain;
 
 /// <summary>The password policy: 8 to 128 characters with at least one letter (any alphabet) and one digit.</summary>
@@ -10,19 +12,19 @@ public static class Password
     {
         if (string.IsNullOrEmpty(password))
         {
-            return ErrorCodes.PasswordRequired;
+            return AccountErrors.PasswordRequired;
         }
 
         if (password.Length < MinLength)
         {
-            return ErrorCodes.PasswordTooShort;
+            return AccountErrors.PasswordTooShort;
         }
 
         if (password.Length > MaxLength)
         {
-            return ErrorCodes.PasswordTooLong;
+            return AccountErrors.PasswordTooLong;
         }
 
-        return password.Any(char.IsLetter) && password.Any(char.IsDigit) ? null : ErrorCodes.PasswordWeak;
+        return password.Any(char.IsLetter) && password.Any(char.IsDigit) ? null : AccountErrors.PasswordWeak;
     }
 }

@@ -1,49 +1,80 @@
+using Birge.Web.Features.Accounts;
+using PhoneNumbers;
+
 namespace Birge.Web.Domain;
 
-/// <summary>A Kazakh mobile number, stored as +77xxxxxxxxx whatever way it was typed.</summary>
+/// <summary>
+/// A Kazakh phone number, stored as +7xxxxxxxxxx whatever way it was typed. A person signs up, is invited and gets
+/// their links by SMS, so <see cref="TryParse"/> takes mobile numbers only; an organisation's contact line may be a
+/// landline (<see cref="TryParseAny"/>). Google's libphonenumber knows which +7 numbers are Kazakh (Russia shares the
+/// code) and which are mobile.
+/// </summary>
 public sealed record PhoneNumber
 {
+    private const string Kazakhstan = "KZ";
+
+    private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
+
     private PhoneNumber(string value) => Value = value;
 
     public string Value { get; }
 
     /// <summary>
-    /// Accepts "+7 701 123 45 67", "8 (701) 123-45-67", "87011234567", "77011234567", "7011234567".
-    /// Rejects numbers of other countries that share the +7 code.
+    /// A Kazakh mobile number: accepts "+7 701 123 45 67", "8 (701) 123-45-67", "87011234567", "77011234567",
+    /// "7011234567"; refuses numbers of other countries that share the +7 code and landlines.
     /// </summary>
-    public static bool TryParse(string? text, out PhoneNumber? phone)
+    public static bool TryParse(string? text, out PhoneNumber? phone) => Check(text, out phone) is null;
+
+    /// <summary>Why <paramref name="text"/> is not a Kazakh mobile number (<c>phone_invalid</c>, or <c>phone_not_mobile</c> for a landline), or null.</summary>
+    public static string? Check(string? text) => Check(text, out _);
+
+    /// <summary>A Kazakh number, mobile or landline.</summary>
+    public static bool TryParseAny(string? text, out PhoneNumber? phone)
+    {
+        phone = Parse(text) is { } number ? new PhoneNumber(Numbers.Format(number, PhoneNumberFormat.E164)) : null;
+        return phone is not null;
+    }
+
+    private static string? Check(string? text, out PhoneNumber? phone)
     {
         phone = null;
-        if (string.IsNullOrWhiteSpace(text))
+        if (Parse(text) is not { } number)
         {
-            return false;
+            return ErrorCodes.PhoneInvalid;
+        }
+
+        if (Numbers.GetNumberType(number) is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE))
+        {
+            return AccountErrors.PhoneNotMobile;
+        }
+
+        phone = new PhoneNumber(Numbers.Format(number, PhoneNumberFormat.E164));
+        return null;
+    }
+
+    /// <summary>A valid Kazakh number, or null. Only digits and the usual separators: no letters for digits ("ABC" as 222).</summary>
+    private static PhoneNumbers.PhoneNumber? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 30)
+        {
+            return null;
         }
 
         var trimmed = text.Trim();
-        var plus = trimmed.StartsWith('+');
-        var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
-        if (trimmed.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '(' or ')' or '.' or '+'))
-            || trimmed.LastIndexOf('+') > 0)
+        if (trimmed.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '(' or ')' or '.' or '+')) || trimmed.LastIndexOf('+') > 0)
         {
-            return false;
+            return null;
         }
 
-        string? national = digits.Length switch
+        try
         {
-            11 when plus && digits[0] == '7' => digits[1..],
-            11 when !plus && digits[0] is '7' or '8' => digits[1..],
-            10 when !plus => digits,
-            _ => null,
-        };
-
-        // +7 7xx is Kazakhstan; +7 9xx, 4xx, 3xx, 8xx are Russia.
-        if (national is null || national[0] != '7')
-        {
-            return false;
+            var number = Numbers.Parse(trimmed, Kazakhstan);
+            return Numbers.IsValidNumberForRegion(number, Kazakhstan) ? number : null;
         }
-
-        phone = new PhoneNumber("+7" + national);
-        return true;
+        catch (NumberParseException)
+        {
+            return null;
+        }
     }
 
     /// <summary>"+7 701 *** ** 67": enough for a person to recognise their own number.</summary>

@@ -9,7 +9,7 @@ public static class ApiStatusCodes
     {
         var http = context.HttpContext;
         var problems = http.RequestServices.GetRequiredService<ApiProblems>();
-        var result = problems.Problem(http.Response.StatusCode, ApiProblems.CodeFor(http.Response.StatusCode));
+        var result = problems.ForStatus(http.Response.StatusCode);
         await result.ExecuteAsync(http);
     }
 }

@@ -58,7 +58,7 @@ public static class HttpsOnly
             if (isApi)
             {
                 await context.RequestServices.GetRequiredService<ApiProblems>()
-                    .Problem(StatusCodes.Status403Forbidden, ErrorCodes.HttpsRequired)
+                    .Refusal(ErrorCodes.HttpsRequired)
                     .ExecuteAsync(context);
                 return;
             }

@@ -80,6 +80,6 @@ public static class RequestLimits
 
     private static Task RefuseAsync(HttpContext context) =>
         context.RequestServices.GetRequiredService<ApiProblems>()
-            .Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge)
+            .Refusal(ErrorCodes.RequestTooLarge)
             .ExecuteAsync(context);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Birge.Web.Domain;
 
 namespace Birge.Web.Localization;
 
@@ -41,4 +42,7 @@ public static class Cultures
 
     /// <summary>A resource string in a given language, for messages sent to someone other than the reader.</summary>
     public static string Text(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;
+
+    /// <summary>A resource string in all three languages, for a message whose recipient's language is decided later.</summary>
+    public static LocalizedText Texts(string key) => new(Text(key, Kazakh), Text(key, Russian), Text(key, English));
 }

@@ -11,8 +11,8 @@ public abstract class DataProtectionKeyTests(BirgeApp app)
     [Fact]
     public async Task A_cookie_issued_by_one_node_is_read_by_another_over_the_same_database()
     {
-        var (_, email) = await People.SignUpAsync(app);
-        using var login = await Logins.PostAsync(app.Browser(), email, People.Password);
+        var person = await app.NewPerson();
+        using var login = await Logins.PostAsync(app.Browser(), person.Email, People.Password);
         var cookies = login.Headers.GetValues("Set-Cookie")
             .Where(c => c.StartsWith("birge.auth", StringComparison.Ordinal))
             .Select(c => c.Split(';')[0])

@@ -1,4 +1,5 @@
 using Birge.Web.Domain;
+using Birge.Web.Features.Accounts;
 
 namespace Birge.Tests.Domain;
 
@@ -11,19 +12,19 @@ public sealed class PasswordTests
     public void A_good_password_is_accepted(string password) => Assert.Null(Password.Check(password));
 
     [Theory]
-    [InlineData(null, ErrorCodes.PasswordRequired)]
-    [InlineData("", ErrorCodes.PasswordRequired)]
-    [InlineData("abc1", ErrorCodes.PasswordTooShort)]
-    [InlineData("abcdef1", ErrorCodes.PasswordTooShort)]
-    [InlineData("abcdefgh", ErrorCodes.PasswordWeak)]
-    [InlineData("12345678", ErrorCodes.PasswordWeak)]
-    [InlineData("--------", ErrorCodes.PasswordWeak)]
+    [InlineData(null, AccountErrors.PasswordRequired)]
+    [InlineData("", AccountErrors.PasswordRequired)]
+    [InlineData("abc1", AccountErrors.PasswordTooShort)]
+    [InlineData("abcdef1", AccountErrors.PasswordTooShort)]
+    [InlineData("abcdefgh", AccountErrors.PasswordWeak)]
+    [InlineData("12345678", AccountErrors.PasswordWeak)]
+    [InlineData("--------", AccountErrors.PasswordWeak)]
     public void A_bad_password_gets_the_reason(string? password, string code) => Assert.Equal(code, Password.Check(password));
 
     [Fact]
     public void The_length_limit_is_inclusive()
     {
         Assert.Null(Password.Check(new string('a', Password.MaxLength - 1) + "1"));
-        Assert.Equal(ErrorCodes.PasswordTooLong, Password.Check(new string('a', Password.MaxLength) + "1"));
+        Assert.Equal(AccountErrors.PasswordTooLong, Password.Check(new string('a', Password.MaxLength) + "1"));
     }
 }

@@ -60,17 +60,6 @@ public static class Api
         return await client.PostAsJsonAsync("/api/v1/auth/token", new { login, password });
     }
 
-    /// <summary>Creates an adult account through the API and returns its id and e-mail.</summary>
-    public static async Task<(Guid Id, string Email)> CreateAccountAsync(BirgeApp app, Dictionary<string, object?>? body = null)
-    {
-        body ??= AdultAccount();
-        using var client = app.Client();
-        using var response = await client.PostAsJsonAsync("/api/v1/accounts", body);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var json = await response.JsonAsync();
-        return (json.GetProperty("id").GetGuid(), (string)body["email"]!);
-    }
-
     public static async Task<string> TokenAsync(BirgeApp app, string login, string password = People.Password)
     {
         using var response = await app.TokenResponseAsync(login, password);

@@ -1,9 +1,8 @@
-using System.Net;
 using Birge.Web.Domain;
 
 namespace Birge.Tests.Infrastructure;
 
-/// <summary>Makes people for tests: unique contacts, a valid form, and signed-in clients.</summary>
+/// <summary>Values for people in tests: unique contacts and a valid sign-up form. <see cref="TestData"/> makes the people.</summary>
 public static class People
 {
     public const string Password = "Qazaq-2026";
@@ -28,18 +27,6 @@ public static class People
         ["Input.Iin"] = "",
         ["Input.ConsentVersion"] = "on",
     };
-
-    /// <summary>Signs up through the real form and returns the signed-in client and the e-mail used.</summary>
-    public static async Task<(HttpClient Client, string Email)> SignUpAsync(BirgeApp app, string? acceptLanguage = null)
-    {
-        var client = app.Browser(acceptLanguage);
-        var email = NewEmail();
-        var page = await client.GetPageAsync("/account/signup");
-        using var response = await client.SubmitAsync(page, "main form", AdultForm(email), "/account/signup");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account", response.Location());
-        return (client, email);
-    }
 
     public static string ConsentVersion => PersonalDataConsent.CurrentVersion;
 }

@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace Birge.Tests.Localization;
 
 /// <summary>
@@ -8,24 +6,9 @@ namespace Birge.Tests.Localization;
 /// </summary>
 public sealed class ResourceFilesTests
 {
-    private static readonly string[] Languages = ["kk", "ru", "en"];
+    private static readonly string[] Languages = ResourceFiles.Languages;
 
-    private static string Folder()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Birge.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        return Path.Combine(directory.FullName, "src", "Birge.Web", "Localization");
-    }
-
-    private static List<(string Key, string Value)> Entries(string language) =>
-        [.. XDocument.Load(Path.Combine(Folder(), $"SharedResource.{language}.resx"))
-            .Root!.Elements("data")
-            .Select(d => ((string)d.Attribute("name")!, (string?)d.Element("value") ?? ""))];
+    private static List<(string Key, string Value)> Entries(string language) => ResourceFiles.Entries(language);
 
     [Theory]
     [InlineData("kk")]

@@ -5,11 +5,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Birge.Tests.Features.Attendance;
-using Birge.Tests.Features.Book;
-using Birge.Tests.Features.FrontOffices;
 using Birge.Tests.Features.Opportunities;
 using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
+using Birge.Web.Domain;
 
 namespace Birge.Tests.Security;
 
@@ -370,21 +369,21 @@ public abstract class ApiFuzzTests(BirgeApp app)
 
     private async Task<Fixture> FixtureAsync()
     {
-        var (volunteerId, _, volunteerToken) = await Orgs.PersonAsync(app);
-        var coordinator = await Opps.CoordinatorAsync(app);
-        var (_, staffEmail, _) = await Offices.StaffAsync(app, People.AlmatyCity);
-        var (_, adminEmail, _) = await Offices.AdminAsync(app);
+        var volunteer = await app.NewPerson().WithToken();
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
+        var staff = await app.NewPerson().Staff(People.AlmatyCity).SignedIn();
+        var admin = await app.NewPerson().Admin().SignedIn();
 
         // A published opportunity the volunteer applied to, past hours of theirs, a certificate and an invitation.
         var (opportunityId, shiftIds) = await Opps.CreateAsync(app, coordinator.Token, Opps.Body(coordinator.OrganizationId, Orgs.UniqueWord()));
         using var coordinatorClient = app.Client(accessToken: coordinator.Token);
-        using var volunteerClient = app.Client(accessToken: volunteerToken);
+        using var volunteerClient = app.Client(accessToken: volunteer.Token);
         (await coordinatorClient.PostAsync($"/api/v1/opportunities/{opportunityId}/publish", null)).EnsureSuccessStatusCode();
         var applied = await (await volunteerClient.PostAsync($"/api/v1/shifts/{shiftIds[0]}/applications", null)).JsonAsync();
-        var entry = await Hours.AddAsync(app, volunteerId, coordinator.OrganizationId, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10), 120);
+        var entry = await app.NewHours(volunteer.Id, coordinator.OrganizationId).On(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10), 120);
         var certificate = await (await volunteerClient.PostAsJsonAsync("/api/v1/me/certificates", new { language = "kk" })).JsonAsync();
-        var now = await Duty.ShiftAsync(app, coordinator.OrganizationId, DateTime.UtcNow.AddMinutes(10), DateTime.UtcNow.AddHours(3));
-        await Duty.AcceptAsync(app, now.Id, volunteerId);
+        var now = (await app.NewOpportunity(coordinator.OrganizationId).Titled(new LocalizedText("Саябақты тазалау", "Уборка парка", null)).Starting(DateTime.UtcNow.AddMinutes(10)).Until(DateTime.UtcNow.AddHours(3)).Seats(20).Directions(Duty.Ecology, "social")).Shift;
+        await app.AcceptAsync(now.Id, volunteer.Id);
         var invitation = await (await coordinatorClient.PostAsJsonAsync($"/api/v1/organizations/{coordinator.OrganizationId}/invitations", new { email = People.NewEmail() })).JsonAsync();
 
         var ids = new Dictionary<string, string[]>
@@ -395,18 +394,18 @@ public abstract class ApiFuzzTests(BirgeApp app)
             ["applicationId"] = [applied.GetProperty("id").GetString()!],
             ["hoursEntryId"] = [entry.Id.ToString()],
             ["invitationId"] = [invitation.TryGetProperty("id", out var i) ? i.GetString()! : Guid.NewGuid().ToString()],
-            ["volunteerId"] = [volunteerId.ToString()],
-            ["accountId"] = [volunteerId.ToString()],
+            ["volunteerId"] = [volunteer.Id.ToString()],
+            ["accountId"] = [volunteer.Id.ToString()],
             ["id"] = [shiftIds[0].ToString()],
             ["kato"] = [People.AlmatyCity, "national", "٧٥٠٠٠٠٠٠٠"],
             ["code"] = [certificate.GetProperty("code").GetString()!, "7KQ2-M9XD-4HTB"],
         };
 
         // Logins are of a person no actor is, so wrong passwords lock out nobody the fuzz needs.
-        var (_, login) = await Api.CreateAccountAsync(app);
+        var person = await app.NewPerson();
         var texts = new Dictionary<string, string>
         {
-            ["login"] = login,
+            ["login"] = person.Email,
             ["email"] = People.NewEmail(),
             ["phone"] = "+77011234567",
             ["password"] = People.Password,
@@ -429,10 +428,10 @@ public abstract class ApiFuzzTests(BirgeApp app)
         var actors = new List<(string, string?)>
         {
             ("anonymous", null),
-            ("volunteer", volunteerToken),
+            ("volunteer", volunteer.Token),
             ("coordinator", coordinator.Token),
-            ("regional staff", await Api.TokenAsync(app, staffEmail)),
-            ("national admin", await Api.TokenAsync(app, adminEmail)),
+            ("regional staff", await Api.TokenAsync(app, staff.Email)),
+            ("national admin", await Api.TokenAsync(app, admin.Email)),
         };
         return new Fixture(actors, ids, texts);
     }

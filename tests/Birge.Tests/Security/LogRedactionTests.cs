@@ -36,22 +36,22 @@ public abstract class LogRedactionTests(BirgeApp app, CapturedLogs logs)
     [Fact]
     public async Task Tokens_of_opened_confirmation_and_reset_links_appear_in_no_log_entry()
     {
-        var (client, email) = await People.SignUpAsync(app);
-        var confirm = await Messages.LinkAsync(app, email, "/account/confirm?");
-        var page = await client.GetPageAsync(confirm);
-        using (var confirmed = await client.SubmitAsync(page, "main form", pageUrl: confirm))
+        var person = await app.NewPerson().SignedIn();
+        var confirm = await Messages.LinkAsync(app, person.Email, "/account/confirm?");
+        var page = await person.Pages.GetPageAsync(confirm);
+        using (var confirmed = await person.Pages.SubmitAsync(page, "main form", pageUrl: confirm))
         {
             Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         }
 
         var anonymous = app.Browser();
         var forgot = await anonymous.GetPageAsync("/account/forgot-password");
-        using (var sent = await anonymous.SubmitAsync(forgot, "main form", new Dictionary<string, string> { ["Input.Login"] = email }, "/account/forgot-password"))
+        using (var sent = await anonymous.SubmitAsync(forgot, "main form", new Dictionary<string, string> { ["Input.Login"] = person.Email }, "/account/forgot-password"))
         {
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        var reset = await Messages.LinkAsync(app, email, "/account/reset-password?");
+        var reset = await Messages.LinkAsync(app, person.Email, "/account/reset-password?");
         var resetPage = await anonymous.GetPageAsync(reset);
         using (var done = await anonymous.SubmitAsync(resetPage, "main form", new Dictionary<string, string> { ["Input.Password"] = "Jana-Qupiya-77" }, reset))
         {
@@ -64,15 +64,15 @@ public abstract class LogRedactionTests(BirgeApp app, CapturedLogs logs)
     [Fact]
     public async Task Codes_in_the_paths_and_queries_of_links_appear_in_no_log_entry()
     {
-        var (client, _) = await People.SignUpAsync(app);
+        var person = await app.NewPerson().SignedIn();
         var secrets = Enumerable.Range(0, 8).Select(_ => Secret()).ToArray();
 
         using (await app.Browser().GetAsync($"/parent-consent?token={secrets[0]}"))
-        using (await client.GetAsync($"/invitations/accept?token={secrets[1]}"))
-        using (await client.GetAsync($"/checkin/{Guid.NewGuid()}?code={secrets[2]}"))
+        using (await person.Pages.GetAsync($"/invitations/accept?token={secrets[1]}"))
+        using (await person.Pages.GetAsync($"/checkin/{Guid.NewGuid()}?code={secrets[2]}"))
         using (await app.Browser().GetAsync($"/verify/{secrets[3]}"))
         using (await app.Browser().GetAsync($"/verify?code={secrets[4]}"))
-        using (await client.GetAsync($"/book/certificates/{secrets[5]}"))
+        using (await person.Pages.GetAsync($"/book/certificates/{secrets[5]}"))
         using (await app.Client().GetAsync($"/api/v1/certificates/{secrets[6]}"))
         using (await app.Browser().GetAsync($"/account/reset-password?account={Guid.NewGuid()}&token={secrets[7]}"))
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 
 namespace Birge.Tests.Security;
@@ -17,8 +16,8 @@ public abstract class PersonalAnswersTests(BirgeApp app)
     [InlineData("/api/v1/regions")]
     public async Task Every_answer_to_a_signed_in_api_client_is_no_store(string path)
     {
-        var (_, _, token) = await Orgs.PersonAsync(app);
-        using var client = app.Client(accessToken: token);
+        var person = await app.NewPerson().WithToken();
+        using var client = app.Client(accessToken: person.Token);
 
         using var response = await client.GetAsync(path);
 
@@ -32,9 +31,9 @@ public abstract class PersonalAnswersTests(BirgeApp app)
     [InlineData("/opportunities")]
     public async Task Every_page_for_a_signed_in_person_is_no_store(string path)
     {
-        var (client, _) = await People.SignUpAsync(app);
+        var person = await app.NewPerson().SignedIn();
 
-        using var response = await client.GetAsync(path);
+        using var response = await person.Pages.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore, $"{path}: Cache-Control: {response.Headers.CacheControl}");

@@ -1,5 +1,4 @@
 using System.Net;
-using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -34,8 +33,8 @@ public abstract class RefusalAuditTests(BirgeApp app)
     [Fact]
     public async Task Two_hundred_refused_requests_from_one_client_write_at_most_the_allowance_and_one_summary()
     {
-        var (volunteer, _, token) = await Orgs.PersonAsync(app);
-        using var client = app.Client(accessToken: token);
+        var person = await app.NewPerson().WithToken();
+        using var client = app.Client(accessToken: person.Token);
 
         // One minute for all 200, however slow the machine: a window that turns mid-loop would allow twice.
         app.Clock.Set(DateTime.UtcNow);
@@ -53,7 +52,7 @@ public abstract class RefusalAuditTests(BirgeApp app)
         }
 
         var entries = await app.Db(db => db.AuditEntries.AsNoTracking()
-            .Where(e => e.ActorId == volunteer && e.Outcome == AuditEntry.Denied)
+            .Where(e => e.ActorId == person.Id && e.Outcome == AuditEntry.Denied)
             .ToListAsync());
         Assert.Equal(Allowance + 1, entries.Count);
         Assert.Equal(Allowance, entries.Count(e => e.Details is null));
@@ -64,9 +63,9 @@ public abstract class RefusalAuditTests(BirgeApp app)
     [Fact]
     public async Task Another_client_is_audited_while_one_is_over_its_allowance()
     {
-        var (first, _, firstToken) = await Orgs.PersonAsync(app);
-        var (second, _, secondToken) = await Orgs.PersonAsync(app);
-        using (var client = app.Client(accessToken: firstToken))
+        var firstPerson = await app.NewPerson().WithToken();
+        var secondPerson = await app.NewPerson().WithToken();
+        using (var client = app.Client(accessToken: firstPerson.Token))
         {
             for (var i = 0; i < Allowance + 5; i++)
             {
@@ -74,14 +73,14 @@ public abstract class RefusalAuditTests(BirgeApp app)
             }
         }
 
-        using (var client = app.Client(accessToken: secondToken))
+        using (var client = app.Client(accessToken: secondPerson.Token))
         using (var response = await client.GetAsync($"/api/v1/shifts/{Guid.NewGuid()}/applications"))
         {
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         }
 
-        Assert.Equal(1, await app.Db(db => db.AuditEntries.CountAsync(e => e.ActorId == second && e.Outcome == AuditEntry.Denied)));
-        Assert.Equal(Allowance + 1, await app.Db(db => db.AuditEntries.CountAsync(e => e.ActorId == first && e.Outcome == AuditEntry.Denied)));
+        Assert.Equal(1, await app.Db(db => db.AuditEntries.CountAsync(e => e.ActorId == secondPerson.Id && e.Outcome == AuditEntry.Denied)));
+        Assert.Equal(Allowance + 1, await app.Db(db => db.AuditEntries.CountAsync(e => e.ActorId == firstPerson.Id && e.Outcome == AuditEntry.Denied)));
     }
 }
 

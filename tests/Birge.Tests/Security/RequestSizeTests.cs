@@ -47,7 +47,7 @@ public abstract class RequestSizeTests(BirgeApp app)
     [Fact]
     public async Task The_largest_real_opportunity_fits()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var body = Opps.Body(coordinator.OrganizationId);
         var title = Longest(Opportunity.MaxTitleLength);
         var description = Longest(Opportunity.MaxDescriptionLength);

@@ -22,7 +22,8 @@ public sealed class AccountLookup(BirgeDb db, ILookupNormalizer normalizer)
             return await db.Accounts.FirstOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
         }
 
-        return PhoneNumber.TryParse(trimmed, out var phone)
+        // Any Kazakh number finds its account, even one stored before only mobiles were taken.
+        return PhoneNumber.TryParseAny(trimmed, out var phone)
             ? await db.Accounts.FirstOrDefaultAsync(a => a.Phone == phone!.Value, cancellationToken)
             : null;
     }

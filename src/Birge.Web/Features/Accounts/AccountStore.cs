@@ -173,7 +173,7 @@ public sealed class AccountStore(BirgeDb db) :
         catch (DbUpdateException)
         {
             // The unique indexes on e-mail, phone and IIN: someone registered the same one a moment earlier.
-            return IdentityResult.Failed(new IdentityError { Code = ErrorCodes.AccountExists });
+            return IdentityResult.Failed(new IdentityError { Code = AccountErrors.AccountExists });
         }
     }
 }

@@ -51,12 +51,10 @@ public static class AccountsApi
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> TokenAsync(
         TokenRequest request, LoginCheck login, SignInManager<Account> signIn, ApiProblems problems, CancellationToken cancellationToken)
     {
-        var (account, error) = await login.CheckAsync(request.Login, request.Password, cancellationToken);
-        if (account is null)
+        var checkedLogin = await login.CheckAsync(request.Login, request.Password, cancellationToken);
+        if (checkedLogin.Value is not { } account)
         {
-            return problems.Problem(
-                error == ErrorCodes.AwaitingParentConsent ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
-                error!);
+            return problems.Refusal(checkedLogin);
         }
 
         // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken}.
@@ -80,7 +78,7 @@ public static class AccountsApi
             || clock.GetUtcNow() >= expires
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { IsActive: true } account)
         {
-            return problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized");
+            return problems.Refusal(ErrorCodes.Unauthorized);
         }
 
         await signIn.Context.SignInAsync(IdentityConstants.BearerScheme, await signIn.CreateUserPrincipalAsync(account));
@@ -100,7 +98,7 @@ public static class AccountsApi
         {
             if (!DateOnly.TryParseExact(request.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {
-                return problems.Validation([new FieldError("birthDate", ErrorCodes.BirthDateInvalid)]);
+                return problems.Validation("birthDate", AccountErrors.BirthDateInvalid);
             }
 
             birthDate = parsed;
@@ -122,27 +120,21 @@ public static class AccountsApi
         };
         var result = await signUp.ExecuteAsync(
             input, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, SignUpLimits.Network(http.Connection.RemoteIpAddress), cancellationToken);
-        if (result.Limited)
+        if (result.Value is not { } signedUp)
         {
-            http.Response.Headers.RetryAfter = "3600";
-            return problems.Problem(StatusCodes.Status429TooManyRequests, ErrorCodes.SignUpLimited);
-        }
+            if (result.Error == AccountErrors.SignUpLimited)
+            {
+                http.Response.Headers.RetryAfter = "3600";
+            }
 
-        if (result.Conflict)
-        {
-            return problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.AccountExists);
-        }
-
-        if (!result.Succeeded)
-        {
-            return problems.Validation(result.Errors);
+            return problems.Refusal(result);
         }
 
         return TypedResults.Created($"/api/v1/me", new CreatedAccount(
-            result.Account!.Id,
-            result.Account.Status.ApiName(),
-            result.IinUnderReview,
-            result.IinUnderReview ? localizer["SignUp_IinReview"].Value : null));
+            signedUp.Account.Id,
+            signedUp.Account.Status.ApiName(),
+            signedUp.IinUnderReview,
+            signedUp.IinUnderReview ? localizer["SignUp_IinReview"].Value : null));
     }
 
     private static async Task<Accepted> RequestResetAsync(ResetRequest request, PasswordReset reset, CancellationToken cancellationToken)
@@ -164,7 +156,7 @@ public static class AccountsApi
         var account = await users.GetUserAsync(user);
         if (account is null || !account.IsActive)
         {
-            return problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized");
+            return problems.Refusal(ErrorCodes.Unauthorized);
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -188,7 +180,7 @@ public static class AccountsApi
     {
         var account = await users.GetUserAsync(user);
         return account is null || account.Status == AccountStatus.Deleted
-            ? problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized")
+            ? problems.Refusal(ErrorCodes.Unauthorized)
             : TypedResults.Ok(await data.ExportAsync(account, cancellationToken));
     }
 
@@ -198,7 +190,7 @@ public static class AccountsApi
         var account = await users.GetUserAsync(user);
         if (account is null || account.Status == AccountStatus.Deleted)
         {
-            return problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized");
+            return problems.Refusal(ErrorCodes.Unauthorized);
         }
 
         await data.EraseAsync(account, cancellationToken);

@@ -14,13 +14,15 @@ public sealed class ContactConfirmation(UserManager<Account> users, Outbox outbo
     public const string Email = "email";
     public const string Phone = "phone";
 
-    public Task QueueAsync(Account account) => SendAsync(account, "ConfirmEmail", "ConfirmPhone");
+    public Task QueueAsync(Account account) =>
+        SendAsync(account, (name, link) => new AccountMessages.ConfirmEmail(name, link), (name, link) => new AccountMessages.ConfirmPhone(name, link));
 
     /// <summary>
     /// The reminder before an unconfirmed contact is released (<see cref="UnconfirmedAccounts"/>): each unconfirmed
     /// contact gets its link again and the deadline. The caller saves.
     /// </summary>
-    public Task RemindAsync(Account account) => SendAsync(account, "ConfirmReminder", "ConfirmReminder");
+    public Task RemindAsync(Account account) =>
+        SendAsync(account, (name, link) => new AccountMessages.ConfirmReminder(name, link), (name, link) => new AccountMessages.ConfirmReminder(name, link));
 
     /// <summary>Marks the contact confirmed if the token is genuine; the caller saves.</summary>
     public async Task<bool> ConfirmAsync(Account account, string channel, string token)
@@ -43,17 +45,18 @@ public sealed class ContactConfirmation(UserManager<Account> users, Outbox outbo
         return true;
     }
 
-    private async Task SendAsync(Account account, string emailTemplate, string smsTemplate)
+    /// <summary>Each unconfirmed contact gets its own link: the e-mail message by e-mail, the phone's by SMS.</summary>
+    private async Task SendAsync(Account account, Func<string, string, Message> toEmail, Func<string, string, Message> toPhone)
     {
         var culture = Cultures.FromLanguage(account.Language);
         if (account is { Email: not null, EmailConfirmed: false })
         {
-            outbox.Email(account.Email, culture, emailTemplate, account.FullName ?? "", await LinkAsync(account, Email));
+            outbox.Email(account.Email, culture, toEmail(account.FullName ?? "", await LinkAsync(account, Email)));
         }
 
         if (account is { Phone: not null, PhoneConfirmed: false })
         {
-            outbox.Sms(account.Phone, culture, smsTemplate, account.FullName ?? "", await LinkAsync(account, Phone));
+            outbox.Sms(account.Phone, culture, toPhone(account.FullName ?? "", await LinkAsync(account, Phone)));
         }
     }
 

@@ -39,7 +39,7 @@ public sealed class DeleteModel(
 
         if (!Input.Confirm)
         {
-            ModelState.AddModelError("Input.Confirm", localizer["Error_" + ErrorCodes.ConfirmationRequired]);
+            ModelState.AddError("Input.Confirm", AccountErrors.ConfirmationRequired, localizer);
         }
 
         if (!ModelState.IsValid)

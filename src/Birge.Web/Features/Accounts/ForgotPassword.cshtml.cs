@@ -1,4 +1,3 @@
-using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -24,7 +23,7 @@ public sealed class ForgotPasswordModel(PasswordReset reset, IStringLocalizer<Sh
     {
         if (string.IsNullOrWhiteSpace(Input.Login))
         {
-            ModelState.AddModelError("Input.Login", localizer["Error_" + ErrorCodes.LoginRequired]);
+            ModelState.AddError("Input.Login", AccountErrors.LoginRequired, localizer);
             return Page();
         }
 

@@ -11,11 +11,11 @@ namespace Birge.Web.Features.Accounts;
 /// </summary>
 public sealed class LoginCheck(AccountLookup lookup, SignInManager<Account> signIn)
 {
-    public async Task<(Account? Account, string? Error)> CheckAsync(string? login, string? password, CancellationToken cancellationToken)
+    public async Task<Outcome<Account>> CheckAsync(string? login, string? password, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
         {
-            return (null, ErrorCodes.LoginFailed);
+            return Outcome.Refused(AccountErrors.LoginFailed, "login");
         }
 
         var users = signIn.UserManager;
@@ -24,7 +24,7 @@ public sealed class LoginCheck(AccountLookup lookup, SignInManager<Account> sign
         {
             // Spend the same effort as a real check, so timing does not reveal which logins exist or are locked.
             users.PasswordHasher.VerifyHashedPassword(Nobody, DummyHash, password);
-            return (null, ErrorCodes.LoginFailed);
+            return Outcome.Refused(AccountErrors.LoginFailed, "login");
         }
 
         if (account.Status == AccountStatus.AwaitingParentConsent)
@@ -33,15 +33,15 @@ public sealed class LoginCheck(AccountLookup lookup, SignInManager<Account> sign
             if (!await users.CheckPasswordAsync(account, password))
             {
                 await users.AccessFailedAsync(account);
-                return (null, ErrorCodes.LoginFailed);
+                return Outcome.Refused(AccountErrors.LoginFailed, "login");
             }
 
             await users.ResetAccessFailedCountAsync(account);
-            return (null, ErrorCodes.AwaitingParentConsent);
+            return Outcome.Refused(AccountErrors.AwaitingParentConsent, "login");
         }
 
         var result = await signIn.CheckPasswordSignInAsync(account, password, lockoutOnFailure: true);
-        return result.Succeeded ? (account, null) : (null, ErrorCodes.LoginFailed);
+        return result.Succeeded ? account : Outcome.Refused(AccountErrors.LoginFailed, "login");
     }
 
     private static readonly Account Nobody = new() { RegionKato = "" };

@@ -28,12 +28,12 @@ public sealed class LoginModel(LoginCheck login, SignInManager<Account> signIn, 
     {
         if (string.IsNullOrWhiteSpace(Input.Login))
         {
-            ModelState.AddModelError("Input.Login", localizer["Error_" + ErrorCodes.LoginRequired]);
+            ModelState.AddError("Input.Login", AccountErrors.LoginRequired, localizer);
         }
 
         if (string.IsNullOrEmpty(Input.Password))
         {
-            ModelState.AddModelError("Input.Password", localizer["Error_" + ErrorCodes.PasswordRequired]);
+            ModelState.AddError("Input.Password", AccountErrors.PasswordRequired, localizer);
         }
 
         if (!ModelState.IsValid)
@@ -41,10 +41,10 @@ public sealed class LoginModel(LoginCheck login, SignInManager<Account> signIn, 
             return Page();
         }
 
-        var (account, error) = await login.CheckAsync(Input.Login, Input.Password, cancellationToken);
-        if (account is null)
+        var checkedLogin = await login.CheckAsync(Input.Login, Input.Password, cancellationToken);
+        if (checkedLogin.Value is not { } account)
         {
-            ModelState.AddModelError("Input.Login", localizer["Error_" + error]);
+            ModelState.AddRefusal(checkedLogin, localizer);
             return Page();
         }
 

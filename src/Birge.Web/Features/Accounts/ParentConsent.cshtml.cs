@@ -1,4 +1,4 @@
-using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +44,7 @@ public sealed class ParentConsentModel(ParentConsentConfirmation confirmation, I
         ParentName = request.ParentName;
         if (!Agree)
         {
-            ModelState.AddModelError("Agree", localizer["Error_" + ErrorCodes.ConfirmationRequired]);
+            ModelState.AddError("Agree", AccountErrors.ConfirmationRequired, localizer);
             return Page();
         }
 

@@ -25,38 +25,38 @@ public sealed class PasswordReset(AccountLookup lookup, UserManager<Account> use
         var culture = Cultures.FromLanguage(account.Language);
         if (AccountLookup.IsPhoneLogin(login) && account.Phone is not null)
         {
-            outbox.Sms(account.Phone, culture, "ResetPassword", account.FullName ?? "", link);
+            outbox.Sms(account.Phone, culture, new AccountMessages.ResetPassword(account.FullName ?? "", link));
         }
         else if (account.Email is not null)
         {
-            outbox.Email(account.Email, culture, "ResetPassword", account.FullName ?? "", link);
+            outbox.Email(account.Email, culture, new AccountMessages.ResetPassword(account.FullName ?? "", link));
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<string?> ResetAsync(string? accountId, string? token, string? newPassword)
+    public async Task<Outcome> ResetAsync(string? accountId, string? token, string? newPassword)
     {
         if (Password.Check(newPassword) is { } passwordError)
         {
-            return passwordError;
+            return Outcome.Invalid("password", passwordError);
         }
 
         var account = accountId is null ? null : await users.FindByIdAsync(accountId);
         if (account is null || token is null || account.Status == AccountStatus.Deleted)
         {
-            return ErrorCodes.TokenInvalid;
+            return Outcome.Refused(AccountErrors.TokenInvalid);
         }
 
         var result = await users.ResetPasswordAsync(account, token, newPassword!);
         if (!result.Succeeded)
         {
-            return ErrorCodes.TokenInvalid;
+            return Outcome.Refused(AccountErrors.TokenInvalid);
         }
 
         // The person proved they own the contact the link was sent to; a lockout from a guesser ends here.
         await users.SetLockoutEndDateAsync(account, null);
         await users.ResetAccessFailedCountAsync(account);
-        return null;
+        return Outcome.Done;
     }
 }

@@ -1,4 +1,3 @@
-using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -28,10 +27,10 @@ public sealed class ResetPasswordModel(PasswordReset reset, IStringLocalizer<Sha
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var error = await reset.ResetAsync(AccountId, Token, Input.Password);
-        if (error is not null)
+        var outcome = await reset.ResetAsync(AccountId, Token, Input.Password);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(error == ErrorCodes.TokenInvalid ? "" : "Input.Password", localizer["Error_" + error]);
+            ModelState.AddRefusal(outcome, localizer);
             return Page();
         }
 

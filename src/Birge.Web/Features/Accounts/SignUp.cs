@@ -36,16 +36,8 @@ public sealed class SignUpInput
     public string? ParentPhone { get; set; }
 }
 
-public sealed record SignUpResult(Account? Account, IReadOnlyList<FieldError> Errors, bool Conflict)
-{
-    public bool Succeeded => Account is not null;
-
-    /// <summary>The network or a contact tried has hit registered contacts too often; nothing was looked up.</summary>
-    public bool Limited { get; init; }
-
-    /// <summary>The IIN given belongs to another account: the account was made without it, for the front office to check.</summary>
-    public bool IinUnderReview { get; init; }
-}
+/// <param name="IinUnderReview">The IIN given belongs to another account: the account was made without it, for the front office to check.</param>
+public sealed record SignedUp(Account Account, bool IinUnderReview);
 
 /// <summary>
 /// Creates an account: checks every field, records the consent, and for a child under 14 asks the parent through a
@@ -66,10 +58,10 @@ public sealed class SignUp(
     public const int MaxEmailLength = 254;
 
     /// <param name="network">Where the request came from (<see cref="SignUpLimits.Network"/>).</param>
-    public Task<SignUpResult> ExecuteAsync(SignUpInput input, string language, string network, CancellationToken cancellationToken) =>
+    public Task<Outcome<SignedUp>> ExecuteAsync(SignUpInput input, string language, string network, CancellationToken cancellationToken) =>
         ExecuteAsync(input, language, network, retried: false, cancellationToken);
 
-    private async Task<SignUpResult> ExecuteAsync(SignUpInput input, string language, string network, bool retried, CancellationToken cancellationToken)
+    private async Task<Outcome<SignedUp>> ExecuteAsync(SignUpInput input, string language, string network, bool retried, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
@@ -81,7 +73,7 @@ public sealed class SignUp(
 
         if (errors.Count > 0)
         {
-            return new SignUpResult(null, errors, false);
+            return Outcome.Invalid(errors);
         }
 
         var email = Clean(input.Email);
@@ -91,7 +83,8 @@ public sealed class SignUp(
         string[] tried = [.. new[] { normalizedEmail, phone?.Value }.OfType<string>()];
         if (!retried && !limits.Allows(network, tried))
         {
-            return new SignUpResult(null, [new FieldError("", ErrorCodes.SignUpLimited)], false) { Limited = true };
+            // The network or a contact tried has hit registered contacts too often; nothing was looked up.
+            return Outcome.Refused(AccountErrors.SignUpLimited);
         }
 
         var taken = await db.Accounts
@@ -154,7 +147,7 @@ public sealed class SignUp(
                 : await ExecuteAsync(input, language, network, retried: true, cancellationToken);
         }
 
-        return new SignUpResult(account, [], false) { IinUnderReview = iinHolder is not null };
+        return new SignedUp(account, IinUnderReview: iinHolder is not null);
     }
 
     public static List<FieldError> Validate(SignUpInput input, DateOnly today)
@@ -168,9 +161,9 @@ public sealed class SignUp(
         }
 
         CheckEmail(errors, "email", email);
-        if (phone is not null && !PhoneNumber.TryParse(phone, out _))
+        if (phone is not null && PhoneNumber.Check(phone) is { } phoneError)
         {
-            errors.Add(new FieldError("phone", ErrorCodes.PhoneInvalid));
+            errors.Add(new FieldError("phone", phoneError));
         }
 
         if (Password.Check(input.Password) is { } passwordError)
@@ -178,19 +171,19 @@ public sealed class SignUp(
             errors.Add(new FieldError("password", passwordError));
         }
 
-        CheckName(errors, "fullName", input.FullName, ErrorCodes.FullNameRequired);
+        CheckName(errors, "fullName", input.FullName, AccountErrors.FullNameRequired);
 
         if (input.BirthDate is not { } birthDate)
         {
-            errors.Add(new FieldError("birthDate", ErrorCodes.BirthDateRequired));
+            errors.Add(new FieldError("birthDate", AccountErrors.BirthDateRequired));
         }
         else if (birthDate > today)
         {
-            errors.Add(new FieldError("birthDate", ErrorCodes.BirthDateInFuture));
+            errors.Add(new FieldError("birthDate", AccountErrors.BirthDateInFuture));
         }
         else if (birthDate < today.AddYears(-120))
         {
-            errors.Add(new FieldError("birthDate", ErrorCodes.BirthDateInvalid));
+            errors.Add(new FieldError("birthDate", AccountErrors.BirthDateInvalid));
         }
 
         if (string.IsNullOrWhiteSpace(input.RegionKato))
@@ -202,21 +195,21 @@ public sealed class SignUp(
         {
             if (!Domain.Iin.TryParse(iinText, out var iin))
             {
-                errors.Add(new FieldError("iin", ErrorCodes.IinInvalid));
+                errors.Add(new FieldError("iin", AccountErrors.IinInvalid));
             }
             else if (input.BirthDate is { } b && iin!.BirthDate != b)
             {
-                errors.Add(new FieldError("iin", ErrorCodes.IinInvalid, "Error_iin_birth_date_mismatch"));
+                errors.Add(new FieldError("iin", AccountErrors.IinInvalid, "Error_iin_birth_date_mismatch"));
             }
         }
 
         if (string.IsNullOrWhiteSpace(input.ConsentVersion))
         {
-            errors.Add(new FieldError("consentVersion", ErrorCodes.ConsentRequired));
+            errors.Add(new FieldError("consentVersion", AccountErrors.ConsentRequired));
         }
         else if (input.ConsentVersion != PersonalDataConsent.CurrentVersion)
         {
-            errors.Add(new FieldError("consentVersion", ErrorCodes.ConsentOutdated));
+            errors.Add(new FieldError("consentVersion", AccountErrors.ConsentOutdated));
         }
 
         if (input.BirthDate is { } born && born <= today && Account.NeedsParentConsent(born, today))
@@ -225,14 +218,14 @@ public sealed class SignUp(
             var parentPhone = Clean(input.ParentPhone);
             if (string.IsNullOrWhiteSpace(input.ParentName) || (parentEmail is null && parentPhone is null))
             {
-                errors.Add(new FieldError("parentConsent", ErrorCodes.ParentConsentRequired));
+                errors.Add(new FieldError("parentConsent", AccountErrors.ParentConsentRequired));
             }
 
             CheckName(errors, "parentName", input.ParentName, null);
             CheckEmail(errors, "parentEmail", parentEmail);
-            if (parentPhone is not null && !PhoneNumber.TryParse(parentPhone, out _))
+            if (parentPhone is not null && PhoneNumber.Check(parentPhone) is { } parentPhoneError)
             {
-                errors.Add(new FieldError("parentPhone", ErrorCodes.PhoneInvalid));
+                errors.Add(new FieldError("parentPhone", parentPhoneError));
             }
         }
 
@@ -266,16 +259,15 @@ public sealed class SignUp(
         var link = outbox.Link("/parent-consent?token=" + token);
         if (parentEmail is not null)
         {
-            outbox.Email(parentEmail, culture, "ParentConsent", input.ParentName.Trim(), account.FullName!, link);
+            outbox.Email(parentEmail, culture, new AccountMessages.ParentConsent(input.ParentName.Trim(), account.FullName!, link));
         }
         else
         {
-            outbox.Sms(parentPhone!.Value, culture, "ParentConsent", input.ParentName.Trim(), account.FullName!, link);
+            outbox.Sms(parentPhone!.Value, culture, new AccountMessages.ParentConsent(input.ParentName.Trim(), account.FullName!, link));
         }
     }
 
-    private static SignUpResult Conflict(string field) =>
-        new(null, [new FieldError(field, ErrorCodes.AccountExists)], true);
+    private static Refusal Conflict(string field) => Outcome.Refused(AccountErrors.AccountExists, field);
 
     private static void CheckEmail(List<FieldError> errors, string field, string? email)
     {
@@ -305,7 +297,7 @@ public sealed class SignUp(
         else if (trimmed.Length < 2 || !trimmed.Any(char.IsLetter)
             || trimmed.Any(c => char.IsDigit(c) || char.IsControl(c) || c is '<' or '>' or '@'))
         {
-            errors.Add(new FieldError(field, ErrorCodes.FullNameInvalid));
+            errors.Add(new FieldError(field, AccountErrors.FullNameInvalid));
         }
     }
 

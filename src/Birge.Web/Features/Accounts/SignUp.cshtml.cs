@@ -47,22 +47,20 @@ public sealed class SignUpModel(
 
         var result = await signUp.ExecuteAsync(
             Input, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, SignUpLimits.Network(HttpContext.Connection.RemoteIpAddress), cancellationToken);
-        if (result.Limited)
+        if (result.Value is not { } signedUp)
         {
-            ModelState.AddModelError("", localizer["Error_" + ErrorCodes.SignUpLimited]);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddRefusal(result, localizer, FormFields);
+            if (result.Error == AccountErrors.SignUpLimited)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            }
+
             return Page();
         }
 
-        if (!result.Succeeded)
+        if (signedUp.Account.Status == AccountStatus.AwaitingParentConsent)
         {
-            ModelState.AddFieldErrors(result.Errors, localizer, FormFields);
-            return Page();
-        }
-
-        if (result.Account!.Status == AccountStatus.AwaitingParentConsent)
-        {
-            if (result.IinUnderReview)
+            if (signedUp.IinUnderReview)
             {
                 TempData["Status"] = "SignUp_IinReview";
             }
@@ -70,8 +68,8 @@ public sealed class SignUpModel(
             return RedirectToPage("/Accounts/Waiting");
         }
 
-        await signIn.SignInAsync(result.Account, isPersistent: false);
-        TempData["Status"] = result.IinUnderReview ? "SignUp_Done_IinReview" : "SignUp_Done";
+        await signIn.SignInAsync(signedUp.Account, isPersistent: false);
+        TempData["Status"] = signedUp.IinUnderReview ? "SignUp_Done_IinReview" : "SignUp_Done";
         return RedirectToPage("/Accounts/Index");
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
+using Birge.Web.Features.FrontOffices;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -62,8 +63,7 @@ public sealed class AuditModel(
         };
         foreach (var error in filter.Validate(clock.GetUtcNow().UtcDateTime))
         {
-            var field = error.Field == "from" ? "Input.From" : "Input.To";
-            ModelState.AddModelError(field, localizer[error.Message]);
+            ModelState.AddFieldErrors([error], localizer);
             if (error.Field == "from")
             {
                 filter.From = null;
@@ -79,7 +79,7 @@ public sealed class AuditModel(
             var actor = await lookup.FindByLoginAsync(Input.Actor, cancellationToken);
             if (actor is null)
             {
-                ModelState.AddModelError("Input.Actor", localizer["Error_" + ErrorCodes.AccountNotFound]);
+                ModelState.AddError("Input.Actor", FrontOfficeErrors.AccountNotFound, localizer);
                 return;
             }
 

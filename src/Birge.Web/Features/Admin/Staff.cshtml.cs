@@ -31,6 +31,9 @@ public sealed class StaffModel(
 
     public List<SelectListItem> RoleItems { get; private set; } = [];
 
+    /// <summary>The page names the person by the login typed, the use case by their account.</summary>
+    private static readonly Dictionary<string, string> LoginField = new(StringComparer.Ordinal) { ["accountId"] = "login" };
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAssignAsync(CancellationToken cancellationToken)
@@ -38,15 +41,15 @@ public sealed class StaffModel(
         var account = await lookup.FindByLoginAsync(Input.Login, cancellationToken);
         if (account is null || !account.IsActive)
         {
-            ModelState.AddModelError("Input.Login", localizer["Error_" + ErrorCodes.AccountNotFound]);
+            ModelState.AddError("Input.Login", FrontOfficeErrors.AccountNotFound, localizer);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        var error = await assignment.AssignAsync(Input.Office ?? "", account.Id, Input.Role, Scopes.AccountId(User)!.Value, cancellationToken);
-        if (error is not null)
+        var assigned = await assignment.AssignAsync(Input.Office ?? "", account.Id, Input.Role, Scopes.AccountId(User)!.Value, cancellationToken);
+        if (!assigned.Succeeded)
         {
-            ModelState.AddModelError(error == ErrorCodes.RoleInvalid ? "Input.Role" : "Input.Office", localizer["Error_" + error]);
+            ModelState.AddRefusal(assigned, localizer, LoginField);
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -57,7 +60,7 @@ public sealed class StaffModel(
 
     public async Task<IActionResult> OnPostRemoveAsync(string? office, Guid accountId, CancellationToken cancellationToken)
     {
-        if (await assignment.RemoveAsync(office ?? "", accountId, cancellationToken) is not null)
+        if (!(await assignment.RemoveAsync(office ?? "", accountId, cancellationToken)).Succeeded)
         {
             return NotFound();
         }

@@ -41,42 +41,31 @@ public static class ApplicationsApi
 
     public static string ApiName(this ApplicationStatus status) => status.ToString().ToLowerInvariant();
 
-    /// <summary>Not found is 404; a clash with the application's state is 409; a rule of the shift is 422.</summary>
-    public static ProblemHttpResult Refusal(this ApiProblems problems, string code) => problems.Problem(
-        code switch
-        {
-            ApplicationOutcome.NotFound => StatusCodes.Status404NotFound,
-            ErrorCodes.AlreadyApplied or ErrorCodes.ShiftFull or ErrorCodes.ApplicationNotActive => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        },
-        code);
-
     private static async Task<Results<Created<CreatedApplication>, ProblemHttpResult>> ApplyAsync(
         Guid shiftId, ClaimsPrincipal user, UserManager<Account> users, ShiftApplications applications, ApiProblems problems, CancellationToken cancellationToken)
     {
         var volunteer = await users.GetUserAsync(user);
         if (volunteer is null)
         {
-            return problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized");
+            return problems.Refusal(ErrorCodes.Unauthorized);
         }
 
         var outcome = await applications.ApplyAsync(shiftId, volunteer, cancellationToken);
-        if (!outcome.Succeeded)
+        if (outcome.Value is not { } applied)
         {
-            return problems.Refusal(outcome.Error!);
+            return problems.Refusal(outcome);
         }
 
-        var application = outcome.Application!;
         return TypedResults.Created(
             "/api/v1/me/applications",
-            new CreatedApplication(application.Id, application.Status.ApiName(), outcome.WaitlistPosition));
+            new CreatedApplication(applied.Application.Id, applied.Application.Status.ApiName(), applied.WaitlistPosition));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(
         Guid applicationId, ClaimsPrincipal user, ShiftApplications applications, ApiProblems problems, CancellationToken cancellationToken)
     {
         var outcome = await applications.CancelAsync(applicationId, Scopes.AccountId(user)!.Value, cancellationToken);
-        return outcome.Succeeded ? TypedResults.NoContent() : problems.Refusal(outcome.Error!);
+        return outcome.Succeeded ? TypedResults.NoContent() : problems.Refusal(outcome);
     }
 
     private static async Task<Ok<MyApplicationPage>> MineAsync(
@@ -93,7 +82,7 @@ public static class ApplicationsApi
     {
         if (await rosters.RosterAsync(shiftId, cancellationToken) is not { } roster)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
         // Names and contacts of volunteers: a read of personal data, kept in the audit log.
@@ -123,13 +112,13 @@ public static class ApplicationsApi
     {
         if (request.Accept is not { } accept)
         {
-            return problems.Validation([new FieldError("accept", ErrorCodes.DecisionInvalid)]);
+            return problems.Validation("accept", ErrorCodes.DecisionInvalid);
         }
 
         var outcome = await applications.DecideAsync(shiftId, applicationId, accept, cancellationToken);
-        return outcome.Succeeded
-            ? TypedResults.Ok(new CreatedApplication(applicationId, outcome.Application!.Status.ApiName(), null))
-            : problems.Refusal(outcome.Error!);
+        return outcome.Value is { } decided
+            ? TypedResults.Ok(new CreatedApplication(applicationId, decided.Application.Status.ApiName(), null))
+            : problems.Refusal(outcome);
     }
 
     private static async Task<IResult> CalendarAsync(

@@ -1,5 +1,6 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
+using Birge.Web.Features.Opportunities;
 using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -35,7 +36,7 @@ public sealed class ApplyModel(BirgeDb db, ShiftApplications applications, UserM
         }
 
         Refusal = Current is null ? applications.Check(new ShiftWithOpportunity(Shift, Opportunity), volunteer)
-            : Opportunity.Status == OpportunityStatus.Cancelled ? ErrorCodes.OpportunityCancelled
+            : Opportunity.Status == OpportunityStatus.Cancelled ? OpportunityErrors.OpportunityCancelled
             : null;
         return Page();
     }
@@ -48,7 +49,7 @@ public sealed class ApplyModel(BirgeDb db, ShiftApplications applications, UserM
         }
 
         var outcome = await applications.ApplyAsync(shiftId, volunteer, cancellationToken);
-        if (outcome.Error == ApplicationOutcome.NotFound)
+        if (outcome.Error == ErrorCodes.NotFound)
         {
             return NotFound();
         }

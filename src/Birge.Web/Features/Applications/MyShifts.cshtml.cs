@@ -24,7 +24,7 @@ public sealed class MyShiftsModel(Rosters rosters, ShiftApplications application
     public async Task<IActionResult> OnPostCancelAsync(Guid applicationId, CancellationToken cancellationToken)
     {
         var outcome = await applications.CancelAsync(applicationId, Scopes.AccountId(User)!.Value, cancellationToken);
-        if (outcome.Error == ApplicationOutcome.NotFound)
+        if (outcome.Error == ErrorCodes.NotFound)
         {
             return NotFound();
         }

@@ -70,15 +70,10 @@ public sealed class Reminders(IServiceScopeFactory scopes, TimeProvider clock, J
             .ToListAsync(cancellationToken);
         foreach (var volunteer in volunteers)
         {
-            var culture = Cultures.FromLanguage(volunteer.Language);
+            var place = opportunity.Online ? Cultures.Texts("Apply_Online") : new LocalizedText(opportunity.Address ?? "", null, null);
             outbox.ToAccount(
                 volunteer,
-                "ShiftReminder",
-                volunteer.FullName ?? "",
-                opportunity.Title.Resolve(culture),
-                ShiftApplications.When(shift.StartsAt, culture),
-                opportunity.Online ? Cultures.Text("Apply_Online", culture) : opportunity.Address ?? "",
-                outbox.Link("/my/shifts"));
+                new ApplicationMessages.ShiftReminder(volunteer.FullName ?? "", opportunity.Title, shift.StartsAt, place, outbox.Link("/my/shifts")));
         }
 
         await db.SaveChangesAsync(cancellationToken);

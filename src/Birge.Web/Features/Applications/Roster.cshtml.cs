@@ -1,3 +1,4 @@
+using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ public sealed class RosterModel(Rosters rosters, ShiftApplications applications)
     public async Task<IActionResult> OnPostDecideAsync(Guid shiftId, Guid applicationId, bool accept, CancellationToken cancellationToken)
     {
         var outcome = await applications.DecideAsync(shiftId, applicationId, accept, cancellationToken);
-        if (outcome.Error == ApplicationOutcome.NotFound)
+        if (outcome.Error == ErrorCodes.NotFound)
         {
             return NotFound();
         }

@@ -1,21 +1,14 @@
-using System.Globalization;
 using Birge.Web.Data;
 using Birge.Web.Domain;
+using Birge.Web.Features.Opportunities;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.Applications;
 
-/// <summary>The answer to an application, a cancellation or a decision: the application, or a refusal code.</summary>
-public sealed record ApplicationOutcome(Application? Application, string? Error, int? WaitlistPosition = null)
-{
-    public const string NotFound = "not_found";
-
-    public bool Succeeded => Error is null;
-
-    public static ApplicationOutcome Refused(string code) => new(null, code);
-}
+/// <summary>An application as an application, a cancellation or a decision left it, with its place in line when waiting.</summary>
+public sealed record Applied(Application Application, int? WaitlistPosition = null);
 
 /// <summary>A shift with its opportunity, as the application rules read it.</summary>
 public sealed record ShiftWithOpportunity(Shift Shift, Opportunity Opportunity);
@@ -43,45 +36,45 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         var (shift, opportunity) = found;
         if (opportunity.Status == OpportunityStatus.Cancelled)
         {
-            return ErrorCodes.OpportunityCancelled;
+            return OpportunityErrors.OpportunityCancelled;
         }
 
         if (shift.EndsAt <= clock.GetUtcNow().UtcDateTime)
         {
-            return ErrorCodes.ShiftOver;
+            return ApplicationErrors.ShiftOver;
         }
 
         // Age on the shift's own day in Kazakhstan, not today: a birthday before the event counts.
         var day = DateOnly.FromDateTime(KazakhstanTime.FromUtc(shift.StartsAt));
         var minAge = opportunity.RequiredMinAge;
         return minAge > 0 && (volunteer.BirthDate is not { } born || Account.AgeOn(born, day) < minAge)
-            ? ErrorCodes.AgeRestricted
+            ? ApplicationErrors.AgeRestricted
             : null;
     }
 
-    public async Task<ApplicationOutcome> ApplyAsync(Guid shiftId, Account volunteer, CancellationToken cancellationToken)
+    public async Task<Outcome<Applied>> ApplyAsync(Guid shiftId, Account volunteer, CancellationToken cancellationToken)
     {
         if (await FindShiftAsync(shiftId, cancellationToken) is not { } found)
         {
-            return ApplicationOutcome.Refused(ApplicationOutcome.NotFound);
+            return Outcome.Refused(ErrorCodes.NotFound);
         }
 
         if (Check(found, volunteer) is { } refusal)
         {
-            return ApplicationOutcome.Refused(refusal);
+            return Outcome.Refused(refusal);
         }
 
         var existing = await db.Applications.AsNoTracking()
             .FirstOrDefaultAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteer.Id, cancellationToken);
         if (existing is { IsActive: true })
         {
-            return ApplicationOutcome.Refused(ErrorCodes.AlreadyApplied);
+            return Outcome.Refused(ApplicationErrors.AlreadyApplied);
         }
 
         if (existing is { Status: ApplicationStatus.Declined })
         {
             // The coordinator said no; applying again would only ask them the same question.
-            return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+            return Outcome.Refused(ApplicationErrors.ApplicationNotActive);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -101,7 +94,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             if (reopened == 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return ApplicationOutcome.Refused(ErrorCodes.AlreadyApplied);
+                return Outcome.Refused(ApplicationErrors.AlreadyApplied);
             }
 
             application = existing;
@@ -122,7 +115,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
                 // The same volunteer's second request at the same moment: the unique index decides, the seat goes back.
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                return ApplicationOutcome.Refused(ErrorCodes.AlreadyApplied);
+                return Outcome.Refused(ApplicationErrors.AlreadyApplied);
             }
         }
 
@@ -136,7 +129,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             position = await WaitlistPositionAsync(application, cancellationToken);
         }
 
-        return new ApplicationOutcome(application, null, position);
+        return new Applied(application, position);
     }
 
     /// <summary>
@@ -160,46 +153,46 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
 
     /// <summary>The volunteer withdraws; a seat they held goes to the first in line.</summary>
-    public async Task<ApplicationOutcome> CancelAsync(Guid applicationId, Guid volunteerId, CancellationToken cancellationToken)
+    public async Task<Outcome<Applied>> CancelAsync(Guid applicationId, Guid volunteerId, CancellationToken cancellationToken)
     {
         var application = await db.Applications.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == applicationId && a.VolunteerId == volunteerId, cancellationToken);
         if (application is null)
         {
-            return ApplicationOutcome.Refused(ApplicationOutcome.NotFound);
+            return Outcome.Refused(ErrorCodes.NotFound);
         }
 
         if (!application.IsActive)
         {
-            return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+            return Outcome.Refused(ApplicationErrors.ApplicationNotActive);
         }
 
         var endsAt = await db.Shifts.Where(s => s.Id == application.ShiftId).Select(s => s.EndsAt).FirstAsync(cancellationToken);
         if (endsAt <= clock.GetUtcNow().UtcDateTime)
         {
-            return ApplicationOutcome.Refused(ErrorCodes.ShiftOver);
+            return Outcome.Refused(ApplicationErrors.ShiftOver);
         }
 
         if (!await ChangeStatusAsync(application, ApplicationStatus.Cancelled, cancellationToken))
         {
-            return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+            return Outcome.Refused(ApplicationErrors.ApplicationNotActive);
         }
 
         await PromoteWaitlistAsync(application.ShiftId, cancellationToken);
-        return new ApplicationOutcome(application, null);
+        return new Applied(application);
     }
 
     /// <summary>
     /// A coordinator accepts or declines. Accepting takes a seat (refused with <c>shift_full</c> when none is left);
     /// declining someone who held a seat frees it for the waitlist. The volunteer is told either way.
     /// </summary>
-    public async Task<ApplicationOutcome> DecideAsync(Guid shiftId, Guid applicationId, bool accept, CancellationToken cancellationToken)
+    public async Task<Outcome<Applied>> DecideAsync(Guid shiftId, Guid applicationId, bool accept, CancellationToken cancellationToken)
     {
         var application = await db.Applications.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == applicationId && a.ShiftId == shiftId, cancellationToken);
         if (application is null || await FindShiftAsync(shiftId, cancellationToken) is not { } found)
         {
-            return ApplicationOutcome.Refused(ApplicationOutcome.NotFound);
+            return Outcome.Refused(ErrorCodes.NotFound);
         }
 
         var allowed = accept
@@ -207,12 +200,12 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             : application.IsActive;
         if (!allowed)
         {
-            return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+            return Outcome.Refused(ApplicationErrors.ApplicationNotActive);
         }
 
         if (found.Shift.EndsAt <= clock.GetUtcNow().UtcDateTime)
         {
-            return ApplicationOutcome.Refused(ErrorCodes.ShiftOver);
+            return Outcome.Refused(ApplicationErrors.ShiftOver);
         }
 
         var volunteer = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == application.VolunteerId, cancellationToken);
@@ -223,20 +216,20 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             if (!await TakeSeatAsync(shiftId, cancellationToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return ApplicationOutcome.Refused(ErrorCodes.ShiftFull);
+                return Outcome.Refused(ApplicationErrors.ShiftFull);
             }
 
             if (!await SetStatusIfAsync(application, ApplicationStatus.Accepted, cancellationToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+                return Outcome.Refused(ApplicationErrors.ApplicationNotActive);
             }
 
-            Tell(volunteer, "ApplicationAccepted", found);
+            outbox.ToAccount(volunteer, new ApplicationMessages.ApplicationAccepted(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink));
             audit.Record("application.accepted", "application", application.Id.ToString(), region);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new ApplicationOutcome(application, null);
+            return new Applied(application);
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -245,7 +238,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             if (!await SetStatusIfAsync(application, ApplicationStatus.Declined, cancellationToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return ApplicationOutcome.Refused(ErrorCodes.ApplicationNotActive);
+                return Outcome.Refused(ApplicationErrors.ApplicationNotActive);
             }
 
             if (heldSeat)
@@ -253,14 +246,14 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
                 await GiveSeatBackAsync(shiftId, cancellationToken);
             }
 
-            Tell(volunteer, "ApplicationDeclined", found);
+            outbox.ToAccount(volunteer, new ApplicationMessages.ApplicationDeclined(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink));
             audit.Record("application.declined", "application", application.Id.ToString(), region);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         await PromoteWaitlistAsync(shiftId, cancellationToken);
-        return new ApplicationOutcome(application, null);
+        return new Applied(application);
     }
 
     /// <summary>
@@ -311,7 +304,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             }
 
             var volunteer = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == first.VolunteerId, cancellationToken);
-            Tell(volunteer, "ApplicationPromoted", found);
+            outbox.ToAccount(volunteer, new ApplicationMessages.ApplicationPromoted(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             promoted++;
@@ -412,18 +405,6 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         return true;
     }
 
-    /// <summary>Queues a message about the shift in the volunteer's language: title, start in Kazakhstan time, a link.</summary>
-    private void Tell(Account volunteer, string template, ShiftWithOpportunity found)
-    {
-        var culture = Cultures.FromLanguage(volunteer.Language);
-        outbox.ToAccount(
-            volunteer,
-            template,
-            volunteer.FullName ?? "",
-            found.Opportunity.Title.Resolve(culture),
-            When(found.Shift.StartsAt, culture),
-            outbox.Link("/my/shifts"));
-    }
-
-    public static string When(DateTime utc, CultureInfo culture) => KazakhstanTime.FromUtc(utc).ToString("g", culture);
+    /// <summary>Where a volunteer told about an application sees (and cancels) their shifts.</summary>
+    private string MyShiftsLink => outbox.Link("/my/shifts");
 }

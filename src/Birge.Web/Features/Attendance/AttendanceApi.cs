@@ -40,13 +40,13 @@ public static class AttendanceApi
     {
         if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         return CheckinCode.IsOpen(info.Shift, now)
             ? TypedResults.Ok(new CheckinCodeResponse(CheckinCode.Current(info.Shift, now), CheckinCode.ExpiresAt(now), CheckinCode.RotatesAt(now)))
-            : problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.CheckinNotOpen);
+            : problems.Refusal(AttendanceErrors.CheckinNotOpen);
     }
 
     private static async Task<Results<Ok<CheckinResponse>, ProblemHttpResult>> CheckInAsync(
@@ -54,13 +54,11 @@ public static class AttendanceApi
     {
         if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
         var result = await checkin.CheckInAsync(info, Scopes.AccountId(user)!.Value, request.Code, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Ok(CheckinResponse.From(result))
-            : Refusal(problems, result.Error!);
+        return result.Value is { } scan ? TypedResults.Ok(CheckinResponse.From(scan)) : problems.Refusal(result);
     }
 
     private static async Task<Results<Ok<CheckinResponse>, ProblemHttpResult>> CheckOutAsync(
@@ -68,13 +66,11 @@ public static class AttendanceApi
     {
         if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
         var result = await checkin.CheckOutAsync(info, Scopes.AccountId(user)!.Value, request.Code, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Ok(CheckinResponse.From(result))
-            : Refusal(problems, result.Error!);
+        return result.Value is { } scan ? TypedResults.Ok(CheckinResponse.From(scan)) : problems.Refusal(result);
     }
 
     private static async Task<Results<Ok<ShiftHoursResponse>, ProblemHttpResult>> HoursAsync(
@@ -82,7 +78,7 @@ public static class AttendanceApi
     {
         if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
         var volunteers = await hours.VolunteersAsync(info, cancellationToken);
@@ -107,13 +103,13 @@ public static class AttendanceApi
     {
         if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
         var wanted = request.Entries ?? [];
         if (wanted.Count == 0 || wanted.Count > Shift.MaxCapacity)
         {
-            return problems.Validation([new FieldError("entries", ErrorCodes.ValueInvalid)]);
+            return problems.Validation("entries", ErrorCodes.ValueInvalid);
         }
 
         // A null in the list, or an entry without its volunteer, is refused by its place.
@@ -123,13 +119,13 @@ public static class AttendanceApi
             return problems.Validation(missing);
         }
 
-        var (entries, errors) = await hours.ConfirmAsync(
+        var confirmed = await hours.ConfirmAsync(
             info, [.. wanted.Select(e => new HoursToConfirm(e!.VolunteerId!.Value, e.Minutes))], Scopes.AccountId(user)!.Value, cancellationToken);
-        if (errors.Count > 0)
+        if (confirmed.Value is not { } entries)
         {
             // Name each refusal by its place in the request, as partners sent it.
             var index = wanted.Select((e, i) => (e!.VolunteerId!.Value.ToString(), i)).DistinctBy(x => x.Item1).ToDictionary(x => x.Item1, x => x.i);
-            return problems.Validation([.. errors.Select(e => e with { Field = $"entries[{index[e.Field]}]" })]);
+            return problems.Validation([.. confirmed.Errors.Select(e => e with { Field = $"entries[{index[e.Field]}]" })]);
         }
 
         return TypedResults.Ok(new ConfirmedHoursResponse([.. entries.Select(HoursEntryItem.From)]));
@@ -140,17 +136,13 @@ public static class AttendanceApi
     {
         if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
-        var (error, certificates) = await hours.RevokeAsync(info, hoursEntryId, request.Reason, cancellationToken);
-        return error switch
-        {
-            null => TypedResults.Ok(new RevokedHoursResponse(hoursEntryId, "revoked", certificates)),
-            "not_found" => problems.Problem(StatusCodes.Status404NotFound, "not_found"),
-            ErrorCodes.HoursRevoked => problems.Problem(StatusCodes.Status409Conflict, error),
-            _ => problems.Validation([new FieldError("reason", error)]),
-        };
+        var revoked = await hours.RevokeAsync(info, hoursEntryId, request.Reason, cancellationToken);
+        return revoked.Succeeded
+            ? TypedResults.Ok(new RevokedHoursResponse(hoursEntryId, "revoked", revoked.Value))
+            : problems.Refusal(revoked);
     }
 
     private static async Task<Results<Ok<DisputedHoursResponse>, ProblemHttpResult>> DisputeAsync(
@@ -158,22 +150,14 @@ public static class AttendanceApi
     {
         if (await hours.OwnEntryAsync(hoursEntryId, Scopes.AccountId(user)!.Value, cancellationToken) is not { } own)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
-        var error = await hours.DisputeAsync(own.Entry, own.Shift, request.Reason, cancellationToken);
-        return error switch
-        {
-            null => TypedResults.Ok(new DisputedHoursResponse(hoursEntryId, "disputed")),
-            ErrorCodes.HoursRevoked or ErrorCodes.AlreadyDisputed => problems.Problem(StatusCodes.Status409Conflict, error),
-            _ => problems.Validation([new FieldError("reason", error)]),
-        };
+        var disputed = await hours.DisputeAsync(own.Entry, own.Shift, request.Reason, cancellationToken);
+        return disputed.Succeeded
+            ? TypedResults.Ok(new DisputedHoursResponse(hoursEntryId, "disputed"))
+            : problems.Refusal(disputed);
     }
-
-    /// <summary>A bad code is the volunteer's input (422); the rest are about the shift or the person (409).</summary>
-    private static ProblemHttpResult Refusal(ApiProblems problems, string error) => error == ErrorCodes.CheckinCodeInvalid
-        ? problems.Validation([new FieldError("code", error)])
-        : problems.Problem(StatusCodes.Status409Conflict, error);
 }
 
 public sealed record CodeRequest(string? Code);
@@ -184,8 +168,8 @@ public sealed record CheckinCodeResponse(string Code, DateTime ExpiresAt, DateTi
 
 public sealed record CheckinResponse(DateTime CheckedInAt, DateTime? CheckedOutAt, int? Minutes, bool Repeated)
 {
-    public static CheckinResponse From(ScanResult result) =>
-        new(result.Attendance!.CheckedInAt, result.Attendance.CheckedOutAt, result.Minutes, result.Repeated);
+    public static CheckinResponse From(Scan scan) =>
+        new(scan.Attendance.CheckedInAt, scan.Attendance.CheckedOutAt, scan.Minutes, scan.Repeated);
 }
 
 public sealed record ConfirmHoursRequest(List<HoursToConfirmRequest>? Entries);

@@ -1,3 +1,4 @@
+using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -39,9 +40,9 @@ public sealed class CheckinModel(ShiftCheckin checkin, IStringLocalizer<SharedRe
         if (code is not null)
         {
             var result = await checkin.CheckInAsync(info, VolunteerId, code, cancellationToken);
-            if (result.Succeeded)
+            if (result.Value is { } scan)
             {
-                JustCheckedIn = !result.Repeated;
+                JustCheckedIn = !scan.Repeated;
                 ScannedCode = CheckinCode.Normalize(code);
             }
             else
@@ -63,7 +64,7 @@ public sealed class CheckinModel(ShiftCheckin checkin, IStringLocalizer<SharedRe
         }
 
         var result = await checkin.CheckInAsync(info, VolunteerId, Code, cancellationToken);
-        return await AnswerAsync(info, result, result.Repeated ? "Checkin_AlreadyStatus" : "Checkin_DoneStatus", cancellationToken);
+        return await AnswerAsync(info, result, result.Value?.Repeated == true ? "Checkin_AlreadyStatus" : "Checkin_DoneStatus", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCheckoutAsync(Guid shiftId, CancellationToken cancellationToken)
@@ -79,7 +80,7 @@ public sealed class CheckinModel(ShiftCheckin checkin, IStringLocalizer<SharedRe
 
     private Guid VolunteerId => Scopes.AccountId(User)!.Value;
 
-    private async Task<IActionResult> AnswerAsync(ShiftInfo info, ScanResult result, string status, CancellationToken cancellationToken)
+    private async Task<IActionResult> AnswerAsync(ShiftInfo info, Outcome<Scan> result, string status, CancellationToken cancellationToken)
     {
         if (result.Succeeded)
         {
@@ -88,7 +89,7 @@ public sealed class CheckinModel(ShiftCheckin checkin, IStringLocalizer<SharedRe
         }
 
         Info = info;
-        ModelState.AddModelError(nameof(Code), localizer["Error_" + result.Error]);
+        ModelState.AddRefusal(result, localizer, prefix: "");
         Attendance = await checkin.AttendanceAsync(info.Shift.Id, VolunteerId, cancellationToken);
         return Page();
     }

@@ -37,20 +37,20 @@ public static class CheckinCode
     {
         if (!IsOpen(shift, now))
         {
-            return ErrorCodes.CheckinNotOpen;
+            return AttendanceErrors.CheckinNotOpen;
         }
 
         var given = Normalize(code);
         if (given is null)
         {
-            return ErrorCodes.CheckinCodeInvalid;
+            return AttendanceErrors.CheckinCodeInvalid;
         }
 
         var minute = Minute(now);
         var givenBytes = Encoding.ASCII.GetBytes(given);
         var current = CryptographicOperations.FixedTimeEquals(givenBytes, Encoding.ASCII.GetBytes(For(shift, minute)));
         var previous = CryptographicOperations.FixedTimeEquals(givenBytes, Encoding.ASCII.GetBytes(For(shift, minute - 1)));
-        return current | previous ? null : ErrorCodes.CheckinCodeInvalid;
+        return current | previous ? null : AttendanceErrors.CheckinCodeInvalid;
     }
 
     /// <summary>A typed code as the generator writes it: capitals, no spaces or dashes; null when it cannot be one.</summary>

@@ -29,9 +29,10 @@ public sealed class DisputeModel(ShiftHours hours, IStringLocalizer<SharedResour
             return NotFound();
         }
 
-        if (await hours.DisputeAsync(Entry, Info, Reason, cancellationToken) is { } error)
+        var outcome = await hours.DisputeAsync(Entry, Info, Reason, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(nameof(Reason), localizer["Error_" + error]);
+            ModelState.AddRefusal(outcome, localizer, prefix: "");
             return Page();
         }
 

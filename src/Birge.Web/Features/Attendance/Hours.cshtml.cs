@@ -58,17 +58,17 @@ public sealed class HoursModel(ShiftCheckin checkin, ShiftHours hours, IStringLo
             if (!int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
                 TypedMinutes[volunteerId] = minutes;
-                return Refused([new FieldError(volunteerId.ToString(), ErrorCodes.MinutesInvalid)]);
+                return Refused([new FieldError(volunteerId.ToString(), AttendanceErrors.MinutesInvalid)]);
             }
 
             wanted = parsed;
         }
 
-        var (_, errors) = await hours.ConfirmAsync(Info, [new HoursToConfirm(volunteerId, wanted)], Scopes.AccountId(User)!.Value, cancellationToken);
-        if (errors.Count > 0)
+        var confirmed = await hours.ConfirmAsync(Info, [new HoursToConfirm(volunteerId, wanted)], Scopes.AccountId(User)!.Value, cancellationToken);
+        if (!confirmed.Succeeded)
         {
             TypedMinutes[volunteerId] = minutes ?? "";
-            return Refused(errors);
+            return Refused(confirmed.Errors);
         }
 
         TempData["Status"] = "Hours_ConfirmedStatus";
@@ -89,10 +89,10 @@ public sealed class HoursModel(ShiftCheckin checkin, ShiftHours hours, IStringLo
             return Page();
         }
 
-        var (_, errors) = await hours.ConfirmAsync(Info, attended, Scopes.AccountId(User)!.Value, cancellationToken);
-        if (errors.Count > 0)
+        var confirmed = await hours.ConfirmAsync(Info, attended, Scopes.AccountId(User)!.Value, cancellationToken);
+        if (!confirmed.Succeeded)
         {
-            return Refused(errors);
+            return Refused(confirmed.Errors);
         }
 
         TempData["Status"] = "Hours_ConfirmedAllStatus";
@@ -110,17 +110,17 @@ public sealed class HoursModel(ShiftCheckin checkin, ShiftHours hours, IStringLo
         var checkedOut = ParseLocal(Mark.CheckedOut);
         if (Mark.VolunteerId is null)
         {
-            ModelState.AddModelError("Mark.VolunteerId", localizer["Error_value_invalid"]);
+            ModelState.AddError("Mark.VolunteerId", ErrorCodes.ValueInvalid, localizer);
         }
 
         if (checkedIn is null)
         {
-            ModelState.AddModelError("Mark.CheckedIn", localizer["Error_value_invalid"]);
+            ModelState.AddError("Mark.CheckedIn", ErrorCodes.ValueInvalid, localizer);
         }
 
         if (!string.IsNullOrWhiteSpace(Mark.CheckedOut) && checkedOut is null)
         {
-            ModelState.AddModelError("Mark.CheckedOut", localizer["Error_value_invalid"]);
+            ModelState.AddError("Mark.CheckedOut", ErrorCodes.ValueInvalid, localizer);
         }
 
         if (!ModelState.IsValid)
@@ -128,10 +128,10 @@ public sealed class HoursModel(ShiftCheckin checkin, ShiftHours hours, IStringLo
             return Page();
         }
 
-        var error = await hours.MarkAsync(Info, Mark.VolunteerId!.Value, checkedIn!.Value, checkedOut, Scopes.AccountId(User)!.Value, cancellationToken);
-        if (error is not null)
+        var marked = await hours.MarkAsync(Info, Mark.VolunteerId!.Value, checkedIn!.Value, checkedOut, Scopes.AccountId(User)!.Value, cancellationToken);
+        if (!marked.Succeeded)
         {
-            ModelState.AddModelError(error == ErrorCodes.NotOnShift ? "Mark.VolunteerId" : "Mark.CheckedOut", localizer["Error_" + error]);
+            ModelState.AddRefusal(marked, localizer, prefix: "Mark");
             return Page();
         }
 
@@ -146,9 +146,10 @@ public sealed class HoursModel(ShiftCheckin checkin, ShiftHours hours, IStringLo
             return NotFound();
         }
 
-        var (error, _) = await hours.RevokeAsync(Info, hoursEntryId, reason, cancellationToken);
-        if (error is not null)
+        var revoked = await hours.RevokeAsync(Info, hoursEntryId, reason, cancellationToken);
+        if (revoked.Error is { } error)
         {
+            // Shown above the rows, naming whose hours: the reason box is one per row.
             var volunteer = Volunteers.FirstOrDefault(v => v.Entry?.Id == hoursEntryId);
             ModelState.AddModelError("", $"{volunteer?.FullName ?? "—"}: {localizer["Error_" + error]}");
             return Page();

@@ -1,5 +1,6 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
+using Birge.Web.Features.Opportunities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.Attendance;
@@ -20,11 +21,8 @@ public sealed record ShiftInfo(Shift Shift, Opportunity Opportunity, Organizatio
     }
 }
 
-/// <summary>The outcome of a scan: the volunteer's attendance (new or earlier) or the refusal's code.</summary>
-public sealed record ScanResult(Domain.Attendance? Attendance, string? Error, bool Repeated = false, int? Minutes = null)
-{
-    public bool Succeeded => Error is null;
-}
+/// <summary>What a scan recorded: the volunteer's attendance (new, or the earlier one when repeated).</summary>
+public sealed record Scan(Domain.Attendance Attendance, bool Repeated = false, int? Minutes = null);
 
 /// <summary>
 /// A volunteer checks in and out by the shift's rotating code (M7). One attendance per volunteer and shift, kept by
@@ -37,17 +35,17 @@ public sealed class ShiftCheckin(BirgeDb db, TimeProvider clock)
     public async Task<Domain.Attendance?> AttendanceAsync(Guid shiftId, Guid volunteerId, CancellationToken cancellationToken) =>
         await db.Attendances.AsNoTracking().FirstOrDefaultAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId, cancellationToken);
 
-    public async Task<ScanResult> CheckInAsync(ShiftInfo shift, Guid volunteerId, string? code, CancellationToken cancellationToken)
+    public async Task<Outcome<Scan>> CheckInAsync(ShiftInfo shift, Guid volunteerId, string? code, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await RefusalAsync(shift, volunteerId, code, now, cancellationToken) is { } error)
+        if (await RefusalAsync(shift, volunteerId, code, now, cancellationToken) is { } refusal)
         {
-            return new ScanResult(null, error);
+            return refusal;
         }
 
         if (await AttendanceAsync(shift.Shift.Id, volunteerId, cancellationToken) is { } earlier)
         {
-            return new ScanResult(earlier, null, Repeated: true);
+            return new Scan(earlier, Repeated: true);
         }
 
         var attendance = new Domain.Attendance { ShiftId = shift.Shift.Id, VolunteerId = volunteerId, CheckedInAt = now };
@@ -61,20 +59,20 @@ public sealed class ShiftCheckin(BirgeDb db, TimeProvider clock)
             // The same code scanned twice at once: the unique index kept the first, which is the answer to both.
             db.ChangeTracker.Clear();
             return await AttendanceAsync(shift.Shift.Id, volunteerId, cancellationToken) is { } first
-                ? new ScanResult(first, null, Repeated: true)
+                ? new Scan(first, Repeated: true)
                 : throw new InvalidOperationException("The attendance was neither stored nor found.");
         }
 
-        return new ScanResult(attendance, null);
+        return new Scan(attendance);
     }
 
     /// <summary>Checks out with a fresh code; a second check-out changes nothing and answers as the first.</summary>
-    public async Task<ScanResult> CheckOutAsync(ShiftInfo shift, Guid volunteerId, string? code, CancellationToken cancellationToken)
+    public async Task<Outcome<Scan>> CheckOutAsync(ShiftInfo shift, Guid volunteerId, string? code, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await RefusalAsync(shift, volunteerId, code, now, cancellationToken) is { } error)
+        if (await RefusalAsync(shift, volunteerId, code, now, cancellationToken) is { } refusal)
         {
-            return new ScanResult(null, error);
+            return refusal;
         }
 
         var id = shift.Shift.Id;
@@ -83,25 +81,26 @@ public sealed class ShiftCheckin(BirgeDb db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedOutAt, now), cancellationToken);
         var attendance = await AttendanceAsync(id, volunteerId, cancellationToken);
         return attendance is null
-            ? new ScanResult(null, ErrorCodes.NotCheckedIn)
-            : new ScanResult(attendance, null, Repeated: changed == 0, Minutes: attendance.MinutesWithin(shift.Shift));
+            ? Outcome.Refused(AttendanceErrors.NotCheckedIn, "code")
+            : new Scan(attendance, Repeated: changed == 0, Minutes: attendance.MinutesWithin(shift.Shift));
     }
 
-    private async Task<string?> RefusalAsync(ShiftInfo shift, Guid volunteerId, string? code, DateTime now, CancellationToken cancellationToken)
+    /// <summary>A bad code is the volunteer's input; the rest are about the shift or the person. Forms show each at the code.</summary>
+    private async Task<Refusal?> RefusalAsync(ShiftInfo shift, Guid volunteerId, string? code, DateTime now, CancellationToken cancellationToken)
     {
         if (CheckinCode.Check(shift.Shift, code, now) is { } error)
         {
-            return error;
+            return error == AttendanceErrors.CheckinCodeInvalid ? Outcome.Invalid("code", error) : Outcome.Refused(error, "code");
         }
 
         if (shift.Opportunity.Status == OpportunityStatus.Cancelled)
         {
-            return ErrorCodes.OpportunityCancelled;
+            return Outcome.Refused(OpportunityErrors.OpportunityCancelled, "code");
         }
 
         var id = shift.Shift.Id;
         var accepted = await db.Applications.AnyAsync(
             a => a.ShiftId == id && a.VolunteerId == volunteerId && a.Status == ApplicationStatus.Accepted, cancellationToken);
-        return accepted ? null : ErrorCodes.NotOnShift;
+        return accepted ? null : Outcome.Refused(AttendanceErrors.NotOnShift, "code");
     }
 }

@@ -1,6 +1,7 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Book;
+using Birge.Web.Features.Opportunities;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -58,9 +59,9 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
 
     /// <summary>
     /// Confirms hours for each volunteer in one transaction: all or nothing. An entry already confirmed stays as it is
-    /// (confirming twice is harmless). Returns the refusals, each keyed by the volunteer's id.
+    /// (confirming twice is harmless). A refusal names each volunteer refused by their id as the field.
     /// </summary>
-    public async Task<(List<HoursEntry> Entries, List<FieldError> Errors)> ConfirmAsync(
+    public async Task<Outcome<List<HoursEntry>>> ConfirmAsync(
         ShiftInfo info, IReadOnlyList<HoursToConfirm> wanted, Guid coordinatorId, CancellationToken cancellationToken)
     {
         var shift = info.Shift;
@@ -68,7 +69,7 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
         var volunteerIds = wanted.Select(w => w.VolunteerId).Distinct().Order().ToList();
         if (volunteerIds.Count == 0)
         {
-            return ([], []);
+            return new List<HoursEntry>();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -105,7 +106,7 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
                 }
                 else
                 {
-                    errors.Add(new FieldError(field, ErrorCodes.HoursRevoked));
+                    errors.Add(new FieldError(field, AttendanceErrors.HoursRevoked));
                 }
 
                 continue;
@@ -113,7 +114,7 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
 
             if (!attendances.TryGetValue(want.VolunteerId, out var attendance))
             {
-                errors.Add(new FieldError(field, ErrorCodes.NotAttended));
+                errors.Add(new FieldError(field, AttendanceErrors.NotAttended));
                 continue;
             }
 
@@ -144,24 +145,21 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
             audit.Record("hours.confirmed", "hours", entry.Id.ToString(), info.Organization.RegionKato, $"minutes={minutes}");
             if (recipients.TryGetValue(want.VolunteerId, out var volunteer) && volunteer.IsActive)
             {
-                var culture = Cultures.FromLanguage(volunteer.Language);
-                outbox.ToAccount(
-                    volunteer,
-                    "HoursConfirmed",
+                outbox.ToAccount(volunteer, new AttendanceMessages.HoursConfirmed(
                     volunteer.FullName ?? "",
-                    Durations.Format(minutes, culture),
-                    info.Opportunity.Title.Resolve(culture),
+                    TimeSpan.FromMinutes(minutes),
+                    info.Opportunity.Title,
                     info.Organization.Name,
-                    entry.Date.ToString("d", culture),
+                    entry.Date,
                     outbox.Link("/book"),
-                    outbox.Link($"/hours/{entry.Id}/dispute"));
+                    outbox.Link($"/hours/{entry.Id}/dispute")));
             }
         }
 
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return ([], errors);
+            return Outcome.Invalid(errors);
         }
 
         try
@@ -173,27 +171,27 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
         {
             // Another coordinator confirmed the same volunteer's shift in between: the unique index kept theirs.
             db.ChangeTracker.Clear();
-            return ([], [.. volunteerIds.Select(v => new FieldError(v.ToString(), ErrorCodes.StatusChangeInvalid))]);
+            return Outcome.Invalid([.. volunteerIds.Select(v => new FieldError(v.ToString(), ErrorCodes.StatusChangeInvalid))]);
         }
 
-        return (entries, []);
+        return entries;
     }
 
     /// <summary>The coordinator records (or corrects) attendance by hand for a volunteer accepted on the shift.</summary>
-    public async Task<string?> MarkAsync(ShiftInfo info, Guid volunteerId, DateTime checkedInAt, DateTime? checkedOutAt, Guid coordinatorId, CancellationToken cancellationToken)
+    public async Task<Outcome> MarkAsync(ShiftInfo info, Guid volunteerId, DateTime checkedInAt, DateTime? checkedOutAt, Guid coordinatorId, CancellationToken cancellationToken)
     {
         var shift = info.Shift;
         // The arrival as a scan could have recorded it; time outside the shift is clipped when minutes are counted.
         if (checkedInAt > shift.EndsAt || checkedInAt < CheckinCode.OpensAt(shift) || checkedOutAt <= checkedInAt)
         {
-            return ErrorCodes.ShiftTimesInvalid;
+            return Outcome.Invalid("checkedOut", OpportunityErrors.ShiftTimesInvalid);
         }
 
         var onShift = await db.Applications.AnyAsync(
             a => a.ShiftId == shift.Id && a.VolunteerId == volunteerId && a.Status == ApplicationStatus.Accepted, cancellationToken);
         if (!onShift)
         {
-            return ErrorCodes.NotOnShift;
+            return Outcome.Refused(AttendanceErrors.NotOnShift, "volunteerId");
         }
 
         var attendance = await db.Attendances.FirstOrDefaultAsync(a => a.ShiftId == shift.Id && a.VolunteerId == volunteerId, cancellationToken);
@@ -215,35 +213,36 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
         {
             // The volunteer scanned in at the same moment; their own record stands.
             db.ChangeTracker.Clear();
-            return ErrorCodes.StatusChangeInvalid;
+            return Outcome.Refused(ErrorCodes.StatusChangeInvalid, "checkedOut");
         }
 
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>Revokes confirmed hours and every certificate that counted them.</summary>
-    public async Task<(string? Error, int RevokedCertificates)> RevokeAsync(ShiftInfo info, Guid hoursEntryId, string? reason, CancellationToken cancellationToken)
+    /// <returns>How many certificates were revoked with the hours.</returns>
+    public async Task<Outcome<int>> RevokeAsync(ShiftInfo info, Guid hoursEntryId, string? reason, CancellationToken cancellationToken)
     {
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         var entry = await db.HoursEntries.FirstOrDefaultAsync(h => h.Id == hoursEntryId && h.ShiftId == info.Shift.Id, cancellationToken);
         if (entry is null)
         {
-            return ("not_found", 0);
+            return Outcome.Refused(ErrorCodes.NotFound);
         }
 
         if (!entry.Counts)
         {
-            return (ErrorCodes.HoursRevoked, 0);
+            return Outcome.Refused(AttendanceErrors.HoursRevoked, "reason");
         }
 
         if (reason is null)
         {
-            return (ErrorCodes.ReasonRequired, 0);
+            return Outcome.Invalid("reason", ErrorCodes.ReasonRequired);
         }
 
         if (reason.Length > HoursEntry.MaxReasonLength)
         {
-            return (ErrorCodes.TooLong, 0);
+            return Outcome.Invalid("reason", ErrorCodes.TooLong);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -255,20 +254,21 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
                 cancellationToken);
         if (changed == 0)
         {
-            return (ErrorCodes.HoursRevoked, 0);
+            return Outcome.Refused(AttendanceErrors.HoursRevoked, "reason");
         }
 
         var certificates = await book.RevokeCountingAsync([entry.Id], cancellationToken);
         audit.Record("hours.revoked", "hours", entry.Id.ToString(), info.Organization.RegionKato, $"certificates={certificates}");
         if (await db.Accounts.FirstOrDefaultAsync(a => a.Id == entry.VolunteerId, cancellationToken) is { IsActive: true } volunteer)
         {
-            var culture = Cultures.FromLanguage(volunteer.Language);
-            outbox.ToAccount(volunteer, "HoursRevoked", volunteer.FullName ?? "", Durations.Format(entry.Minutes, culture), info.Opportunity.Title.Resolve(culture), info.Organization.Name, reason);
+            outbox.ToAccount(
+                volunteer,
+                new AttendanceMessages.HoursRevoked(volunteer.FullName ?? "", TimeSpan.FromMinutes(entry.Minutes), info.Opportunity.Title, info.Organization.Name, reason));
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (null, certificates);
+        return certificates;
     }
 
     /// <summary>The volunteer's own entry with its shift, for the dispute page; null for anyone else's.</summary>
@@ -279,27 +279,27 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
     }
 
     /// <summary>The volunteer disputes their hours; the organisation's coordinators are told.</summary>
-    public async Task<string?> DisputeAsync(HoursEntry entry, ShiftInfo info, string? reason, CancellationToken cancellationToken)
+    public async Task<Outcome> DisputeAsync(HoursEntry entry, ShiftInfo info, string? reason, CancellationToken cancellationToken)
     {
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (!entry.Counts)
         {
-            return ErrorCodes.HoursRevoked;
+            return Outcome.Refused(AttendanceErrors.HoursRevoked, "reason");
         }
 
         if (entry.DisputedAt is not null)
         {
-            return ErrorCodes.AlreadyDisputed;
+            return Outcome.Refused(AttendanceErrors.AlreadyDisputed, "reason");
         }
 
         if (reason is null)
         {
-            return ErrorCodes.ReasonRequired;
+            return Outcome.Invalid("reason", ErrorCodes.ReasonRequired);
         }
 
         if (reason.Length > HoursEntry.MaxReasonLength)
         {
-            return ErrorCodes.TooLong;
+            return Outcome.Invalid("reason", ErrorCodes.TooLong);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -309,7 +309,7 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.DisputedAt, now).SetProperty(h => h.DisputeReason, reason), cancellationToken);
         if (changed == 0)
         {
-            return ErrorCodes.AlreadyDisputed;
+            return Outcome.Refused(AttendanceErrors.AlreadyDisputed, "reason");
         }
 
         var volunteerName = await db.Accounts.Where(a => a.Id == entry.VolunteerId).Select(a => a.FullName).FirstOrDefaultAsync(cancellationToken);
@@ -320,21 +320,15 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
             .ToListAsync(cancellationToken);
         foreach (var coordinator in coordinators)
         {
-            var culture = Cultures.FromLanguage(coordinator.Language);
             outbox.ToAccount(
                 coordinator,
-                "HoursDisputed",
-                volunteerName ?? "",
-                info.Opportunity.Title.Resolve(culture),
-                entry.Date.ToString("d", culture),
-                reason,
-                outbox.Link($"/shifts/{entry.ShiftId}/hours"));
+                new AttendanceMessages.HoursDisputed(volunteerName ?? "", info.Opportunity.Title, entry.Date, reason, outbox.Link($"/shifts/{entry.ShiftId}/hours")));
         }
 
         audit.Record("hours.disputed", "hours", entry.Id.ToString(), info.Organization.RegionKato);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>Attended time, or, for someone who never checked out, from their arrival to the shift's end.</summary>
@@ -353,29 +347,29 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
     {
         if (minutes <= 0)
         {
-            return ErrorCodes.MinutesInvalid;
+            return AttendanceErrors.MinutesInvalid;
         }
 
         if (minutes > shift.LengthMinutes)
         {
-            return ErrorCodes.HoursExceedShift;
+            return AttendanceErrors.HoursExceedShift;
         }
 
         if (minutes > HoursEntry.MinutesPerDay)
         {
-            return ErrorCodes.HoursOverDayLimit;
+            return AttendanceErrors.HoursOverDayLimit;
         }
 
         var startsAt = StartOf(attendance, shift, minutes);
         var endsAt = startsAt.AddMinutes(minutes);
         if (others.Any(h => h.StartsAt < endsAt && h.EndsAt > startsAt))
         {
-            return ErrorCodes.HoursOverlap;
+            return AttendanceErrors.HoursOverlap;
         }
 
         var date = DateOnly.FromDateTime(KazakhstanTime.FromUtc(startsAt));
         return others.Where(h => h.Date == date).Sum(h => h.Minutes) + minutes > HoursEntry.MinutesPerDay
-            ? ErrorCodes.HoursOverDayLimit
+            ? AttendanceErrors.HoursOverDayLimit
             : null;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -47,12 +46,12 @@ public static class BookApi
     {
         var language = string.IsNullOrWhiteSpace(request.Language) ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : request.Language.Trim().ToLowerInvariant();
         var result = await book.IssueAsync(Scopes.AccountId(user)!.Value, request.From, request.To, language, cancellationToken);
-        if (!result.Succeeded)
+        if (result.Value is not { } certificate)
         {
-            return problems.Validation(result.Errors);
+            return problems.Refusal(result);
         }
 
-        var code = result.Certificate!.Code;
+        var code = certificate.Code;
         var url = $"/api/v1/me/certificates/{code}/pdf";
         return TypedResults.Created(url, new IssuedCertificate(code, url, VerifyUrl(configuration, code)));
     }
@@ -77,7 +76,7 @@ public static class BookApi
         var certificate = await book.OwnAsync(Scopes.AccountId(user)!.Value, code, cancellationToken);
         if (certificate is null)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, ErrorCodes.CertificateNotFound);
+            return problems.Refusal(BookErrors.CertificateNotFound);
         }
 
         return TypedResults.File(await book.PdfAsync(certificate, VerifyUrl(configuration, certificate.Code), cancellationToken), "application/pdf", $"birge-{certificate.Code}.pdf");
@@ -89,7 +88,7 @@ public static class BookApi
         var check = await book.CheckAsync(code, cancellationToken);
         if (check.Certificate is not { } c)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, ErrorCodes.CertificateNotFound);
+            return problems.Refusal(BookErrors.CertificateNotFound);
         }
 
         return TypedResults.Ok(new CertificateVerification(

@@ -53,13 +53,13 @@ public sealed class BookModel(VolunteerBook book, IStringLocalizer<SharedResourc
         if (ModelState.IsValid)
         {
             var result = await book.IssueAsync(Scopes.AccountId(User)!.Value, Input.From, Input.To, Input.Language, cancellationToken);
-            if (result.Succeeded)
+            if (result.Value is { } certificate)
             {
                 TempData["Status"] = "Book_IssuedDone";
-                return Redirect("/book/certificates/" + result.Certificate!.Code);
+                return Redirect("/book/certificates/" + certificate.Code);
             }
 
-            ModelState.AddFieldErrors(result.Errors, localizer);
+            ModelState.AddRefusal(result, localizer);
         }
 
         await LoadAsync(cancellationToken);

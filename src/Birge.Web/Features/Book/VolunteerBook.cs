@@ -23,11 +23,6 @@ public sealed record BookEntry(
 /// <summary>A line of totals: a year, a direction or an organisation, and its minutes.</summary>
 public sealed record BookTotal(string Name, int Minutes);
 
-public sealed record IssueResult(Certificate? Certificate, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Certificate is not null;
-}
-
 public enum CertificateStatus
 {
     Genuine,
@@ -86,7 +81,7 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
     /// code, listing the entries it counted. Refused without hours in the period; asked again for the same hours,
     /// period and language, it gives the certificate already issued.
     /// </summary>
-    public async Task<IssueResult> IssueAsync(Guid holderId, DateOnly? from, DateOnly? to, string? language, CancellationToken cancellationToken)
+    public async Task<Outcome<Certificate>> IssueAsync(Guid holderId, DateOnly? from, DateOnly? to, string? language, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         if (language is null || !Cultures.Languages.Contains(language))
@@ -97,7 +92,7 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
         errors.AddRange(DateWindow.Check(from, to, clock.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
         {
-            return new IssueResult(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var holder = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == holderId && a.Status == AccountStatus.Active, cancellationToken);
@@ -108,7 +103,7 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
             .ToListAsync(cancellationToken);
         if (holder is null || entries.Count == 0)
         {
-            return new IssueResult(null, [new FieldError("from", ErrorCodes.NoHours)]);
+            return Outcome.Invalid("from", BookErrors.NoHours);
         }
 
         // The form sent twice, or the same certificate asked for again: the one already issued says the same.
@@ -119,7 +114,7 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
             .ToListAsync(cancellationToken);
         if (same.FirstOrDefault(c => c.HolderName == (holder.FullName ?? "") && c.Entries.Select(e => e.HoursEntryId).Order().SequenceEqual(counted)) is { } issued)
         {
-            return new IssueResult(issued, []);
+            return issued;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -144,7 +139,7 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return new IssueResult(certificate, []);
+                return certificate;
             }
             catch (DbUpdateException) when (attempt < 3)
             {

@@ -65,11 +65,11 @@ public sealed class ChangeModel(
         return null;
     }
 
-    private async Task<IActionResult> DoneAsync(string? error, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> DoneAsync(Outcome outcome, string done, CancellationToken cancellationToken)
     {
-        if (error is not null)
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(error == ErrorCodes.StatusChangeInvalid ? "" : nameof(RejectReason), localizer["Error_" + error]);
+            ModelState.AddRefusal(outcome, localizer, new Dictionary<string, string> { ["reason"] = nameof(RejectReason) }, prefix: "");
             var changeId = Change.Id;
             db.ChangeTracker.Clear();
             Change = await db.OrganizationChanges.AsNoTracking().SingleAsync(c => c.Id == changeId, cancellationToken);

@@ -41,22 +41,18 @@ public static class FrontOfficesApi
     private static async Task<Results<Ok<StaffResponse>, ProblemHttpResult>> AssignAsync(
         string kato, StaffRequest request, ClaimsPrincipal user, StaffAssignment staff, ApiProblems problems, CancellationToken cancellationToken)
     {
-        var error = request.AccountId is { } accountId
+        var assigned = request.AccountId is { } accountId
             ? await staff.AssignAsync(kato, accountId, request.Role, Scopes.AccountId(user)!.Value, cancellationToken)
-            : ErrorCodes.AccountNotFound;
-        return error switch
-        {
-            null => TypedResults.Ok(new StaffResponse(kato, request.AccountId!.Value, request.Role!)),
-            ErrorCodes.FrontOfficeNotFound => problems.Problem(StatusCodes.Status404NotFound, error),
-            ErrorCodes.RoleInvalid => problems.Validation([new FieldError("role", error)]),
-            _ => problems.Validation([new FieldError("accountId", error)]),
-        };
+            : Outcome.Invalid("accountId", FrontOfficeErrors.AccountNotFound);
+        return assigned.Succeeded
+            ? TypedResults.Ok(new StaffResponse(kato, request.AccountId!.Value, request.Role!))
+            : problems.Refusal(assigned);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         string kato, Guid accountId, StaffAssignment staff, ApiProblems problems, CancellationToken cancellationToken) =>
-        await staff.RemoveAsync(kato, accountId, cancellationToken) is { } error
-            ? problems.Problem(StatusCodes.Status404NotFound, error)
+        await staff.RemoveAsync(kato, accountId, cancellationToken) is { Succeeded: false } refused
+            ? problems.Refusal(refused)
             : TypedResults.NoContent();
 
     private static async Task<Results<Ok<VerificationResponse>, ProblemHttpResult>> DecideAsync(
@@ -69,21 +65,13 @@ public static class FrontOfficesApi
     {
         if (OrganizationVerification.Parse(request.Decision) is not { } decision)
         {
-            return problems.Validation([new FieldError("decision", ErrorCodes.DecisionInvalid)]);
+            return problems.Validation("decision", ErrorCodes.DecisionInvalid);
         }
 
         var result = await verification.DecideAsync(organizationId, decision, request.Reason, Scopes.AccountId(user)!.Value, cancellationToken);
-        if (!result.Found)
-        {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
-        }
-
-        return result.Error switch
-        {
-            null => TypedResults.Ok(new VerificationResponse(OrganizationVerification.ApiName(result.Status!.Value))),
-            ErrorCodes.StatusChangeInvalid => problems.Validation([new FieldError("decision", result.Error)]),
-            _ => problems.Validation([new FieldError("reason", result.Error)]),
-        };
+        return result.Succeeded
+            ? TypedResults.Ok(new VerificationResponse(OrganizationVerification.ApiName(result.Value)))
+            : problems.Refusal(result);
     }
 }
 

@@ -23,47 +23,39 @@ public sealed class OrganizationVerification(BirgeDb db, AuditLog audit, Outbox 
 
     public static string ApiName(OrganizationStatus status) => status.ToString().ToLowerInvariant();
 
-    public async Task<VerificationResult> DecideAsync(
+    public async Task<Outcome<OrganizationStatus>> DecideAsync(
         Guid organizationId, OrganizationDecision decision, string? reason, Guid actor, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.Include(o => o.Members).FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
         if (organization is null)
         {
-            return VerificationResult.NotFound;
+            return Outcome.Refused(ErrorCodes.NotFound);
         }
 
         if (organization.Decide(decision, reason, actor, clock.GetUtcNow().UtcDateTime) is { } error)
         {
-            return new VerificationResult(organization.Status, error);
+            // The decision itself, or its reason: both are what the staff sent.
+            return Outcome.Invalid(error == ErrorCodes.StatusChangeInvalid ? "decision" : "reason", error);
         }
 
         var status = ApiName(organization.Status);
         audit.Record($"organization.{status}", "organization", organization.Id.ToString(), organization.RegionKato, organization.StatusReason);
 
-        var template = organization.Status switch
+        var link = outbox.Link("/");
+        Message message = organization.Status switch
         {
-            OrganizationStatus.Verified => "OrganizationVerified",
-            OrganizationStatus.Rejected => "OrganizationRejected",
-            _ => "OrganizationSuspended",
+            OrganizationStatus.Verified => new FrontOfficeMessages.OrganizationVerified(organization.Name, link),
+            OrganizationStatus.Rejected => new FrontOfficeMessages.OrganizationRejected(organization.Name, organization.StatusReason ?? "", link),
+            _ => new FrontOfficeMessages.OrganizationSuspended(organization.Name, organization.StatusReason ?? "", link),
         };
         var ownerIds = organization.Members.Where(m => m.Role == OrganizationMember.Owner).Select(m => m.AccountId).ToList();
         var owners = await db.Accounts.Where(a => ownerIds.Contains(a.Id) && a.Status == AccountStatus.Active).ToListAsync(cancellationToken);
         foreach (var owner in owners)
         {
-            outbox.ToAccount(owner, template, organization.Name, organization.StatusReason ?? "", outbox.Link("/"));
+            outbox.ToAccount(owner, message);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new VerificationResult(organization.Status, null);
+        return organization.Status;
     }
-}
-
-/// <summary>The status after a decision, or why nothing changed; <see cref="NotFound"/> for an unknown organisation.</summary>
-public sealed record VerificationResult(OrganizationStatus? Status, string? Error)
-{
-    public static readonly VerificationResult NotFound = new(null, "not_found");
-
-    public bool Found => Status is not null;
-
-    public bool Succeeded => Found && Error is null;
 }

@@ -53,21 +53,19 @@ public sealed class ReviewModel(
         Guid organizationId, OrganizationDecision decision, string? reason, string? reasonField, CancellationToken cancellationToken)
     {
         var result = await verification.DecideAsync(organizationId, decision, reason, Scopes.AccountId(User)!.Value, cancellationToken);
-        if (!result.Found)
+        if (result.Error == ErrorCodes.NotFound)
         {
             return NotFound();
         }
 
-        if (result.Error is { } error)
+        if (!result.Succeeded)
         {
             // A refused reason goes next to its field; a decision the status no longer allows, above the forms.
-            ModelState.AddModelError(
-                error == ErrorCodes.StatusChangeInvalid || reasonField is null ? "" : reasonField,
-                localizer["Error_" + error]);
+            ModelState.AddRefusal(result, localizer, new Dictionary<string, string> { ["decision"] = "", ["reason"] = reasonField ?? "" }, prefix: "");
             return await ShowAsync(organizationId, cancellationToken);
         }
 
-        TempData["Status"] = "Moderation_Done_" + OrganizationVerification.ApiName(result.Status!.Value);
+        TempData["Status"] = "Moderation_Done_" + OrganizationVerification.ApiName(result.Value);
         return RedirectToPage(new { organizationId });
     }
 

@@ -11,21 +11,21 @@ public sealed class StaffAssignment(BirgeDb db, AuditLog audit, TimeProvider clo
     public static readonly IReadOnlyList<string> Roles = [FrontOfficeStaff.Staff, FrontOfficeStaff.Operator];
 
     /// <summary>Returns an error code, or null when the person now works for the office in that role.</summary>
-    public async Task<string?> AssignAsync(string kato, Guid accountId, string? role, Guid actor, CancellationToken cancellationToken)
+    public async Task<Outcome> AssignAsync(string kato, Guid accountId, string? role, Guid actor, CancellationToken cancellationToken)
     {
         if (!await db.FrontOffices.AnyAsync(f => f.Kato == kato, cancellationToken))
         {
-            return ErrorCodes.FrontOfficeNotFound;
+            return Outcome.Refused(FrontOfficeErrors.FrontOfficeNotFound, "office");
         }
 
         if (role is null || !Roles.Contains(role))
         {
-            return ErrorCodes.RoleInvalid;
+            return Outcome.Invalid("role", FrontOfficeErrors.RoleInvalid);
         }
 
         if (!await db.Accounts.AnyAsync(a => a.Id == accountId && a.Status == AccountStatus.Active, cancellationToken))
         {
-            return ErrorCodes.AccountNotFound;
+            return Outcome.Invalid("accountId", FrontOfficeErrors.AccountNotFound);
         }
 
         var assignment = await db.FrontOfficeStaff.FirstOrDefaultAsync(s => s.FrontOfficeKato == kato && s.AccountId == accountId, cancellationToken);
@@ -42,7 +42,7 @@ public sealed class StaffAssignment(BirgeDb db, AuditLog audit, TimeProvider clo
         }
         else if (assignment.Role == role)
         {
-            return null;
+            return Outcome.Done;
         }
         else
         {
@@ -53,27 +53,27 @@ public sealed class StaffAssignment(BirgeDb db, AuditLog audit, TimeProvider clo
 
         audit.Record("staff.assigned", "account", accountId.ToString(), RegionOf(kato), $"office={kato}; role={role}");
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>Takes the person off the office; removing someone who is not there changes nothing and is no error.</summary>
-    public async Task<string?> RemoveAsync(string kato, Guid accountId, CancellationToken cancellationToken)
+    public async Task<Outcome> RemoveAsync(string kato, Guid accountId, CancellationToken cancellationToken)
     {
         if (!await db.FrontOffices.AnyAsync(f => f.Kato == kato, cancellationToken))
         {
-            return ErrorCodes.FrontOfficeNotFound;
+            return Outcome.Refused(FrontOfficeErrors.FrontOfficeNotFound);
         }
 
         var assignment = await db.FrontOfficeStaff.FirstOrDefaultAsync(s => s.FrontOfficeKato == kato && s.AccountId == accountId, cancellationToken);
         if (assignment is null)
         {
-            return null;
+            return Outcome.Done;
         }
 
         db.FrontOfficeStaff.Remove(assignment);
         audit.Record("staff.removed", "account", accountId.ToString(), RegionOf(kato), $"office={kato}; role={assignment.Role}");
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>The national office has no region of its own.</summary>

@@ -51,7 +51,7 @@ public sealed class EditModel(OpportunityEditor editor, BirgeDb db, IStringLocal
         var result = await editor.UpdateAsync(opportunity, organization.Name, Input.ToInput(), cancellationToken);
         if (!result.Succeeded)
         {
-            ShowErrors(result.Errors);
+            ShowErrors(result);
             return Page();
         }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -74,7 +76,7 @@ public sealed class IndexModel(OpportunitySearch search, BirgeDb db, IStringLoca
                 return value;
             }
 
-            ModelState.AddModelError(name, localizer["Error_value_invalid"]);
+            ModelState.AddError(name, ErrorCodes.ValueInvalid, localizer);
             return null;
         }
 
@@ -90,7 +92,7 @@ public sealed class IndexModel(OpportunitySearch search, BirgeDb db, IStringLoca
                 return day;
             }
 
-            ModelState.AddModelError(name, localizer["Error_value_invalid"]);
+            ModelState.AddError(name, ErrorCodes.ValueInvalid, localizer);
             return null;
         }
 

@@ -32,9 +32,10 @@ public sealed class ManageModel(OpportunityEditor editor, IStringLocalizer<Share
             return NotFound();
         }
 
-        if (await editor.PublishAsync(Opportunity, Organization, cancellationToken) is { } refused)
+        var published = await editor.PublishAsync(Opportunity, Organization, cancellationToken);
+        if (!published.Succeeded)
         {
-            ModelState.AddModelError("", localizer["Error_" + refused]);
+            ModelState.AddRefusal(published, localizer);
             return Page();
         }
 
@@ -49,9 +50,10 @@ public sealed class ManageModel(OpportunityEditor editor, IStringLocalizer<Share
             return NotFound();
         }
 
-        if (await editor.CancelAsync(Opportunity, Reason, cancellationToken) is { } refused)
+        var cancelled = await editor.CancelAsync(Opportunity, Reason, cancellationToken);
+        if (!cancelled.Succeeded)
         {
-            ModelState.AddModelError(refused == ErrorCodes.OpportunityCancelled ? "" : nameof(Reason), localizer["Error_" + refused]);
+            ModelState.AddRefusal(cancelled, localizer, prefix: "");
             return Page();
         }
 

@@ -50,11 +50,11 @@ public sealed class NewModel(OpportunityEditor editor, BirgeDb db, IStringLocali
         var result = await editor.CreateAsync(organization, Input.ToInput(), Scopes.AccountId(User)!.Value, cancellationToken);
         if (!result.Succeeded)
         {
-            ShowErrors(result.Errors);
+            ShowErrors(result);
             return Page();
         }
 
         TempData["Status"] = "Opp_Saved";
-        return Redirect($"/opportunities/{result.Opportunity!.Id}/manage");
+        return Redirect($"/opportunities/{result.Value!.Id}/manage");
     }
 }

@@ -50,22 +50,21 @@ public static class OpportunitiesApi
             : null;
         if (organization is null)
         {
-            return problems.Validation([new FieldError("organizationId", ErrorCodes.ValueInvalid)]);
+            return problems.Validation("organizationId", ErrorCodes.ValueInvalid);
         }
 
         if (await scopes.OrganizationRoleAsync(user, organization.Id, cancellationToken) is null)
         {
             await audit.RecordDeniedAsync("POST /api/v1/opportunities", "organization", organization.Id.ToString(), organization.RegionKato, cancellationToken);
-            return problems.Problem(StatusCodes.Status403Forbidden, "forbidden");
+            return problems.Refusal(ErrorCodes.Forbidden);
         }
 
         var result = await editor.CreateAsync(organization, request.ToInput(), Scopes.AccountId(user)!.Value, cancellationToken);
-        if (!result.Succeeded)
+        if (result.Value is not { } opportunity)
         {
-            return problems.Validation(result.Errors);
+            return problems.Refusal(result);
         }
 
-        var opportunity = result.Opportunity!;
         return TypedResults.Created(
             $"/api/v1/opportunities/{opportunity.Id}",
             new CreatedOpportunity(opportunity.Id, opportunity.Status.ApiName(), [.. opportunity.Shifts.OrderBy(s => s.StartsAt).Select(s => new CreatedShift(s.Id))]));
@@ -103,25 +102,20 @@ public static class OpportunitiesApi
         Guid opportunityId, ClaimsPrincipal user, OpportunitySearch search, ApiProblems problems, CancellationToken cancellationToken) =>
         await search.VisibleAsync(opportunityId, user, cancellationToken) is { } found
             ? TypedResults.Ok(OpportunityDetail.From(found.Opportunity, found.Organization))
-            : problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            : problems.Refusal(ErrorCodes.NotFound);
 
     private static async Task<Results<Ok<OpportunityDetail>, ProblemHttpResult>> UpdateAsync(
         Guid opportunityId, OpportunityRequest request, OpportunityEditor editor, ApiProblems problems, CancellationToken cancellationToken)
     {
         if (await editor.FindAsync(opportunityId, cancellationToken) is not (var opportunity, var organization))
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
         var result = await editor.UpdateAsync(opportunity, organization.Name, request.ToInput(), cancellationToken);
-        if (!result.Succeeded)
-        {
-            return result.Errors[0].Code == ErrorCodes.OpportunityCancelled
-                ? problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.OpportunityCancelled)
-                : problems.Validation(result.Errors);
-        }
-
-        return TypedResults.Ok(OpportunityDetail.From(result.Opportunity!, organization));
+        return result.Value is { } updated
+            ? TypedResults.Ok(OpportunityDetail.From(updated, organization))
+            : problems.Refusal(result);
     }
 
     private static async Task<Results<Ok<StatusResponse>, ProblemHttpResult>> PublishAsync(
@@ -129,15 +123,11 @@ public static class OpportunitiesApi
     {
         if (await editor.FindAsync(opportunityId, cancellationToken) is not (var opportunity, var organization))
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
-        return await editor.PublishAsync(opportunity, organization, cancellationToken) switch
-        {
-            null => TypedResults.Ok(new StatusResponse(opportunity.Status.ApiName())),
-            ErrorCodes.StatusChangeInvalid => problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.StatusChangeInvalid),
-            var code => problems.Problem(StatusCodes.Status422UnprocessableEntity, code),
-        };
+        var published = await editor.PublishAsync(opportunity, organization, cancellationToken);
+        return published.Succeeded ? TypedResults.Ok(new StatusResponse(opportunity.Status.ApiName())) : problems.Refusal(published);
     }
 
     private static async Task<Results<Ok<StatusResponse>, ProblemHttpResult>> CancelAsync(
@@ -145,15 +135,11 @@ public static class OpportunitiesApi
     {
         if (await editor.FindAsync(opportunityId, cancellationToken) is not (var opportunity, _))
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
-        return await editor.CancelAsync(opportunity, request.Reason, cancellationToken) switch
-        {
-            null => TypedResults.Ok(new StatusResponse(opportunity.Status.ApiName())),
-            ErrorCodes.OpportunityCancelled => problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.OpportunityCancelled),
-            var code => problems.Validation([new FieldError("reason", code)]),
-        };
+        var cancelled = await editor.CancelAsync(opportunity, request.Reason, cancellationToken);
+        return cancelled.Succeeded ? TypedResults.Ok(new StatusResponse(opportunity.Status.ApiName())) : problems.Refusal(cancelled);
     }
 }
 

@@ -2,15 +2,9 @@ using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Applications;
 using Birge.Web.Infrastructure;
-using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.Opportunities;
-
-public sealed record OpportunityResult(Opportunity? Opportunity, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Opportunity is not null && Errors.Count == 0;
-}
 
 /// <summary>
 /// A coordinator's work on an opportunity: write it (a draft), edit it and its shifts, publish it once the
@@ -33,12 +27,12 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         return (opportunity, organization);
     }
 
-    public async Task<OpportunityResult> CreateAsync(Organization organization, OpportunityInput input, Guid coordinatorId, CancellationToken cancellationToken)
+    public async Task<Outcome<Opportunity>> CreateAsync(Organization organization, OpportunityInput input, Guid coordinatorId, CancellationToken cancellationToken)
     {
         var errors = await ValidateAsync(input, existing: null, cancellationToken);
         if (errors.Count > 0)
         {
-            return new OpportunityResult(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -59,18 +53,18 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         opportunity.RefreshSchedule();
         db.Opportunities.Add(opportunity);
         await db.SaveChangesAsync(cancellationToken);
-        return new OpportunityResult(opportunity, []);
+        return opportunity;
     }
 
     /// <summary>
     /// Saves new details and shifts: a shift with an id is changed, one without is added, one left out is removed
     /// unless someone applied to it; no shift's seats go below those taken.
     /// </summary>
-    public async Task<OpportunityResult> UpdateAsync(Opportunity opportunity, string organizationName, OpportunityInput input, CancellationToken cancellationToken)
+    public async Task<Outcome<Opportunity>> UpdateAsync(Opportunity opportunity, string organizationName, OpportunityInput input, CancellationToken cancellationToken)
     {
         if (opportunity.Status == OpportunityStatus.Cancelled)
         {
-            return new OpportunityResult(opportunity, [new FieldError("status", ErrorCodes.OpportunityCancelled)]);
+            return Outcome.Refused(OpportunityErrors.OpportunityCancelled);
         }
 
         var errors = await ValidateAsync(input, opportunity, cancellationToken);
@@ -79,12 +73,12 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         var removedIds = removed.Select(s => s.Id).ToList();
         if (removedIds.Count > 0 && await db.Applications.AnyAsync(a => removedIds.Contains(a.ShiftId), cancellationToken))
         {
-            errors.Add(new FieldError("shifts", ErrorCodes.ShiftHasApplicants));
+            errors.Add(new FieldError("shifts", OpportunityErrors.ShiftHasApplicants));
         }
 
         if (errors.Count > 0)
         {
-            return new OpportunityResult(opportunity, errors);
+            return Outcome.Invalid(errors);
         }
 
         Apply(opportunity, input, organizationName);
@@ -136,7 +130,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         {
             // A seat was taken between reading and saving: the check constraint (Taken <= Capacity) refused it.
             db.ChangeTracker.Clear();
-            return new OpportunityResult(opportunity, [new FieldError("shifts", ErrorCodes.CapacityBelowTaken)]);
+            return Outcome.Invalid("shifts", OpportunityErrors.CapacityBelowTaken);
         }
 
         // New seats go to the people already waiting, first in line first, each told.
@@ -145,7 +139,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             await applications.PromoteWaitlistAsync(shiftId, cancellationToken);
         }
 
-        return new OpportunityResult(opportunity, []);
+        return opportunity;
     }
 
     /// <summary>Everyone still counting on a shift whose times changed is told the new times, in their language.</summary>
@@ -160,35 +154,34 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         foreach (var applicant in applicants)
         {
             var shift = moved.First(s => s.Id == applicant.ShiftId);
-            var culture = Cultures.FromLanguage(applicant.Person.Language);
-            var times = $"{KazakhstanTime.FromUtc(shift.StartsAt).ToString("g", culture)} – {KazakhstanTime.FromUtc(shift.EndsAt).ToString("t", culture)}";
-            outbox.ToAccount(applicant.Person, "ShiftMoved", opportunity.Title.Resolve(culture), times, outbox.Link("/opportunities/" + opportunity.Id));
+            outbox.ToAccount(applicant.Person, new OpportunityMessages.ShiftMoved(opportunity.Title, shift.StartsAt, shift.EndsAt, outbox.Link("/opportunities/" + opportunity.Id)));
         }
     }
 
     /// <summary>Makes a draft public; only a verified organisation may.</summary>
-    public async Task<string?> PublishAsync(Opportunity opportunity, Organization organization, CancellationToken cancellationToken)
+    public async Task<Outcome> PublishAsync(Opportunity opportunity, Organization organization, CancellationToken cancellationToken)
     {
         if (opportunity.Publish(organization.IsVerified, clock.GetUtcNow().UtcDateTime) is { } refused)
         {
-            return refused;
+            return Outcome.Refused(refused);
         }
 
         audit.Record("opportunity.published", "opportunity", opportunity.Id.ToString(), opportunity.RegionKato);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>
     /// Cancels the opportunity: every active application becomes cancelled, every shift's seats free, and each
     /// applicant is told once, in their language, with the reason.
     /// </summary>
-    public async Task<string?> CancelAsync(Opportunity opportunity, string? reason, CancellationToken cancellationToken)
+    public async Task<Outcome> CancelAsync(Opportunity opportunity, string? reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (opportunity.Cancel(reason, now) is { } refused)
         {
-            return refused;
+            // Cancelled already is the opportunity's state; anything else is about the reason given.
+            return refused == OpportunityErrors.OpportunityCancelled ? Outcome.Refused(refused) : Outcome.Invalid("reason", refused);
         }
 
         var shiftIds = opportunity.Shifts.Select(s => s.Id).ToList();
@@ -201,8 +194,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             .ToListAsync(cancellationToken);
         foreach (var applicant in applicants)
         {
-            var culture = Cultures.FromLanguage(applicant.Language);
-            outbox.ToAccount(applicant, "OpportunityCancelled", opportunity.Title.Resolve(culture), opportunity.CancelReason!, outbox.Link("/opportunities/" + opportunity.Id));
+            outbox.ToAccount(applicant, new OpportunityMessages.OpportunityCancelled(opportunity.Title, opportunity.CancelReason!, outbox.Link("/opportunities/" + opportunity.Id)));
         }
 
         audit.Record("opportunity.cancelled", "opportunity", opportunity.Id.ToString(), opportunity.RegionKato, $"applicants: {applicants.Count}");
@@ -218,7 +210,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             shift.Taken = 0;
         }
 
-        return null;
+        return Outcome.Done;
     }
 
     public async Task<List<FieldError>> ValidateAsync(OpportunityInput input, Opportunity? existing, CancellationToken cancellationToken)
@@ -226,11 +218,11 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         var errors = new List<FieldError>(input.ParseErrors);
         if (OpportunityKindNames.Parse(input.Kind) is null)
         {
-            errors.Add(new FieldError("kind", ErrorCodes.KindInvalid));
+            errors.Add(new FieldError("kind", OpportunityErrors.KindInvalid));
         }
 
-        CheckText(errors, "title", input.Title, ErrorCodes.TitleRequired, Opportunity.MaxTitleLength);
-        CheckText(errors, "description", input.Description, ErrorCodes.DescriptionRequired, Opportunity.MaxDescriptionLength);
+        CheckText(errors, "title", input.Title, OpportunityErrors.TitleRequired, Opportunity.MaxTitleLength);
+        CheckText(errors, "description", input.Description, OpportunityErrors.DescriptionRequired, Opportunity.MaxDescriptionLength);
 
         var directions = Directions(input);
         if (directions.Count == 0)
@@ -261,22 +253,22 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
                 || input.Latitude is not (null or (>= -90 and <= 90))
                 || input.Longitude is not (null or (>= -180 and <= 180)))
             {
-                errors.Add(new FieldError("latitude", ErrorCodes.CoordinatesInvalid));
+                errors.Add(new FieldError("latitude", OpportunityErrors.CoordinatesInvalid));
             }
             else if (address is null && input.Latitude is null)
             {
-                errors.Add(new FieldError("address", ErrorCodes.LocationRequired));
+                errors.Add(new FieldError("address", OpportunityErrors.LocationRequired));
             }
         }
 
         if (input.MinAge is < 0 or > MaxMinAge)
         {
-            errors.Add(new FieldError("minAge", ErrorCodes.MinAgeInvalid));
+            errors.Add(new FieldError("minAge", OpportunityErrors.MinAgeInvalid));
         }
         else if (input.MinAge is > 0 and < Opportunity.EmergencyMinAge && directions.Contains(Direction.Emergency))
         {
             // The law's limit is applied anyway (RequiredMinAge); a younger age typed on purpose is a mistake to show.
-            errors.Add(new FieldError("minAge", ErrorCodes.EmergencyAdultsOnly));
+            errors.Add(new FieldError("minAge", OpportunityErrors.EmergencyAdultsOnly));
         }
 
         CheckShifts(errors, input.Shifts, existing);
@@ -287,13 +279,13 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
     {
         if (shifts.Count == 0)
         {
-            errors.Add(new FieldError("shifts", ErrorCodes.ShiftsRequired));
+            errors.Add(new FieldError("shifts", OpportunityErrors.ShiftsRequired));
             return;
         }
 
         if (shifts.Sum(s => 1 + Math.Clamp(s.RepeatWeekly, 0, ShiftInput.MaxRepeats)) > Opportunity.MaxShifts)
         {
-            errors.Add(new FieldError("shifts", ErrorCodes.TooManyShifts));
+            errors.Add(new FieldError("shifts", OpportunityErrors.TooManyShifts));
             return;
         }
 
@@ -308,7 +300,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
 
             if (row.RepeatWeekly is < 0 or > ShiftInput.MaxRepeats || (row.Id is not null && row.RepeatWeekly != 0))
             {
-                errors.Add(new FieldError(field + "repeatWeekly", ErrorCodes.RepeatInvalid));
+                errors.Add(new FieldError(field + "repeatWeekly", OpportunityErrors.RepeatInvalid));
                 continue;
             }
 
@@ -321,17 +313,17 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
 
             if (row.StartsAt is null)
             {
-                errors.Add(new FieldError(field + "startsAt", ErrorCodes.ShiftTimesInvalid));
+                errors.Add(new FieldError(field + "startsAt", OpportunityErrors.ShiftTimesInvalid));
             }
 
             if (row.EndsAt is null)
             {
-                errors.Add(new FieldError(field + "endsAt", ErrorCodes.ShiftTimesInvalid));
+                errors.Add(new FieldError(field + "endsAt", OpportunityErrors.ShiftTimesInvalid));
             }
 
             if (row.Capacity is null)
             {
-                errors.Add(new FieldError(field + "capacity", ErrorCodes.CapacityInvalid));
+                errors.Add(new FieldError(field + "capacity", OpportunityErrors.CapacityInvalid));
             }
 
             if (row.StartsAt is not { } startsAt || row.EndsAt is not { } endsAt || row.Capacity is not { } capacity)
@@ -342,21 +334,21 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             // Within the window before any arithmetic: a start in 9999 would overflow its weekly repeats.
             if (startsAt < DateWindow.EarliestUtc)
             {
-                errors.Add(new FieldError(field + "startsAt", ErrorCodes.ShiftInPast));
+                errors.Add(new FieldError(field + "startsAt", OpportunityErrors.ShiftInPast));
             }
             else if (startsAt > DateWindow.LatestShiftStart(now))
             {
-                errors.Add(new FieldError(field + "startsAt", ErrorCodes.ShiftTooFar));
+                errors.Add(new FieldError(field + "startsAt", OpportunityErrors.ShiftTooFar));
             }
             else if (startsAt.AddDays(7 * row.RepeatWeekly) > DateWindow.LatestShiftStart(now))
             {
-                errors.Add(new FieldError(field + "repeatWeekly", ErrorCodes.ShiftTooFar));
+                errors.Add(new FieldError(field + "repeatWeekly", OpportunityErrors.ShiftTooFar));
             }
             else if (Shift.Validate(startsAt, endsAt, capacity, Clean(row.Role)) is { } code)
             {
                 var name = code switch
                 {
-                    ErrorCodes.CapacityInvalid => "capacity",
+                    OpportunityErrors.CapacityInvalid => "capacity",
                     ErrorCodes.TooLong => "role",
                     _ => "endsAt",
                 };
@@ -364,11 +356,11 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             }
             else if (endsAt <= now && (current is null || current.StartsAt != startsAt || current.EndsAt != endsAt))
             {
-                errors.Add(new FieldError(field + "endsAt", ErrorCodes.ShiftInPast));
+                errors.Add(new FieldError(field + "endsAt", OpportunityErrors.ShiftInPast));
             }
             else if (current is not null && capacity < current.Taken)
             {
-                errors.Add(new FieldError(field + "capacity", ErrorCodes.CapacityBelowTaken));
+                errors.Add(new FieldError(field + "capacity", OpportunityErrors.CapacityBelowTaken));
             }
         }
     }

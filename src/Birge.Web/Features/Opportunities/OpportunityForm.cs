@@ -1,6 +1,7 @@
 using System.Globalization;
 using Birge.Web.Data;
 using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -102,11 +103,11 @@ public sealed class OpportunityForm
         };
         if (!Online)
         {
-            input.Latitude = Number(Latitude, "latitude", ErrorCodes.CoordinatesInvalid, input.ParseErrors);
-            input.Longitude = Number(Longitude, "latitude", ErrorCodes.CoordinatesInvalid, input.ParseErrors);
+            input.Latitude = Number(Latitude, "latitude", OpportunityErrors.CoordinatesInvalid, input.ParseErrors);
+            input.Longitude = Number(Longitude, "latitude", OpportunityErrors.CoordinatesInvalid, input.ParseErrors);
         }
 
-        input.MinAge = (int?)Number(MinAge, "minAge", ErrorCodes.MinAgeInvalid, input.ParseErrors, wholeNumber: true);
+        input.MinAge = (int?)Number(MinAge, "minAge", OpportunityErrors.MinAgeInvalid, input.ParseErrors, wholeNumber: true);
         for (var i = 0; i < Shifts.Count; i++)
         {
             var row = Shifts[i];
@@ -121,9 +122,9 @@ public sealed class OpportunityForm
                 row.Id,
                 Time(row.StartsAt, field + "startsAt", input.ParseErrors),
                 Time(row.EndsAt, field + "endsAt", input.ParseErrors),
-                (int?)Number(row.Capacity, field + "capacity", ErrorCodes.CapacityInvalid, input.ParseErrors, wholeNumber: true),
+                (int?)Number(row.Capacity, field + "capacity", OpportunityErrors.CapacityInvalid, input.ParseErrors, wholeNumber: true),
                 row.Role,
-                (int?)Number(row.RepeatWeekly, field + "repeatWeekly", ErrorCodes.RepeatInvalid, input.ParseErrors, wholeNumber: true) ?? 0));
+                (int?)Number(row.RepeatWeekly, field + "repeatWeekly", OpportunityErrors.RepeatInvalid, input.ParseErrors, wholeNumber: true) ?? 0));
         }
 
         return input;
@@ -143,7 +144,7 @@ public sealed class OpportunityForm
             return KazakhstanTime.ToUtc(local);
         }
 
-        errors.Add(new FieldError(field, ErrorCodes.ShiftTimesInvalid));
+        errors.Add(new FieldError(field, OpportunityErrors.ShiftTimesInvalid));
         return null;
     }
 
@@ -222,19 +223,13 @@ public abstract class OpportunityFormPage(BirgeDb db, IStringLocalizer<SharedRes
         }
     }
 
-    /// <summary>Shows each refusal next to its field: "shifts[1].capacity" is "Input.Shifts[1].Capacity".</summary>
-    protected void ShowErrors(IEnumerable<FieldError> errors)
+    /// <summary>The form's three language boxes of a text answer for the API's one field.</summary>
+    private static readonly Dictionary<string, string> Renames = new(StringComparer.Ordinal)
     {
-        foreach (var error in errors)
-        {
-            var key = error.Field switch
-            {
-                "title" => "Input.TitleKk",
-                "description" => "Input.DescriptionKk",
-                "status" => "",
-                _ => "Input." + string.Join('.', error.Field.Split('.').Select(p => char.ToUpperInvariant(p[0]) + p[1..])),
-            };
-            ModelState.AddModelError(key, localizer[error.Message]);
-        }
-    }
+        ["title"] = "titleKk",
+        ["description"] = "descriptionKk",
+    };
+
+    /// <summary>Shows each refusal next to its field: "shifts[1].capacity" is "Input.Shifts[1].Capacity".</summary>
+    protected void ShowErrors(Outcome outcome) => ModelState.AddRefusal(outcome, localizer, Renames);
 }

@@ -65,12 +65,12 @@ public sealed class OpportunitySearch(BirgeDb db, Scopes scopes, TimeProvider cl
         var errors = DateWindow.Check(query.From, query.To, clock.GetUtcNow().UtcDateTime);
         if (query.Lat is null != query.Lon is null || query.Lat is not (null or (>= -90 and <= 90)) || query.Lon is not (null or (>= -180 and <= 180)))
         {
-            errors.Add(new FieldError("lat", ErrorCodes.CoordinatesInvalid));
+            errors.Add(new FieldError("lat", OpportunityErrors.CoordinatesInvalid));
         }
 
         if (query.RadiusKm is not (null or (> 0 and <= MaxRadiusKm)))
         {
-            errors.Add(new FieldError("radiusKm", ErrorCodes.CoordinatesInvalid));
+            errors.Add(new FieldError("radiusKm", OpportunityErrors.CoordinatesInvalid));
         }
 
         if (query.Age is < 0 or > 150)

@@ -36,7 +36,7 @@ public sealed class AcceptInvitationModel(CoordinatorInvitations invitations, Us
         }
 
         var (invitation, organization) = found.Value;
-        if (await invitations.AcceptAsync(invitation, organization, account, cancellationToken) is { } error)
+        if ((await invitations.AcceptAsync(invitation, organization, account, cancellationToken)).Error is { } error)
         {
             Refusal = localizer["Error_" + error];
             return Page();
@@ -52,7 +52,7 @@ public sealed class AcceptInvitationModel(CoordinatorInvitations invitations, Us
         var account = await users.GetUserAsync(User);
         if (found is null || account is null)
         {
-            Refusal = localizer["Error_" + ErrorCodes.InvitationInvalid];
+            Refusal = localizer["Error_" + OrganizationErrors.InvitationInvalid];
             return (null, account);
         }
 

@@ -10,11 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.Organizations;
 
-public sealed record InvitationResult(OrganizationInvitation? Invitation, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Invitation is not null;
-}
-
 /// <summary>
 /// The owner invites someone by e-mail or phone to coordinate for the organisation. The link goes by the channel the
 /// owner used (e-mail or SMS), in the invitee's language, and works once, only for an account with that contact. A
@@ -23,7 +18,7 @@ public sealed record InvitationResult(OrganizationInvitation? Invitation, IReadO
 /// </summary>
 public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> users, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
-    public async Task<InvitationResult> InviteAsync(Organization organization, string? email, string? phone, Guid invitedBy, CancellationToken cancellationToken)
+    public async Task<Outcome<OrganizationInvitation>> InviteAsync(Organization organization, string? email, string? phone, Guid invitedBy, CancellationToken cancellationToken)
     {
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
@@ -41,14 +36,14 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         {
             errors.Add(new FieldError("email", ErrorCodes.EmailInvalid));
         }
-        else if (phone is not null && !PhoneNumber.TryParse(phone, out _))
+        else if (phone is not null && PhoneNumber.Check(phone) is { } phoneError)
         {
-            errors.Add(new FieldError("phone", ErrorCodes.PhoneInvalid));
+            errors.Add(new FieldError("phone", phoneError));
         }
 
         if (errors.Count > 0)
         {
-            return new InvitationResult(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var field = email is not null ? "email" : "phone";
@@ -61,7 +56,7 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         if (invitee is not null
             && await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organization.Id && m.AccountId == invitee.Id, cancellationToken))
         {
-            return new InvitationResult(null, [new FieldError(field, ErrorCodes.AlreadyMember)]);
+            return Outcome.Invalid(field, OrganizationErrors.AlreadyMember);
         }
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -78,18 +73,17 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         var link = outbox.Link("/invitations/accept?token=" + token);
         if (invitee is not null)
         {
-            var culture = Cultures.FromLanguage(invitee.Language);
-            Send(invitation, culture, "OrganizationInvitation", invitee.FullName ?? "", organization.Name, link);
+            Send(invitation, Cultures.FromLanguage(invitee.Language), new OrganizationMessages.OrganizationInvitation(invitee.FullName ?? "", organization.Name, link));
         }
         else
         {
             var language = await db.Accounts.Where(a => a.Id == invitedBy).Select(a => a.Language).FirstOrDefaultAsync(cancellationToken);
-            Send(invitation, Cultures.FromLanguage(language), "OrganizationInvitationJoin", organization.Name, outbox.Link("/account/signup"), link);
+            Send(invitation, Cultures.FromLanguage(language), new OrganizationMessages.OrganizationInvitationJoin(organization.Name, outbox.Link("/account/signup"), link));
         }
 
         audit.Record("organization.coordinator_invited", "organization", organization.Id.ToString(), organization.RegionKato);
         await db.SaveChangesAsync(cancellationToken);
-        return new InvitationResult(invitation, []);
+        return invitation;
     }
 
     /// <summary>Closes an open invitation; the link stops working. False when there is no such open invitation.</summary>
@@ -146,20 +140,20 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         var samePhone = invitation.Phone is not null && account.Phone == invitation.Phone;
         if (!account.IsActive || !(sameEmail || samePhone))
         {
-            return ErrorCodes.InvitationInvalid;
+            return OrganizationErrors.InvitationInvalid;
         }
 
         return await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == invitation.OrganizationId && m.AccountId == account.Id, cancellationToken)
-            ? ErrorCodes.AlreadyMember
+            ? OrganizationErrors.AlreadyMember
             : null;
     }
 
-    /// <summary>The invited person becomes a coordinator. Returns an error code, or null.</summary>
-    public async Task<string?> AcceptAsync(OrganizationInvitation invitation, Organization organization, Account account, CancellationToken cancellationToken)
+    /// <summary>The invited person becomes a coordinator.</summary>
+    public async Task<Outcome> AcceptAsync(OrganizationInvitation invitation, Organization organization, Account account, CancellationToken cancellationToken)
     {
         if (await CheckAsync(invitation, account, cancellationToken) is { } error)
         {
-            return error;
+            return Outcome.Refused(error);
         }
 
         // The link reached the invited address and this account holds it: that proves the address is theirs, as the
@@ -192,21 +186,21 @@ public sealed class CoordinatorInvitations(BirgeDb db, UserManager<Account> user
         {
             // The same link accepted twice at the same moment: the member's key decides.
             db.ChangeTracker.Clear();
-            return ErrorCodes.AlreadyMember;
+            return Outcome.Refused(OrganizationErrors.AlreadyMember);
         }
 
-        return null;
+        return Outcome.Done;
     }
 
-    private void Send(OrganizationInvitation invitation, CultureInfo culture, string template, params object[] args)
+    private void Send(OrganizationInvitation invitation, CultureInfo culture, Message message)
     {
         if (invitation.Email is not null)
         {
-            outbox.Email(invitation.Email, culture, template, args);
+            outbox.Email(invitation.Email, culture, message);
         }
         else
         {
-            outbox.Sms(invitation.Phone!, culture, template, args);
+            outbox.Sms(invitation.Phone!, culture, message);
         }
     }
 }

@@ -60,11 +60,11 @@ public sealed class EditModel(OrganizationRegistration registration, BirgeDb db,
         var result = await registration.UpdateAsync(organization, Input, Scopes.AccountId(User)!.Value, IsOwner, cancellationToken);
         if (!result.Succeeded)
         {
-            ModelState.AddFieldErrors(result.Errors, Localizer);
+            ModelState.AddRefusal(result, Localizer);
             return Page();
         }
 
-        TempData["Status"] = result.Resubmitted ? "Org_Resubmitted" : result.ChangeRequested ? "Org_ChangeRequested" : "Org_Saved";
+        TempData["Status"] = result.Value!.Resubmitted ? "Org_Resubmitted" : result.Value.ChangeRequested ? "Org_ChangeRequested" : "Org_Saved";
         return Redirect($"/organizations/{organization.Id}/manage");
     }
 

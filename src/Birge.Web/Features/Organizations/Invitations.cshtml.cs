@@ -41,7 +41,7 @@ public sealed class InvitationsModel(BirgeDb db, CoordinatorInvitations invitati
         var result = await invitations.InviteAsync(Organization, Input.Email, Input.Phone, Scopes.AccountId(User)!.Value, cancellationToken);
         if (!result.Succeeded)
         {
-            ModelState.AddFieldErrors(result.Errors, localizer);
+            ModelState.AddRefusal(result, localizer);
             return Page();
         }
 

@@ -50,11 +50,8 @@ public sealed class OrganizationInput
     };
 }
 
-public sealed record OrganizationResult(
-    Organization? Organization, IReadOnlyList<FieldError> Errors, bool Conflict, bool Resubmitted = false, bool ChangeRequested = false)
-{
-    public bool Succeeded => Organization is not null && Errors.Count == 0;
-}
+/// <summary>An organisation as saving its details left it: resubmitted after a rejection, or with a change of legal details asked for.</summary>
+public sealed record OrganizationSaved(Organization Organization, bool Resubmitted = false, bool ChangeRequested = false);
 
 /// <summary>The details the front office checks against the BIN: name, legal form and region.</summary>
 public sealed record LegalDetails(string Name, string LegalForm, string RegionKato)
@@ -79,12 +76,12 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
 {
     public const int MaxWebsiteLength = 300;
 
-    public async Task<OrganizationResult> RegisterAsync(OrganizationInput input, Guid ownerId, CancellationToken cancellationToken)
+    public async Task<Outcome<Organization>> RegisterAsync(OrganizationInput input, Guid ownerId, CancellationToken cancellationToken)
     {
         var errors = await ValidateAsync(input, withBin: true, cancellationToken);
         if (errors.Count > 0)
         {
-            return new OrganizationResult(null, errors, false);
+            return Outcome.Invalid(errors);
         }
 
         _ = Domain.Bin.TryParse(input.Bin, out var bin);
@@ -126,7 +123,7 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
             return BinTaken();
         }
 
-        return new OrganizationResult(organization, [], false);
+        return organization;
     }
 
     /// <summary>
@@ -134,7 +131,7 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
     /// on a verified organisation such a change waits for the front office of the region asked for, and the verified
     /// details stay until it decides. A rejected organisation goes back to the front office.
     /// </summary>
-    public async Task<OrganizationResult> UpdateAsync(Organization organization, OrganizationInput input, Guid actor, bool isOwner, CancellationToken cancellationToken)
+    public async Task<Outcome<OrganizationSaved>> UpdateAsync(Organization organization, OrganizationInput input, Guid actor, bool isOwner, CancellationToken cancellationToken)
     {
         var pending = await PendingChangeAsync(organization.Id, cancellationToken);
         var shown = pending is null ? LegalDetails.Of(organization) : LegalDetails.Of(pending);
@@ -147,14 +144,14 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
             Keep("regionKato", input.RegionKato, shown.RegionKato, v => input.RegionKato = v);
             if (refused.Count > 0)
             {
-                return new OrganizationResult(organization, refused, false);
+                return Outcome.Invalid(refused);
             }
 
             void Keep(string field, string? given, string current, Action<string> set)
             {
                 if (Clean(given) is { } value && value != current)
                 {
-                    refused.Add(new FieldError(field, ErrorCodes.LegalDetailsOwnerOnly));
+                    refused.Add(new FieldError(field, OrganizationErrors.LegalDetailsOwnerOnly));
                 }
 
                 set(current);
@@ -164,7 +161,7 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
         var errors = await ValidateAsync(input, withBin: false, cancellationToken);
         if (errors.Count > 0)
         {
-            return new OrganizationResult(organization, errors, false);
+            return Outcome.Invalid(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -215,10 +212,10 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
         {
             // Two saves at the same moment both asked for a change: the unique index on pending changes kept one.
             db.ChangeTracker.Clear();
-            return new OrganizationResult(organization, [new FieldError("", ErrorCodes.StatusChangeInvalid)], true);
+            return Outcome.Refused(ErrorCodes.StatusChangeInvalid);
         }
 
-        return new OrganizationResult(organization, [], false, resubmitted, changeRequested);
+        return new OrganizationSaved(organization, resubmitted, changeRequested);
     }
 
     /// <summary>The change of legal details waiting for the front office, if any.</summary>
@@ -240,7 +237,7 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
         var name = Clean(input.Name);
         if (name is null)
         {
-            errors.Add(new FieldError("name", ErrorCodes.NameRequired));
+            errors.Add(new FieldError("name", OrganizationErrors.NameRequired));
         }
         else if (name.Length > Organization.MaxNameLength)
         {
@@ -249,12 +246,12 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
 
         if (withBin && !Domain.Bin.TryParse(input.Bin, out _))
         {
-            errors.Add(new FieldError("bin", ErrorCodes.BinInvalid));
+            errors.Add(new FieldError("bin", OrganizationErrors.BinInvalid));
         }
 
         if (Clean(input.LegalForm) is { } legalForm && !Catalogues.LegalForms.Contains(legalForm))
         {
-            errors.Add(new FieldError("legalForm", ErrorCodes.LegalFormInvalid));
+            errors.Add(new FieldError("legalForm", OrganizationErrors.LegalFormInvalid));
         }
 
         var region = Clean(input.RegionKato);
@@ -295,14 +292,14 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
             errors.Add(new FieldError("email", ErrorCodes.EmailInvalid));
         }
 
-        if (Clean(input.Phone) is { } phone && !PhoneNumber.TryParse(phone, out _))
+        if (Clean(input.Phone) is { } phone && !PhoneNumber.TryParseAny(phone, out _))
         {
             errors.Add(new FieldError("phone", ErrorCodes.PhoneInvalid));
         }
 
         if (Clean(input.Website) is { } website && !IsWebsite(website))
         {
-            errors.Add(new FieldError("website", ErrorCodes.WebsiteInvalid));
+            errors.Add(new FieldError("website", OrganizationErrors.WebsiteInvalid));
         }
 
         return errors;
@@ -326,7 +323,7 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
         organization.Directions = Directions(input);
         organization.Description = new LocalizedText(Clean(input.DescriptionKk), Clean(input.DescriptionRu), Clean(input.DescriptionEn));
         organization.Email = Clean(input.Email);
-        organization.Phone = PhoneNumber.TryParse(input.Phone, out var phone) ? phone!.Value : null;
+        organization.Phone = PhoneNumber.TryParseAny(input.Phone, out var phone) ? phone!.Value : null;
         organization.Website = Clean(input.Website);
         organization.RefreshSearchText();
     }
@@ -334,7 +331,7 @@ public sealed class OrganizationRegistration(BirgeDb db, AuditLog audit, TimePro
     private static List<string> Directions(OrganizationInput input) =>
         [.. input.Directions.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.Ordinal)];
 
-    private static OrganizationResult BinTaken() => new(null, [new FieldError("bin", ErrorCodes.BinExists)], true);
+    private static Refusal BinTaken() => Outcome.Refused(OrganizationErrors.BinExists, "bin");
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

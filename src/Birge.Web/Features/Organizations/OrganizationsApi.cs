@@ -50,18 +50,14 @@ public static class OrganizationsApi
             Website = request.Website,
         };
         var result = await registration.RegisterAsync(input, Scopes.AccountId(user)!.Value, cancellationToken);
-        if (result.Conflict)
-        {
-            return problems.Problem(StatusCodes.Status409Conflict, ErrorCodes.BinExists);
-        }
-
-        if (!result.Succeeded)
+        if (result.Value is not { } organization)
         {
             // A bad BIN is the refusal partners look for first.
-            return problems.Validation([.. result.Errors.OrderBy(e => e.Code == ErrorCodes.BinInvalid ? 0 : 1)]);
+            return result.Errors.Count > 0
+                ? problems.Validation([.. result.Errors.OrderBy(e => e.Code == OrganizationErrors.BinInvalid ? 0 : 1)])
+                : problems.Refusal(result);
         }
 
-        var organization = result.Organization!;
         return TypedResults.Created($"/api/v1/organizations/{organization.Id}", new CreatedOrganization(organization.Id, organization.Status.ApiName()));
     }
 
@@ -81,7 +77,7 @@ public static class OrganizationsApi
         var wanted = string.IsNullOrWhiteSpace(status) ? OrganizationStatus.Verified : OrganizationStatusNames.Parse(status);
         if (wanted is null)
         {
-            return problems.Validation([new FieldError("status", ErrorCodes.ValueInvalid)]);
+            return problems.Validation("status", ErrorCodes.ValueInvalid);
         }
 
         IReadOnlySet<string>? regions = null;
@@ -91,7 +87,7 @@ public static class OrganizationsApi
             regions = await scopes.StaffRegionsAsync(user, cancellationToken);
             if (regions is { Count: 0 })
             {
-                return problems.Problem(StatusCodes.Status403Forbidden, "forbidden");
+                return problems.Refusal(ErrorCodes.Forbidden);
             }
         }
 
@@ -105,7 +101,7 @@ public static class OrganizationsApi
     {
         var organization = await directory.ProfileAsync(organizationId, user, cancellationToken);
         return organization is null
-            ? problems.Problem(StatusCodes.Status404NotFound, "not_found")
+            ? problems.Refusal(ErrorCodes.NotFound)
             : TypedResults.Ok(OrganizationProfile.From(organization));
     }
 
@@ -121,25 +117,20 @@ public static class OrganizationsApi
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
         if (organization is null)
         {
-            return problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            return problems.Refusal(ErrorCodes.NotFound);
         }
 
         var result = await invitations.InviteAsync(organization, request.Email, request.Phone, Scopes.AccountId(user)!.Value, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return problems.Validation(result.Errors);
-        }
-
-        return TypedResults.Created(
-            $"/api/v1/organizations/{organizationId}/invitations/{result.Invitation!.Id}",
-            new CreatedInvitation(result.Invitation.Id));
+        return result.Value is { } invitation
+            ? TypedResults.Created($"/api/v1/organizations/{organizationId}/invitations/{invitation.Id}", new CreatedInvitation(invitation.Id))
+            : problems.Refusal(result);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         Guid organizationId, Guid invitationId, CoordinatorInvitations invitations, ApiProblems problems, CancellationToken cancellationToken) =>
         await invitations.RevokeAsync(organizationId, invitationId, cancellationToken)
             ? TypedResults.NoContent()
-            : problems.Problem(StatusCodes.Status404NotFound, "not_found");
+            : problems.Refusal(ErrorCodes.NotFound);
 }
 
 public sealed record LocalizedTextRequest(string? Kk = null, string? Ru = null, string? En = null);

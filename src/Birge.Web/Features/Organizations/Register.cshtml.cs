@@ -20,11 +20,11 @@ public sealed class RegisterModel(OrganizationRegistration registration, BirgeDb
         var result = await registration.RegisterAsync(Input, Scopes.AccountId(User)!.Value, cancellationToken);
         if (!result.Succeeded)
         {
-            ModelState.AddFieldErrors(result.Errors, Localizer);
+            ModelState.AddRefusal(result, Localizer);
             return Page();
         }
 
         TempData["Status"] = "Org_Registered";
-        return Redirect($"/organizations/{result.Organization!.Id}/manage");
+        return Redirect($"/organizations/{result.Value!.Id}/manage");
     }
 }

@@ -52,10 +52,10 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var (_, errors) = await Profiles.SaveAsync(db, Account.Id, Input, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        if (errors.Count > 0)
+        var saved = await Profiles.SaveAsync(db, Account.Id, Input, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (!saved.Succeeded)
         {
-            ModelState.AddFieldErrors(errors, localizer);
+            ModelState.AddRefusal(saved, localizer);
             return Page();
         }
 

@@ -28,7 +28,7 @@ public static class ProfileApi
         var account = await users.GetUserAsync(user);
         if (account is null || !account.IsActive)
         {
-            return problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized");
+            return problems.Refusal(ErrorCodes.Unauthorized);
         }
 
         var profile = await Profiles.FindAsync(db, account.Id, cancellationToken);
@@ -47,13 +47,13 @@ public static class ProfileApi
         var account = await users.GetUserAsync(user);
         if (account is null || !account.IsActive)
         {
-            return problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized");
+            return problems.Refusal(ErrorCodes.Unauthorized);
         }
 
-        var (profile, errors) = await Profiles.SaveAsync(db, account.Id, request.ToUpdate(), clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return profile is null
-            ? problems.Validation(errors)
-            : TypedResults.Ok(ProfileResponse.From(profile, account.IsSilver(Today(clock))));
+        var saved = await Profiles.SaveAsync(db, account.Id, request.ToUpdate(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return saved.Value is { } profile
+            ? TypedResults.Ok(ProfileResponse.From(profile, account.IsSilver(Today(clock))))
+            : problems.Refusal(saved);
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

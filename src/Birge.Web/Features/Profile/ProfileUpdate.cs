@@ -63,7 +63,7 @@ public sealed class ProfileUpdate
         var errors = new List<FieldError>();
         CheckLength(errors, "city", City, VolunteerProfile.MaxCityLength, CityTooLongKey);
         CheckCodes(errors, "languages", Languages, Catalogues.Languages, ErrorCodes.LanguageInvalid);
-        CheckCodes(errors, "skills", Skills, Catalogues.Skills, ErrorCodes.SkillInvalid);
+        CheckCodes(errors, "skills", Skills, Catalogues.Skills, ProfileErrors.SkillInvalid);
         CheckLength(errors, "otherSkills", OtherSkills, VolunteerProfile.MaxTextLength, TextTooLongKey);
         CheckCodes(errors, "directions", Directions, directions, ErrorCodes.DirectionInvalid);
         CheckCodes(errors, "availability", Availability, WeeklySlots.All, ErrorCodes.ValueInvalid);
@@ -127,14 +127,14 @@ public static class Profiles
         db.Directions.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Code).Select(d => d.Code).ToListAsync(cancellationToken);
 
     /// <summary>Checks the input and, when it is valid, stores it (creating the profile on the first save).</summary>
-    public static async Task<(VolunteerProfile? Profile, List<FieldError> Errors)> SaveAsync(
+    public static async Task<Outcome<VolunteerProfile>> SaveAsync(
         BirgeDb db, Guid accountId, ProfileUpdate input, DateTime now, CancellationToken cancellationToken)
     {
         var directions = await DirectionCodesAsync(db, cancellationToken);
         var errors = input.Validate(directions);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var profile = await db.VolunteerProfiles.FirstOrDefaultAsync(p => p.AccountId == accountId, cancellationToken);
@@ -146,6 +146,6 @@ public static class Profiles
 
         input.ApplyTo(profile, directions, now);
         await db.SaveChangesAsync(cancellationToken);
-        return (profile, errors);
+        return profile;
     }
 }

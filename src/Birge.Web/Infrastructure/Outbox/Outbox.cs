@@ -13,38 +13,35 @@ public sealed class Outbox(BirgeDb db, TimeProvider clock, IConfiguration config
 {
     public string PublicUrl { get; } = (configuration["Birge:PublicUrl"] ?? "http://localhost:5080").TrimEnd('/');
 
-    /// <summary>Sends the template to the account's confirmed-or-not e-mail, else its phone.</summary>
-    public void ToAccount(Account account, string template, params object[] args)
+    /// <summary>Sends the message to the account's e-mail (confirmed or not), else its phone, in the account's language.</summary>
+    public void ToAccount(Account account, Message message)
     {
         var culture = Cultures.FromLanguage(account.Language);
         if (account.Email is not null)
         {
-            Email(account.Email, culture, template, args);
+            Email(account.Email, culture, message);
         }
         else if (account.Phone is not null)
         {
-            Sms(account.Phone, culture, template, args);
+            Sms(account.Phone, culture, message);
         }
     }
 
-    public void Email(string to, CultureInfo culture, string template, params object[] args) =>
-        Add(OutboxChannel.Email, to, culture, template, args);
+    public void Email(string to, CultureInfo culture, Message message) => Add(OutboxChannel.Email, to, culture, message);
 
-    public void Sms(string to, CultureInfo culture, string template, params object[] args) =>
-        Add(OutboxChannel.Sms, to, culture, template, args);
+    public void Sms(string to, CultureInfo culture, Message message) => Add(OutboxChannel.Sms, to, culture, message);
 
     public string Link(string pathAndQuery) => PublicUrl + pathAndQuery;
 
-    private void Add(OutboxChannel channel, string to, CultureInfo culture, string template, object[] args)
+    private void Add(OutboxChannel channel, string to, CultureInfo culture, Message message)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var bodyKey = channel == OutboxChannel.Sms ? $"Message_{template}_Sms" : $"Message_{template}_Body";
         db.OutboxMessages.Add(new OutboxMessage
         {
             Channel = channel,
             Recipient = to,
-            Subject = Cultures.Text($"Message_{template}_Subject", culture),
-            Body = string.Format(culture, Cultures.Text(bodyKey, culture), args),
+            Subject = message.Text(MessagePart.Subject, culture),
+            Body = message.Text(channel == OutboxChannel.Sms ? MessagePart.Sms : MessagePart.Body, culture),
             CreatedAt = now,
             NextAttemptAt = now,
         });

@@ -1,5 +1,8 @@
-using System.Net.Mail;
 using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
 
 namespace Birge.Web.Infrastructure;
 
@@ -31,7 +34,7 @@ public sealed class FileMessageSender(IConfiguration configuration, IWebHostEnvi
     }
 }
 
-/// <summary>Production: e-mail by SMTP, SMS through an HTTP gateway, both configured by settings.</summary>
+/// <summary>Production: e-mail by SMTP (MailKit), SMS through an HTTP gateway, both configured by settings.</summary>
 public sealed class NetworkMessageSender(IConfiguration configuration, IHttpClientFactory httpClients) : IMessageSender
 {
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -46,25 +49,51 @@ public sealed class NetworkMessageSender(IConfiguration configuration, IHttpClie
         }
     }
 
+    /// <summary>
+    /// <c>Email:Smtp:Security</c> is how the connection is protected: <c>StartTls</c> (the default, port 587),
+    /// <c>SslOnConnect</c> (port 465), <c>StartTlsWhenAvailable</c> or <c>None</c>. Without it the older
+    /// <c>EnableSsl=false</c> still means none.
+    /// </summary>
+    public static SecureSocketOptions Security(IConfiguration smtp)
+    {
+        if (smtp["Security"] is not { Length: > 0 } configured)
+        {
+            return smtp.GetValue("EnableSsl", true) ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+        }
+
+        return configured.Trim() switch
+        {
+            var s when s.Equals("None", StringComparison.OrdinalIgnoreCase) => SecureSocketOptions.None,
+            var s when s.Equals("StartTls", StringComparison.OrdinalIgnoreCase) => SecureSocketOptions.StartTls,
+            var s when s.Equals("StartTlsWhenAvailable", StringComparison.OrdinalIgnoreCase) => SecureSocketOptions.StartTlsWhenAvailable,
+            var s when s.Equals("SslOnConnect", StringComparison.OrdinalIgnoreCase) => SecureSocketOptions.SslOnConnect,
+            _ => throw new InvalidOperationException($"Email:Smtp:Security is '{configured}'; use None, StartTls, StartTlsWhenAvailable or SslOnConnect."),
+        };
+    }
+
     private async Task SendEmailAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var section = configuration.GetSection("Email:Smtp");
         var host = section["Host"] ?? throw new InvalidOperationException("Email:Smtp:Host is not configured.");
-        using var client = new SmtpClient(host, section.GetValue("Port", 587))
+
+        // Headers and body in UTF-8, so a Kazakh subject arrives as written.
+        using var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(section["From"] ?? "noreply@birge.kz"));
+        mail.To.Add(MailboxAddress.Parse(message.Recipient));
+        mail.Subject = message.Subject;
+        var body = new TextPart(TextFormat.Plain);
+        body.SetText(Encoding.UTF8, message.Body);
+        mail.Body = body;
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(host, section.GetValue("Port", 587), Security(section), cancellationToken);
+        if (section["UserName"] is { Length: > 0 } user)
         {
-            EnableSsl = section.GetValue("EnableSsl", true),
-        };
-        if (section["UserName"] is { } user)
-        {
-            client.Credentials = new System.Net.NetworkCredential(user, section["Password"]);
+            await client.AuthenticateAsync(user, section["Password"] ?? "", cancellationToken);
         }
 
-        using var mail = new MailMessage(section["From"] ?? "noreply@birge.kz", message.Recipient, message.Subject, message.Body)
-        {
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-        };
-        await client.SendMailAsync(mail, cancellationToken);
+        await client.SendAsync(mail, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
     private async Task SendSmsAsync(OutboxMessage message, CancellationToken cancellationToken)

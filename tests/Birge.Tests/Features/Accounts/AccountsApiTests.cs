@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Accounts;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +41,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/accounts", body);
 
-        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ParentConsentRequired);
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AccountErrors.ParentConsentRequired);
         Assert.False(await app.Db(db => db.Accounts.AnyAsync(a => a.Email == (string)body["email"]!)));
     }
 
@@ -65,7 +66,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         // Until the parent confirms, the child cannot get a token.
         using var token = await app.TokenResponseAsync((string)body["email"]!, People.Password);
-        await token.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.AwaitingParentConsent);
+        await token.AssertProblemAsync(HttpStatusCode.Forbidden, AccountErrors.AwaitingParentConsent);
     }
 
     [Theory]
@@ -79,7 +80,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/accounts", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.IinInvalid);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AccountErrors.IinInvalid);
         var message = problem.GetProperty("errors").GetProperty("iin")[0].GetString();
         Assert.Equal(Html.Text("Error_iin_invalid", Cultures.FromLanguage(language)), message);
         Assert.False(await app.Db(db => db.Accounts.AnyAsync(a => a.Email == (string)body["email"]!)));
@@ -94,7 +95,7 @@ public abstract class AccountsApiTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/accounts", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.IinInvalid);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AccountErrors.IinInvalid);
         Assert.Equal(
             Html.Text("Error_iin_birth_date_mismatch", Cultures.English),
             problem.GetProperty("errors").GetProperty("iin")[0].GetString());
@@ -105,19 +106,16 @@ public abstract class AccountsApiTests(BirgeApp app)
     {
         // A unique valid IIN for this test: born 1990-01-01, male, a random serial with the right check digit.
         var iin = NewIin();
-        var body = Api.AdultAccount();
-        body["birthDate"] = "1990-01-01";
-        body["iin"] = iin;
 
-        var (id, _) = await Api.CreateAccountAsync(app, body);
+        var person = await app.NewPerson().With("birthDate", "1990-01-01").With("iin", iin);
 
-        Assert.Equal(iin, (await app.Db(db => db.Accounts.SingleAsync(a => a.Id == id))).Iin);
+        Assert.Equal(iin, (await app.Db(db => db.Accounts.SingleAsync(a => a.Id == person.Id))).Iin);
     }
 
     [Theory]
-    [InlineData("password", "password", ErrorCodes.PasswordWeak)]
-    [InlineData("consentVersion", null, ErrorCodes.ConsentRequired)]
-    [InlineData("consentVersion", "2020-01", ErrorCodes.ConsentOutdated)]
+    [InlineData("password", "password", AccountErrors.PasswordWeak)]
+    [InlineData("consentVersion", null, AccountErrors.ConsentRequired)]
+    [InlineData("consentVersion", "2020-01", AccountErrors.ConsentOutdated)]
     public async Task A_field_the_rules_refuse_gives_422_with_its_code(string field, string? value, string code)
     {
         var body = Api.AdultAccount();
@@ -134,14 +132,14 @@ public abstract class AccountsApiTests(BirgeApp app)
     [Fact]
     public async Task A_second_account_with_the_same_email_is_a_conflict()
     {
-        var (_, email) = await Api.CreateAccountAsync(app);
-        var again = Api.AdultAccount(email.ToUpperInvariant());
+        var person = await app.NewPerson();
+        var again = Api.AdultAccount(person.Email.ToUpperInvariant());
         using var client = app.Client();
 
         using var response = await client.PostAsJsonAsync("/api/v1/accounts", again);
 
-        await response.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.AccountExists);
-        var normalized = email.ToUpperInvariant();
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, AccountErrors.AccountExists);
+        var normalized = person.Email.ToUpperInvariant();
         Assert.Equal(1, await app.Db(db => db.Accounts.CountAsync(a => a.NormalizedEmail == normalized)));
     }
 
@@ -167,11 +165,26 @@ public abstract class AccountsApiTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task A_landline_is_refused_with_a_message_asking_for_a_mobile()
+    {
+        var body = Api.AdultAccount();
+        body.Remove("email");
+        body["phone"] = "+7 727 258 00 00";
+        using var client = app.Client("ru");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/accounts", body);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AccountErrors.PhoneNotMobile);
+        Assert.Equal(Html.Text("Error_phone_not_mobile", Cultures.Russian), problem.GetProperty("errors").GetProperty("phone")[0].GetString());
+        Assert.False(await app.Db(db => db.Accounts.AnyAsync(a => a.Phone == "+77272580000")));
+    }
+
+    [Fact]
     public async Task A_token_is_given_for_an_email_login()
     {
-        var (_, email) = await Api.CreateAccountAsync(app);
+        var person = await app.NewPerson();
 
-        using var response = await app.TokenResponseAsync(email, People.Password);
+        using var response = await app.TokenResponseAsync(person.Email, People.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await response.JsonAsync();
@@ -182,11 +195,11 @@ public abstract class AccountsApiTests(BirgeApp app)
     [Fact]
     public async Task A_wrong_password_is_refused()
     {
-        var (_, email) = await Api.CreateAccountAsync(app);
+        var person = await app.NewPerson();
 
-        using var response = await app.TokenResponseAsync(email, "Wrong-2026");
+        using var response = await app.TokenResponseAsync(person.Email, "Wrong-2026");
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
     }
 
     [Fact]
@@ -194,36 +207,36 @@ public abstract class AccountsApiTests(BirgeApp app)
     {
         using var response = await app.TokenResponseAsync(People.NewEmail(), People.Password);
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
     }
 
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        var (_, email) = await Api.CreateAccountAsync(app);
+        var person = await app.NewPerson();
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await app.TokenResponseAsync(email, $"Wrong-{i}-2026");
+            using var wrong = await app.TokenResponseAsync(person.Email, $"Wrong-{i}-2026");
             Assert.NotEqual(HttpStatusCode.OK, wrong.StatusCode);
         }
 
-        using var response = await app.TokenResponseAsync(email, People.Password);
+        using var response = await app.TokenResponseAsync(person.Email, People.Password);
 
         // Locked, and answered like a wrong password: the answer does not tell a locked account from an unknown login.
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
     }
 
     [Fact]
     public async Task Me_describes_the_signed_in_person()
     {
-        var (id, email) = await Api.CreateAccountAsync(app);
-        using var client = app.Client(accessToken: await Api.TokenAsync(app, email));
+        var person = await app.NewPerson();
+        using var client = app.Client(accessToken: await Api.TokenAsync(app, person.Email));
 
         using var response = await client.GetAsync("/api/v1/me");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var me = await response.JsonAsync();
-        Assert.Equal(id, me.GetProperty("id").GetGuid());
+        Assert.Equal(person.Id, me.GetProperty("id").GetGuid());
         Assert.Equal("Айгерім Серікқызы", me.GetProperty("fullName").GetString());
         Assert.Equal(People.AlmatyCity, me.GetProperty("regionKato").GetString());
         Assert.Equal(JsonValueKind.Array, me.GetProperty("roles").ValueKind);
@@ -235,10 +248,8 @@ public abstract class AccountsApiTests(BirgeApp app)
     [Fact]
     public async Task A_person_of_55_is_silver()
     {
-        var body = Api.AdultAccount();
-        body["birthDate"] = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var (_, email) = await Api.CreateAccountAsync(app, body);
-        using var client = app.Client(accessToken: await Api.TokenAsync(app, email));
+        var person = await app.NewPerson().With("birthDate", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        using var client = app.Client(accessToken: await Api.TokenAsync(app, person.Email));
 
         var me = await (await client.GetAsync("/api/v1/me")).JsonAsync();
 
@@ -328,16 +339,16 @@ public abstract class AccountsApiTests(BirgeApp app)
     [Fact]
     public async Task A_person_gets_a_copy_of_their_data()
     {
-        var (id, email) = await Api.CreateAccountAsync(app);
-        using var client = app.Client(accessToken: await Api.TokenAsync(app, email));
+        var person = await app.NewPerson();
+        using var client = app.Client(accessToken: await Api.TokenAsync(app, person.Email));
 
         using var response = await client.GetAsync("/api/v1/me/data");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var export = await response.JsonAsync();
         var account = export.GetProperty("account");
-        Assert.Equal(id, account.GetProperty("id").GetGuid());
-        Assert.Equal(email, account.GetProperty("email").GetString());
+        Assert.Equal(person.Id, account.GetProperty("id").GetGuid());
+        Assert.Equal(person.Email, account.GetProperty("email").GetString());
         Assert.Equal("1995-05-15", account.GetProperty("birthDate").GetString());
         var consent = Assert.Single(export.GetProperty("consents").EnumerateArray());
         Assert.Equal(PersonalDataConsent.CurrentVersion, consent.GetProperty("version").GetString());
@@ -346,14 +357,14 @@ public abstract class AccountsApiTests(BirgeApp app)
     [Fact]
     public async Task Deleting_the_account_erases_personal_data_and_ends_logins()
     {
-        var (id, email) = await Api.CreateAccountAsync(app);
-        var token = await Api.TokenAsync(app, email);
+        var person = await app.NewPerson();
+        var token = await Api.TokenAsync(app, person.Email);
         using var client = app.Client(accessToken: token);
 
         using var response = await client.DeleteAsync("/api/v1/me");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var stored = await app.Db(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Id == id));
+        var stored = await app.Db(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Id == person.Id));
         Assert.Null(stored.Email);
         Assert.Null(stored.NormalizedEmail);
         Assert.Null(stored.FullName);
@@ -363,11 +374,11 @@ public abstract class AccountsApiTests(BirgeApp app)
         Assert.Equal(People.AlmatyCity, stored.RegionKato);
         Assert.Equal(1995, stored.BirthYear);
         Assert.All(
-            await app.Db(db => db.ConsentRecords.Where(c => c.AccountId == id).ToListAsync()),
+            await app.Db(db => db.ConsentRecords.Where(c => c.AccountId == person.Id).ToListAsync()),
             c => Assert.NotNull(c.WithdrawnAt));
 
-        using var login = await app.TokenResponseAsync(email, People.Password);
-        await login.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+        using var login = await app.TokenResponseAsync(person.Email, People.Password);
+        await login.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
         using var me = await client.GetAsync("/api/v1/me");
         await me.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
@@ -375,24 +386,24 @@ public abstract class AccountsApiTests(BirgeApp app)
     [Fact]
     public async Task A_password_reset_is_accepted_whether_or_not_the_login_exists()
     {
-        var (_, email) = await Api.CreateAccountAsync(app);
+        var person = await app.NewPerson();
         var unknown = People.NewEmail();
         using var client = app.Client();
 
-        using var known = await client.PostAsJsonAsync("/api/v1/accounts/password-reset", new { login = email });
+        using var known = await client.PostAsJsonAsync("/api/v1/accounts/password-reset", new { login = person.Email });
         using var other = await client.PostAsJsonAsync("/api/v1/accounts/password-reset", new { login = unknown });
 
         Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
-        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == email && m.Body.Contains("/account/reset-password"))));
+        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == person.Email && m.Body.Contains("/account/reset-password"))));
         Assert.False(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == unknown)));
     }
 
     [Fact]
     public async Task An_unknown_api_route_is_a_problem_with_a_code()
     {
-        var (_, email) = await Api.CreateAccountAsync(app);
-        using var client = app.Client(accessToken: await Api.TokenAsync(app, email));
+        var person = await app.NewPerson();
+        using var client = app.Client(accessToken: await Api.TokenAsync(app, person.Email));
 
         using var anonymous = app.Client();
 
@@ -431,8 +442,8 @@ public abstract class AccountsApiTests(BirgeApp app)
     [Fact]
     public async Task A_refresh_token_gives_a_new_access_token_until_the_account_is_deleted()
     {
-        var (_, email) = await Api.CreateAccountAsync(app);
-        using var login = await app.TokenResponseAsync(email, People.Password);
+        var person = await app.NewPerson();
+        using var login = await app.TokenResponseAsync(person.Email, People.Password);
         var refreshToken = (await login.JsonAsync()).GetProperty("refreshToken").GetString();
         using var client = app.Client();
 

@@ -11,19 +11,19 @@ public abstract class ConfirmEmailTests(BirgeApp app)
     [Fact]
     public async Task The_link_shows_a_button_and_pressing_it_confirms_the_email()
     {
-        var (client, email) = await People.SignUpAsync(app);
-        var link = await Messages.LinkAsync(app, email, "/account/confirm?");
+        var person = await app.NewPerson().SignedIn();
+        var link = await Messages.LinkAsync(app, person.Email, "/account/confirm?");
 
-        var page = await client.GetPageAsync(link);
+        var page = await person.Pages.GetPageAsync(link);
         Assert.NotNull(page.QuerySelector("main form button[type=submit]"));
-        Assert.False(await EmailConfirmedAsync(email));
+        Assert.False(await EmailConfirmedAsync(person.Email));
 
-        using var response = await client.SubmitAsync(page, "main form", pageUrl: link);
+        using var response = await person.Pages.SubmitAsync(page, "main form", pageUrl: link);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account", response.Location());
-        Assert.True(await EmailConfirmedAsync(email));
-        var account = await client.GetPageAsync("/account");
+        Assert.True(await EmailConfirmedAsync(person.Email));
+        var account = await person.Pages.GetPageAsync("/account");
         Assert.Equal(Html.Text("Account_Confirmed", Cultures.Kazakh), account.Find(".badge--ok").TextContent.Trim());
         Assert.Null(account.QuerySelector(".badge--warn"));
     }
@@ -31,19 +31,19 @@ public abstract class ConfirmEmailTests(BirgeApp app)
     [Fact]
     public async Task A_tampered_token_shows_the_invalid_notice_and_changes_nothing()
     {
-        var (client, email) = await People.SignUpAsync(app);
-        var link = await Messages.LinkAsync(app, email, "/account/confirm?");
+        var person = await app.NewPerson().SignedIn();
+        var link = await Messages.LinkAsync(app, person.Email, "/account/confirm?");
         var token = Messages.Query(link, "token");
         var tampered = (token[0] == 'A' ? "B" : "A") + token[1..];
         var bad = $"/account/confirm?account={Messages.Query(link, "account")}&channel=email&token={Uri.EscapeDataString(tampered)}";
 
-        var page = await client.GetPageAsync(bad);
-        using var response = await client.SubmitAsync(page, "main form", pageUrl: bad);
+        var page = await person.Pages.GetPageAsync(bad);
+        using var response = await person.Pages.SubmitAsync(page, "main form", pageUrl: bad);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var again = await Html.ParseAsync(response);
         Assert.Equal(Html.Text("Error_token_invalid", Cultures.Kazakh), again.Find(".notice--error").TextContent.Trim());
-        Assert.False(await EmailConfirmedAsync(email));
+        Assert.False(await EmailConfirmedAsync(person.Email));
     }
 
     [Fact]

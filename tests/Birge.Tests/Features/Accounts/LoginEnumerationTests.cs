@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Accounts;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
@@ -19,34 +20,34 @@ public abstract class LoginEnumerationTests(BirgeApp app)
     [Fact]
     public async Task A_locked_account_answers_the_api_exactly_like_an_unknown_login()
     {
-        var (_, email) = await Api.CreateAccountAsync(app);
+        var person = await app.NewPerson();
         var unknown = People.NewEmail();
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await app.TokenResponseAsync(email, $"Wrong-{i}-2026");
+            using var wrong = await app.TokenResponseAsync(person.Email, $"Wrong-{i}-2026");
             using var nobody = await app.TokenResponseAsync(unknown, $"Wrong-{i}-2026");
         }
 
-        using var locked = await app.TokenResponseAsync(email, People.Password);
+        using var locked = await app.TokenResponseAsync(person.Email, People.Password);
         using var stranger = await app.TokenResponseAsync(unknown, People.Password);
 
-        var lockedProblem = await locked.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
-        var strangerProblem = await stranger.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+        var lockedProblem = await locked.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
+        var strangerProblem = await stranger.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
         Assert.Equal(Describe(strangerProblem), Describe(lockedProblem));
     }
 
     [Fact]
     public async Task A_locked_account_answers_the_login_page_exactly_like_an_unknown_login()
     {
-        var (_, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson();
         var unknown = People.NewEmail();
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await Logins.PostAsync(app.Browser(), email, $"Wrong-password-{i}");
+            using var wrong = await Logins.PostAsync(app.Browser(), person.Email, $"Wrong-password-{i}");
             using var nobody = await Logins.PostAsync(app.Browser(), unknown, $"Wrong-password-{i}");
         }
 
-        using var locked = await Logins.PostAsync(app.Browser(), email, People.Password);
+        using var locked = await Logins.PostAsync(app.Browser(), person.Email, People.Password);
         using var stranger = await Logins.PostAsync(app.Browser(), unknown, People.Password);
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
@@ -61,23 +62,23 @@ public abstract class LoginEnumerationTests(BirgeApp app)
     {
         var hasher = new CountingHasher();
         await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<Account>>(hasher)));
-        var (_, email) = await Api.CreateAccountAsync(app);
+        var person = await app.NewPerson();
         var unknown = People.NewEmail();
         for (var i = 0; i < 5; i++)
         {
             using var client = counted.CreateClient();
-            using var wrong = await client.PostAsJsonAsync("/api/v1/auth/token", new { login = email, password = $"Wrong-{i}-2026" });
-            await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+            using var wrong = await client.PostAsJsonAsync("/api/v1/auth/token", new { login = person.Email, password = $"Wrong-{i}-2026" });
+            await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
         }
 
-        var (_, other) = await Api.CreateAccountAsync(app);
+        var wrongPassword = await app.NewPerson();
         var counts = new List<int>();
-        foreach (var (login, password) in new[] { (email, People.Password), (unknown, People.Password), (other, "Wrong-9-2026") })
+        foreach (var (login, password) in new[] { (person.Email, People.Password), (unknown, People.Password), (wrongPassword.Email, "Wrong-9-2026") })
         {
             hasher.Reset();
             using var client = counted.CreateClient();
             using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { login, password });
-            await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
+            await response.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
             counts.Add(hasher.Verified);
         }
 
@@ -87,17 +88,14 @@ public abstract class LoginEnumerationTests(BirgeApp app)
     [Fact]
     public async Task A_child_waiting_for_consent_is_named_only_to_someone_who_knows_the_password()
     {
-        var body = Api.AdultAccount();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        body["birthDate"] = today.AddYears(-12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        body["parentConsent"] = new { name = "Сәуле Ахметова", email = People.NewEmail() };
-        var (_, email) = await Api.CreateAccountAsync(app, body);
+        var person = await app.NewPerson().With("birthDate", today.AddYears(-12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).With("parentConsent", new { name = "Сәуле Ахметова", email = People.NewEmail() });
 
-        using var guess = await app.TokenResponseAsync(email, "Wrong-1-2026");
-        using var owner = await app.TokenResponseAsync(email, People.Password);
+        using var guess = await app.TokenResponseAsync(person.Email, "Wrong-1-2026");
+        using var owner = await app.TokenResponseAsync(person.Email, People.Password);
 
-        await guess.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.LoginFailed);
-        await owner.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.AwaitingParentConsent);
+        await guess.AssertProblemAsync(HttpStatusCode.Unauthorized, AccountErrors.LoginFailed);
+        await owner.AssertProblemAsync(HttpStatusCode.Forbidden, AccountErrors.AwaitingParentConsent);
     }
 
     private static string Describe(JsonElement problem) =>

@@ -10,9 +10,9 @@ public abstract class LoginTests(BirgeApp app)
     [Fact]
     public async Task An_email_logs_in_whatever_its_letter_case()
     {
-        var (_, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson();
 
-        using var response = await Logins.PostAsync(app.Browser(), email.ToUpperInvariant(), People.Password);
+        using var response = await Logins.PostAsync(app.Browser(), person.Email.ToUpperInvariant(), People.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account", response.Location());
@@ -43,16 +43,16 @@ public abstract class LoginTests(BirgeApp app)
     [Fact]
     public async Task A_wrong_password_is_refused_on_the_login_field_and_the_login_is_kept()
     {
-        var (_, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson();
 
-        using var response = await Logins.PostAsync(app.Browser(), email, "Wrong-password-1");
+        using var response = await Logins.PostAsync(app.Browser(), person.Email, "Wrong-password-1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         var message = Html.Text("Error_login_failed", Cultures.Kazakh);
         Assert.Equal(message, page.FieldError("Input_Login"));
         Assert.Contains(page.QuerySelectorAll(".error-summary li a"), a => a.TextContent.Trim() == message);
-        Assert.Equal(email, page.Value("Input_Login"));
+        Assert.Equal(person.Email, page.Value("Input_Login"));
         Assert.False(page.GetElementById("Input_Password")!.HasAttribute("value"));
         Assert.Null(AuthCookie(response));
     }
@@ -60,14 +60,14 @@ public abstract class LoginTests(BirgeApp app)
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password_which_is_answered_like_a_wrong_one()
     {
-        var (_, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson();
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await Logins.PostAsync(app.Browser(), email, $"Wrong-password-{i}");
+            using var wrong = await Logins.PostAsync(app.Browser(), person.Email, $"Wrong-password-{i}");
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
-        using var response = await Logins.PostAsync(app.Browser(), email, People.Password);
+        using var response = await Logins.PostAsync(app.Browser(), person.Email, People.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -78,9 +78,9 @@ public abstract class LoginTests(BirgeApp app)
     [Fact]
     public async Task A_local_return_url_is_honoured()
     {
-        var (_, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson();
 
-        using var response = await Logins.PostAsync(app.Browser(), email, People.Password, "/account/delete");
+        using var response = await Logins.PostAsync(app.Browser(), person.Email, People.Password, "/account/delete");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account/delete", response.Location());
@@ -91,9 +91,9 @@ public abstract class LoginTests(BirgeApp app)
     [InlineData("//evil.example/account")]
     public async Task An_external_return_url_is_not_followed(string returnUrl)
     {
-        var (_, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson();
 
-        using var response = await Logins.PostAsync(app.Browser(), email, People.Password, returnUrl);
+        using var response = await Logins.PostAsync(app.Browser(), person.Email, People.Password, returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account", response.Location());
@@ -102,18 +102,18 @@ public abstract class LoginTests(BirgeApp app)
     [Fact]
     public async Task Logout_is_a_post_that_clears_the_auth_cookie()
     {
-        var (client, _) = await People.SignUpAsync(app);
-        var account = await client.GetPageAsync("/account");
+        var person = await app.NewPerson().SignedIn();
+        var account = await person.Pages.GetPageAsync("/account");
 
         // A GET (a link another site could trigger) does not log out.
-        using (var get = await client.GetAsync("/account/logout"))
+        using (var get = await person.Pages.GetAsync("/account/logout"))
         {
             Assert.Equal(HttpStatusCode.Redirect, get.StatusCode);
         }
 
-        await client.GetPageAsync("/account");
+        await person.Pages.GetPageAsync("/account");
 
-        using (var logout = await client.SubmitAsync(account, "form[action='/account/logout']"))
+        using (var logout = await person.Pages.SubmitAsync(account, "form[action='/account/logout']"))
         {
             Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
             Assert.Equal("/", logout.Location());
@@ -122,7 +122,7 @@ public abstract class LoginTests(BirgeApp app)
             Assert.Contains("expires=Thu, 01 Jan 1970", cookie, StringComparison.OrdinalIgnoreCase);
         }
 
-        using var after = await client.GetAsync("/account");
+        using var after = await person.Pages.GetAsync("/account");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/account/login", Relative(after.Location()), StringComparison.Ordinal);
     }

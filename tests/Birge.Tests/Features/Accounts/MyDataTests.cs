@@ -15,9 +15,9 @@ public abstract class MyDataTests(BirgeApp app)
     [Fact]
     public async Task Export_downloads_the_account_as_a_json_attachment()
     {
-        var (client, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson().SignedIn();
 
-        using var response = await client.GetAsync("/account?handler=Export");
+        using var response = await person.Pages.GetAsync("/account?handler=Export");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -25,7 +25,7 @@ public abstract class MyDataTests(BirgeApp app)
         Assert.Equal("birge-my-data.json", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var account = json.RootElement.GetProperty("account");
-        Assert.Equal(email, account.GetProperty("email").GetString());
+        Assert.Equal(person.Email, account.GetProperty("email").GetString());
         Assert.Equal(People.AdultForm()["Input.FullName"], account.GetProperty("fullName").GetString());
         var consents = json.RootElement.GetProperty("consents").EnumerateArray().ToList();
         Assert.Contains(consents, c => c.GetProperty("version").GetString() == People.ConsentVersion);

@@ -14,9 +14,9 @@ public abstract class PasswordResetTests(BirgeApp app)
     [Fact]
     public async Task Forgot_password_answers_the_same_whatever_the_login()
     {
-        var (_, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson();
         var answers = new List<(HttpStatusCode Status, string Location, string Notice)>();
-        foreach (var login in new[] { email, People.NewEmail(), "8 707 000 00 00", "nobody" })
+        foreach (var login in new[] { person.Email, People.NewEmail(), "8 707 000 00 00", "nobody" })
         {
             var client = app.Browser();
             var page = await client.GetPageAsync("/account/forgot-password");
@@ -35,8 +35,8 @@ public abstract class PasswordResetTests(BirgeApp app)
     [Fact]
     public async Task The_link_sets_a_new_password_once()
     {
-        var (_, email) = await People.SignUpAsync(app);
-        var link = await RequestLinkAsync(email);
+        var person = await app.NewPerson();
+        var link = await RequestLinkAsync(person.Email);
 
         var client = app.Browser();
         var page = await client.GetPageAsync(link);
@@ -46,13 +46,13 @@ public abstract class PasswordResetTests(BirgeApp app)
             Assert.Equal("/account/login", reset.Location());
         }
 
-        using (var old = await Logins.PostAsync(app.Browser(), email, People.Password))
+        using (var old = await Logins.PostAsync(app.Browser(), person.Email, People.Password))
         {
             Assert.Equal(HttpStatusCode.OK, old.StatusCode);
             Assert.Equal(Html.Text("Error_login_failed", Cultures.Kazakh), (await Html.ParseAsync(old)).FieldError("Input_Login"));
         }
 
-        using (var fresh = await Logins.PostAsync(app.Browser(), email, NewPassword))
+        using (var fresh = await Logins.PostAsync(app.Browser(), person.Email, NewPassword))
         {
             Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
             Assert.Equal("/account", fresh.Location());
@@ -66,18 +66,18 @@ public abstract class PasswordResetTests(BirgeApp app)
         var refused = await Html.ParseAsync(twice);
         var message = Html.Text("Error_token_invalid", Cultures.Kazakh);
         Assert.Contains(refused.QuerySelectorAll(".error-summary li"), li => li.TextContent.Trim() == message);
-        using var stillNew = await Logins.PostAsync(app.Browser(), email, NewPassword);
+        using var stillNew = await Logins.PostAsync(app.Browser(), person.Email, NewPassword);
         Assert.Equal(HttpStatusCode.Redirect, stillNew.StatusCode);
     }
 
     [Fact]
     public async Task A_weak_new_password_is_refused_next_to_the_field()
     {
-        var (_, email) = await People.SignUpAsync(app);
-        var link = await RequestLinkAsync(email);
+        var person = await app.NewPerson();
+        var link = await RequestLinkAsync(person.Email);
         var client = app.Browser();
         var page = await client.GetPageAsync(link);
-        var hashBefore = await app.Db(db => db.Accounts.Where(a => a.Email == email).Select(a => a.PasswordHash).SingleAsync());
+        var hashBefore = await app.Db(db => db.Accounts.Where(a => a.Email == person.Email).Select(a => a.PasswordHash).SingleAsync());
 
         using var response = await SetPasswordAsync(client, page, link, "onlyletters");
 
@@ -87,7 +87,7 @@ public abstract class PasswordResetTests(BirgeApp app)
         Assert.Equal(message, again.FieldError("Input_Password"));
         Assert.Contains(again.QuerySelectorAll(".error-summary li a"), a => a.GetAttribute("href") == "#Input_Password" && a.TextContent.Trim() == message);
         Assert.False(again.GetElementById("Input_Password")!.HasAttribute("value"));
-        Assert.Equal(hashBefore, await app.Db(db => db.Accounts.Where(a => a.Email == email).Select(a => a.PasswordHash).SingleAsync()));
+        Assert.Equal(hashBefore, await app.Db(db => db.Accounts.Where(a => a.Email == person.Email).Select(a => a.PasswordHash).SingleAsync()));
 
         // The link still works after the refusal.
         using var retry = await SetPasswordAsync(client, again, link, NewPassword);
@@ -97,20 +97,20 @@ public abstract class PasswordResetTests(BirgeApp app)
     [Fact]
     public async Task A_reset_ends_a_lockout()
     {
-        var (_, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson();
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await Logins.PostAsync(app.Browser(), email, $"Wrong-password-{i}");
+            using var wrong = await Logins.PostAsync(app.Browser(), person.Email, $"Wrong-password-{i}");
         }
 
-        var link = await RequestLinkAsync(email);
+        var link = await RequestLinkAsync(person.Email);
         var client = app.Browser();
         using (var reset = await SetPasswordAsync(client, await client.GetPageAsync(link), link, NewPassword))
         {
             Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         }
 
-        using var login = await Logins.PostAsync(app.Browser(), email, NewPassword);
+        using var login = await Logins.PostAsync(app.Browser(), person.Email, NewPassword);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal("/account", login.Location());
     }

@@ -22,20 +22,20 @@ public abstract class RevokedSessionsTests(BirgeApp app)
     [InlineData("/opportunities")]
     public async Task A_browser_signed_in_before_a_password_reset_is_signed_out_and_told_why(string firstPage)
     {
-        var (browser, email) = await People.SignUpAsync(app, "ru");
-        await browser.GetPageAsync("/account");
-        await ResetPasswordElsewhereAsync(email);
+        var person = await app.NewPerson().Speaking("ru").SignedIn();
+        await person.Pages.GetPageAsync("/account");
+        await ResetPasswordElsewhereAsync(person.Email);
 
-        await AssertSignedOutAsync(browser, firstPage);
+        await AssertSignedOutAsync(person.Pages, firstPage);
     }
 
     [Fact]
     public async Task A_browser_signed_in_when_the_account_is_deleted_elsewhere_is_signed_out_and_told_why()
     {
-        var (browser, email) = await People.SignUpAsync(app, "ru");
-        await browser.GetPageAsync("/account");
+        var person = await app.NewPerson().Speaking("ru").SignedIn();
+        await person.Pages.GetPageAsync("/account");
         var other = app.Browser();
-        using (var login = await Logins.PostAsync(other, email, People.Password))
+        using (var login = await Logins.PostAsync(other, person.Email, People.Password))
         {
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         }
@@ -47,20 +47,20 @@ public abstract class RevokedSessionsTests(BirgeApp app)
             Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         }
 
-        await AssertSignedOutAsync(browser, "/my/shifts");
+        await AssertSignedOutAsync(person.Pages, "/my/shifts");
     }
 
     [Fact]
     public async Task A_bearer_token_stops_working_at_once_after_a_password_reset()
     {
-        var (_, email, token) = await Orgs.PersonAsync(app);
-        using var client = app.Client("en", token);
+        var person = await app.NewPerson().WithToken();
+        using var client = app.Client("en", person.Token);
         using (var before = await client.GetAsync("/api/v1/me"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        await ResetPasswordElsewhereAsync(email);
+        await ResetPasswordElsewhereAsync(person.Email);
 
         await AssertTokenRefusedAsync(client);
     }
@@ -68,14 +68,14 @@ public abstract class RevokedSessionsTests(BirgeApp app)
     [Fact]
     public async Task A_bearer_token_stops_working_at_once_after_the_account_is_deleted()
     {
-        var (_, email, token) = await Orgs.PersonAsync(app);
-        using var client = app.Client("en", token);
+        var person = await app.NewPerson().WithToken();
+        using var client = app.Client("en", person.Token);
         using (var before = await client.GetAsync("/api/v1/me"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        using (var other = app.Client(accessToken: await Api.TokenAsync(app, email)))
+        using (var other = app.Client(accessToken: await Api.TokenAsync(app, person.Email)))
         using (var deleted = await other.DeleteAsync("/api/v1/me"))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -87,8 +87,8 @@ public abstract class RevokedSessionsTests(BirgeApp app)
     [Fact]
     public async Task A_token_of_an_untouched_account_keeps_working()
     {
-        var (_, _, token) = await Orgs.PersonAsync(app);
-        using var client = app.Client(accessToken: token);
+        var person = await app.NewPerson().WithToken();
+        using var client = app.Client(accessToken: person.Token);
 
         using var me = await client.GetAsync("/api/v1/me");
         using var created = await client.PostAsJsonAsync("/api/v1/organizations", Orgs.Body());

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Birge.Tests.Features.FrontOffices;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Accounts;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +23,7 @@ public abstract class SignUpEnumerationTests(BirgeApp app)
     public async Task An_iin_already_registered_gives_an_account_without_it_and_a_check_by_the_front_office()
     {
         var iin = Iins.For(Born);
-        var first = Api.AdultAccount();
-        first["iin"] = iin;
-        var (firstId, _) = await Api.CreateAccountAsync(app, first);
+        var first = await app.NewPerson().With("iin", iin);
         var second = Api.AdultAccount();
         second["iin"] = iin;
         second["fullName"] = "Басқа Адам";
@@ -34,7 +33,7 @@ public abstract class SignUpEnumerationTests(BirgeApp app)
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain(firstId.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(first.Id.ToString(), text, StringComparison.OrdinalIgnoreCase);
         var body = await response.JsonAsync();
         var id = body.GetProperty("id").GetGuid();
         Assert.Equal("active", body.GetProperty("status").GetString());
@@ -43,9 +42,9 @@ public abstract class SignUpEnumerationTests(BirgeApp app)
 
         var stored = await app.Db(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.Null(stored.Iin);
-        Assert.Equal(iin, await app.Db(db => db.Accounts.Where(a => a.Id == firstId).Select(a => a.Iin).SingleAsync()));
+        Assert.Equal(iin, await app.Db(db => db.Accounts.Where(a => a.Id == first.Id).Select(a => a.Iin).SingleAsync()));
         var check = await app.Db(db => db.IinChecks.AsNoTracking().SingleAsync(c => c.AccountId == id));
-        Assert.Equal((iin, People.AlmatyCity, firstId, (DateTime?)null), (check.Iin, check.RegionKato, check.HolderId, check.ResolvedAt));
+        Assert.Equal((iin, People.AlmatyCity, first.Id, (DateTime?)null), (check.Iin, check.RegionKato, check.HolderId, check.ResolvedAt));
     }
 
     [Fact]
@@ -92,83 +91,74 @@ public abstract class SignUpEnumerationTests(BirgeApp app)
     [Fact]
     public async Task The_region_front_office_sees_the_check_reads_it_audited_and_marks_it_resolved()
     {
-        var (almaty, _, almatyId) = await Offices.StaffAsync(app, Offices.Almaty);
-        var (astana, _, _) = await Offices.StaffAsync(app, Offices.Astana);
+        var almaty = await app.NewPerson().Staff(Offices.Almaty).SignedIn();
+        var astana = await app.NewPerson().Staff(Offices.Astana).SignedIn();
         var iin = Iins.For(Born);
-        var first = Api.AdultAccount();
-        first["iin"] = iin;
-        await Api.CreateAccountAsync(app, first);
-        var second = Api.AdultAccount();
-        second["iin"] = iin;
-        second["fullName"] = "Жаңа Адам";
-        var (newId, newEmail) = await Api.CreateAccountAsync(app, second);
-        var checkId = await app.Db(db => db.IinChecks.Where(c => c.AccountId == newId).Select(c => c.Id).SingleAsync());
+        await app.NewPerson().With("iin", iin);
+        var newPerson = await app.NewPerson().With("iin", iin).With("fullName", "Жаңа Адам");
+        var checkId = await app.Db(db => db.IinChecks.Where(c => c.AccountId == newPerson.Id).Select(c => c.Id).SingleAsync());
 
         // Another region's office does not see it.
-        Assert.Null((await astana.GetPageAsync("/front-office")).QuerySelector($"tr[data-iin-check='{checkId}']"));
+        Assert.Null((await astana.Pages.GetPageAsync("/front-office")).QuerySelector($"tr[data-iin-check='{checkId}']"));
 
-        var dashboard = await almaty.GetPageAsync("/front-office");
+        var dashboard = await almaty.Pages.GetPageAsync("/front-office");
         var row = dashboard.Find($"tr[data-iin-check='{checkId}']");
         Assert.Contains("Жаңа Адам", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains(newEmail, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(newPerson.Email, row.TextContent, StringComparison.Ordinal);
         Assert.Contains(iin, row.TextContent, StringComparison.Ordinal);
         Assert.Contains(Html.Text("IinCheck_Open", Cultures.Kazakh), row.TextContent, StringComparison.Ordinal);
-        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.Action == "account.iin_checks_viewed" && e.ActorId == almatyId && e.RegionKato == Offices.Almaty)));
+        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.Action == "account.iin_checks_viewed" && e.ActorId == almaty.Id && e.RegionKato == Offices.Almaty)));
 
-        using var resolved = await almaty.SubmitAsync(dashboard, $"tr[data-iin-check='{checkId}'] form", pageUrl: "/front-office");
+        using var resolved = await almaty.Pages.SubmitAsync(dashboard, $"tr[data-iin-check='{checkId}'] form", pageUrl: "/front-office");
 
         Assert.Equal(HttpStatusCode.Redirect, resolved.StatusCode);
-        var after = await almaty.GetPageAsync(resolved.Location());
+        var after = await almaty.Pages.GetPageAsync(resolved.Location());
         Assert.Equal(Html.Text("IinCheck_Resolved_Done", Cultures.Kazakh), after.Find(".notice--success").TextContent.Trim());
         var resolvedRow = after.Find($"tr[data-iin-check='{checkId}']");
         Assert.Null(resolvedRow.QuerySelector("form"));
         var stored = await app.Db(db => db.IinChecks.AsNoTracking().SingleAsync(c => c.Id == checkId));
-        Assert.Equal(almatyId, stored.ResolvedBy);
+        Assert.Equal(almaty.Id, stored.ResolvedBy);
         Assert.NotNull(stored.ResolvedAt);
-        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.Action == "account.iin_check_resolved" && e.TargetId == newId.ToString() && e.ActorId == almatyId)));
+        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.Action == "account.iin_check_resolved" && e.TargetId == newPerson.Id.ToString() && e.ActorId == almaty.Id)));
     }
 
     [Fact]
     public async Task Astana_staff_posting_an_almaty_check_change_nothing()
     {
-        var (astana, _, astanaId) = await Offices.StaffAsync(app, Offices.Astana);
+        var astana = await app.NewPerson().Staff(Offices.Astana).SignedIn();
         var iin = Iins.For(Born);
-        var first = Api.AdultAccount();
-        first["iin"] = iin;
-        await Api.CreateAccountAsync(app, first);
-        var second = Api.AdultAccount();
-        second["iin"] = iin;
-        var (newId, _) = await Api.CreateAccountAsync(app, second);
-        var checkId = await app.Db(db => db.IinChecks.Where(c => c.AccountId == newId).Select(c => c.Id).SingleAsync());
-        var page = await astana.GetPageAsync("/front-office");
+        await app.NewPerson().With("iin", iin);
+        var newPerson = await app.NewPerson().With("iin", iin);
+        var checkId = await app.Db(db => db.IinChecks.Where(c => c.AccountId == newPerson.Id).Select(c => c.Id).SingleAsync());
+        var page = await astana.Pages.GetPageAsync("/front-office");
         var antiforgery = page.Find("input[name=__RequestVerificationToken]").GetAttribute("value")!;
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["checkId"] = checkId.ToString(), ["__RequestVerificationToken"] = antiforgery });
-        using var response = await astana.PostAsync("/front-office?handler=ResolveIinCheck", form);
+        using var response = await astana.Pages.PostAsync("/front-office?handler=ResolveIinCheck", form);
 
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
             || (response.StatusCode == HttpStatusCode.Redirect && response.Location().Contains("/error/", StringComparison.Ordinal)));
         Assert.Null(await app.Db(db => db.IinChecks.Where(c => c.Id == checkId).Select(c => c.ResolvedAt).SingleAsync()));
-        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.ActorId == astanaId && e.Outcome == AuditEntry.Denied && e.TargetId == newId.ToString())));
+        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.ActorId == astana.Id && e.Outcome == AuditEntry.Denied && e.TargetId == newPerson.Id.ToString())));
     }
 
     [Fact]
     public async Task A_contact_that_keeps_hitting_a_registered_account_is_slowed_down_without_telling_anything_new()
     {
         await using var limited = Limited(perAddress: 2, perNetwork: 100);
-        var (_, email) = await Api.CreateAccountAsync(app);
+        var person = await app.NewPerson();
         using var client = limited.CreateClient();
 
         for (var i = 0; i < 2; i++)
         {
-            using var conflict = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(email));
-            await conflict.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.AccountExists);
+            using var conflict = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(person.Email));
+            await conflict.AssertProblemAsync(HttpStatusCode.Conflict, AccountErrors.AccountExists);
         }
 
-        using var slowed = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(email));
+        using var slowed = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(person.Email));
         using var other = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount());
 
-        await slowed.AssertProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.SignUpLimited);
+        await slowed.AssertProblemAsync(HttpStatusCode.TooManyRequests, AccountErrors.SignUpLimited);
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
     }
 
@@ -179,19 +169,19 @@ public abstract class SignUpEnumerationTests(BirgeApp app)
         using var client = limited.CreateClient();
         for (var i = 0; i < 3; i++)
         {
-            var (_, email) = await Api.CreateAccountAsync(app);
-            using var conflict = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(email));
-            await conflict.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.AccountExists);
+            var person = await app.NewPerson();
+            using var conflict = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(person.Email));
+            await conflict.AssertProblemAsync(HttpStatusCode.Conflict, AccountErrors.AccountExists);
         }
 
         // Refused before any look-up: a free address gets the same answer as a registered one.
         var free = Api.AdultAccount();
-        var (_, registered) = await Api.CreateAccountAsync(app);
+        var registered = await app.NewPerson();
         using var freeAnswer = await client.PostAsJsonAsync("/api/v1/accounts", free);
-        using var registeredAnswer = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(registered));
+        using var registeredAnswer = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(registered.Email));
 
-        await freeAnswer.AssertProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.SignUpLimited);
-        await registeredAnswer.AssertProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.SignUpLimited);
+        await freeAnswer.AssertProblemAsync(HttpStatusCode.TooManyRequests, AccountErrors.SignUpLimited);
+        await registeredAnswer.AssertProblemAsync(HttpStatusCode.TooManyRequests, AccountErrors.SignUpLimited);
         Assert.False(await app.Db(db => db.Accounts.AnyAsync(a => a.Email == (string)free["email"]!)));
 
         // The sign-up page says so too, and keeps what was typed.

@@ -10,14 +10,14 @@ public abstract class SignUpSmokeTests(BirgeApp app)
     [Fact]
     public async Task An_adult_signs_up_and_lands_on_their_account_page()
     {
-        var (client, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson().SignedIn();
 
-        var page = await client.GetPageAsync("/account");
-        Assert.Contains(email, page.Body!.TextContent, StringComparison.Ordinal);
-        var stored = await app.Db(db => db.Accounts.SingleAsync(a => a.Email == email));
+        var page = await person.Pages.GetPageAsync("/account");
+        Assert.Contains(person.Email, page.Body!.TextContent, StringComparison.Ordinal);
+        var stored = await app.Db(db => db.Accounts.SingleAsync(a => a.Email == person.Email));
         Assert.Equal(AccountStatus.Active, stored.Status);
         Assert.Equal(new DateOnly(1995, 5, 15), stored.BirthDate);
-        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == email)));
+        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == person.Email)));
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Birge.Tests.Features.Applications;
-using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
@@ -21,125 +19,120 @@ public abstract class UnconfirmedAccountsTests(BirgeApp app)
     [Fact]
     public async Task At_day_five_the_unconfirmed_contact_is_reminded_once_with_its_confirmation_link_even_with_two_nodes()
     {
-        var (id, email) = await Api.CreateAccountAsync(app);
-        await AgeAsync(id, days: 5.1);
+        var person = await app.NewPerson();
+        await AgeAsync(person.Id, days: 5.1);
 
         var runs = await Task.WhenAll(Job().RunOnceAsync(CancellationToken.None), Job().RunOnceAsync(CancellationToken.None));
         await Job().RunOnceAsync(CancellationToken.None);
 
         var reminders = await app.Db(db => db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Recipient == email && m.Subject == Cultures.Text("Message_ConfirmReminder_Subject", Cultures.Kazakh))
+            .Where(m => m.Recipient == person.Email && m.Subject == Cultures.Text("Message_ConfirmReminder_Subject", Cultures.Kazakh))
             .ToListAsync());
         var reminder = Assert.Single(reminders);
         Assert.Contains("http://localhost/account/confirm?", reminder.Body, StringComparison.Ordinal);
-        var stored = await StoredAsync(id);
+        var stored = await StoredAsync(person.Id);
         Assert.Equal(AccountStatus.Active, stored.Status);
         Assert.NotNull(stored.ConfirmationReminderSentAt);
         Assert.True(runs.Sum(r => r.Reminded) >= 1);
 
         // The link in the reminder confirms the e-mail.
-        var link = await Messages.LinkAsync(app, email, "/account/confirm?");
+        var link = await Messages.LinkAsync(app, person.Email, "/account/confirm?");
         var browser = app.Browser();
         using var confirmed = await browser.SubmitAsync(await browser.GetPageAsync(link), "main form", pageUrl: link);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.True((await StoredAsync(id)).EmailConfirmed);
+        Assert.True((await StoredAsync(person.Id)).EmailConfirmed);
     }
 
     [Fact]
     public async Task After_seven_days_an_account_without_a_confirmed_contact_is_removed_its_seat_freed_and_its_address_released()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 5);
-        var (id, email) = await Api.CreateAccountAsync(app);
-        using (var volunteer = app.Client(accessToken: await Api.TokenAsync(app, email)))
+        var shift = await app.NewOpportunity().Seats(5);
+        var person = await app.NewPerson();
+        using (var volunteer = app.Client(accessToken: await Api.TokenAsync(app, person.Email)))
         using (var applied = await volunteer.PostAsync($"/api/v1/shifts/{shift.ShiftId}/applications", null))
         {
             Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
         }
 
-        await AgeAsync(id, days: 7.1, remindedDaysAgo: 2.1);
+        await AgeAsync(person.Id, days: 7.1, remindedDaysAgo: 2.1);
 
         var run = await Job().RunOnceAsync(CancellationToken.None);
 
         Assert.True(run.Removed >= 1);
-        var stored = await StoredAsync(id);
+        var stored = await StoredAsync(person.Id);
         Assert.Equal(AccountStatus.Deleted, stored.Status);
         Assert.Null(stored.Email);
         Assert.Null(stored.FullName);
         Assert.Null(stored.PasswordHash);
-        Assert.False(await app.Db(db => db.Applications.AnyAsync(a => a.VolunteerId == id && a.Status != ApplicationStatus.Cancelled)));
+        Assert.False(await app.Db(db => db.Applications.AnyAsync(a => a.VolunteerId == person.Id && a.Status != ApplicationStatus.Cancelled)));
         Assert.Equal(0, await app.Db(db => db.Shifts.Where(s => s.Id == shift.ShiftId).Select(s => s.Taken).SingleAsync()));
-        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.Action == "account.removed_unconfirmed" && e.TargetId == id.ToString())));
+        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.Action == "account.removed_unconfirmed" && e.TargetId == person.Id.ToString())));
 
         // The address is free again for its owner.
         using var client = app.Client();
-        using var again = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(email));
+        using var again = await client.PostAsJsonAsync("/api/v1/accounts", Api.AdultAccount(person.Email));
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
     [Fact]
     public async Task Nobody_is_removed_without_two_days_notice_even_when_the_account_is_older()
     {
-        var (id, email) = await Api.CreateAccountAsync(app);
-        await AgeAsync(id, days: 30);
+        var person = await app.NewPerson();
+        await AgeAsync(person.Id, days: 30);
 
         await Job().RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal(AccountStatus.Active, (await StoredAsync(id)).Status);
-        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == email && m.Subject == Cultures.Text("Message_ConfirmReminder_Subject", Cultures.Kazakh))));
+        Assert.Equal(AccountStatus.Active, (await StoredAsync(person.Id)).Status);
+        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == person.Email && m.Subject == Cultures.Text("Message_ConfirmReminder_Subject", Cultures.Kazakh))));
 
-        await AgeAsync(id, days: 30, remindedDaysAgo: 1.9);
+        await AgeAsync(person.Id, days: 30, remindedDaysAgo: 1.9);
         await Job().RunOnceAsync(CancellationToken.None);
-        Assert.Equal(AccountStatus.Active, (await StoredAsync(id)).Status);
+        Assert.Equal(AccountStatus.Active, (await StoredAsync(person.Id)).Status);
 
-        await AgeAsync(id, days: 30, remindedDaysAgo: 2.1);
+        await AgeAsync(person.Id, days: 30, remindedDaysAgo: 2.1);
         await Job().RunOnceAsync(CancellationToken.None);
-        Assert.Equal(AccountStatus.Deleted, (await StoredAsync(id)).Status);
+        Assert.Equal(AccountStatus.Deleted, (await StoredAsync(person.Id)).Status);
     }
 
     [Fact]
     public async Task A_confirmed_account_a_child_waiting_for_a_parent_and_a_new_account_stay()
     {
-        var (confirmedId, _) = await Api.CreateAccountAsync(app);
-        await app.Db(db => db.Accounts.Where(a => a.Id == confirmedId).ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailConfirmed, true)));
-        var child = Api.AdultAccount();
-        child["birthDate"] = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        child["parentConsent"] = new { name = "Сәуле Ахметова", email = People.NewEmail() };
-        var (childId, _) = await Api.CreateAccountAsync(app, child);
-        var (newId, newEmail) = await Api.CreateAccountAsync(app);
-        foreach (var id in new[] { confirmedId, childId })
+        var confirmed = await app.NewPerson();
+        await app.Db(db => db.Accounts.Where(a => a.Id == confirmed.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailConfirmed, true)));
+        var child = await app.NewPerson().With("birthDate", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).With("parentConsent", new { name = "Сәуле Ахметова", email = People.NewEmail() });
+        var newPerson = await app.NewPerson();
+        foreach (var id in new[] { confirmed.Id, child.Id })
         {
             await AgeAsync(id, days: 8, remindedDaysAgo: 3);
         }
 
-        await AgeAsync(newId, days: 4);
+        await AgeAsync(newPerson.Id, days: 4);
 
         await Job().RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal(AccountStatus.Active, (await StoredAsync(confirmedId)).Status);
-        Assert.Equal(AccountStatus.AwaitingParentConsent, (await StoredAsync(childId)).Status);
-        Assert.NotNull((await StoredAsync(childId)).Email);
-        Assert.Equal(AccountStatus.Active, (await StoredAsync(newId)).Status);
-        Assert.Null((await StoredAsync(newId)).ConfirmationReminderSentAt);
-        Assert.False(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == newEmail && m.Subject == Cultures.Text("Message_ConfirmReminder_Subject", Cultures.Kazakh))));
+        Assert.Equal(AccountStatus.Active, (await StoredAsync(confirmed.Id)).Status);
+        Assert.Equal(AccountStatus.AwaitingParentConsent, (await StoredAsync(child.Id)).Status);
+        Assert.NotNull((await StoredAsync(child.Id)).Email);
+        Assert.Equal(AccountStatus.Active, (await StoredAsync(newPerson.Id)).Status);
+        Assert.Null((await StoredAsync(newPerson.Id)).ConfirmationReminderSentAt);
+        Assert.False(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == newPerson.Email && m.Subject == Cultures.Text("Message_ConfirmReminder_Subject", Cultures.Kazakh))));
     }
 
     [Fact]
     public async Task An_unconfirmed_phone_next_to_a_confirmed_email_is_released_and_the_account_stays()
     {
-        var body = Api.AdultAccount();
         var typed = People.NewPhone();
-        body["phone"] = typed;
-        var (id, email) = await Api.CreateAccountAsync(app, body);
+        var person = await app.NewPerson().With("phone", typed);
         var phone = "+7" + new string(typed.Where(char.IsAsciiDigit).ToArray())[1..];
-        await app.Db(db => db.Accounts.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailConfirmed, true)));
-        await AgeAsync(id, days: 7.1, remindedDaysAgo: 2.1);
+        await app.Db(db => db.Accounts.Where(a => a.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailConfirmed, true)));
+        await AgeAsync(person.Id, days: 7.1, remindedDaysAgo: 2.1);
 
         var run = await Job().RunOnceAsync(CancellationToken.None);
 
         Assert.True(run.Released >= 1);
-        var stored = await StoredAsync(id);
+        var stored = await StoredAsync(person.Id);
         Assert.Equal(AccountStatus.Active, stored.Status);
-        Assert.Equal(email, stored.Email);
+        Assert.Equal(person.Email, stored.Email);
         Assert.Null(stored.Phone);
 
         // The number is free for its owner.
@@ -154,9 +147,9 @@ public abstract class UnconfirmedAccountsTests(BirgeApp app)
     [Fact]
     public async Task The_roster_marks_contacts_that_are_not_confirmed()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 5);
-        var (coordinator, coordinatorEmail) = await People.SignUpAsync(app, "en");
-        await Orgs.AddCoordinatorAsync(app, shift.OrganizationId, await Orgs.AccountIdAsync(app, coordinatorEmail));
+        var shift = await app.NewOpportunity().Seats(5);
+        var coordinator = await app.NewPerson().Speaking("en").SignedIn();
+        await app.AddCoordinatorAsync(shift.OrganizationId, coordinator.Id);
         var unconfirmed = await SharingVolunteerAsync(confirmed: false);
         var confirmed = await SharingVolunteerAsync(confirmed: true);
         foreach (var token in new[] { unconfirmed.Token, confirmed.Token })
@@ -166,7 +159,7 @@ public abstract class UnconfirmedAccountsTests(BirgeApp app)
             Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
         }
 
-        var page = await coordinator.GetPageAsync($"/shifts/{shift.ShiftId}/roster");
+        var page = await coordinator.Pages.GetPageAsync($"/shifts/{shift.ShiftId}/roster");
 
         var mark = Html.Text("Account_NotConfirmed", Cultures.English);
         var rows = page.QuerySelectorAll("#roster-accepted tbody tr").ToList();
@@ -175,7 +168,7 @@ public abstract class UnconfirmedAccountsTests(BirgeApp app)
         Assert.Contains(mark, unconfirmedRow.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(mark, confirmedRow.TextContent, StringComparison.Ordinal);
 
-        using var api = app.Client(accessToken: await Api.TokenAsync(app, coordinatorEmail));
+        using var api = app.Client(accessToken: await Api.TokenAsync(app, coordinator.Email));
         var roster = await (await api.GetAsync($"/api/v1/shifts/{shift.ShiftId}/applications")).JsonAsync();
         var items = roster.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("email").GetString()!, i => i.GetProperty("emailConfirmed").GetBoolean());
         Assert.False(items[unconfirmed.Email]);
@@ -198,14 +191,14 @@ public abstract class UnconfirmedAccountsTests(BirgeApp app)
 
     private async Task<(Guid Id, string Email, string Token)> SharingVolunteerAsync(bool confirmed)
     {
-        var (id, email) = await Api.CreateAccountAsync(app);
+        var person = await app.NewPerson();
         await app.Db(async db =>
         {
-            db.VolunteerProfiles.Add(new VolunteerProfile { AccountId = id, ShowContactsToOrganisers = true, UpdatedAt = DateTime.UtcNow });
-            await db.Accounts.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailConfirmed, confirmed));
+            db.VolunteerProfiles.Add(new VolunteerProfile { AccountId = person.Id, ShowContactsToOrganisers = true, UpdatedAt = DateTime.UtcNow });
+            await db.Accounts.Where(a => a.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailConfirmed, confirmed));
             return await db.SaveChangesAsync();
         });
-        return (id, email, await Api.TokenAsync(app, email));
+        return (person.Id, person.Email, await Api.TokenAsync(app, person.Email));
     }
 }
 

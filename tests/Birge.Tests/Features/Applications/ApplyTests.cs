@@ -4,6 +4,7 @@ using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Applications;
+using Birge.Web.Features.Opportunities;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,19 +17,19 @@ public abstract class ApplyTests(BirgeApp app)
     [Fact]
     public async Task A_volunteer_applies_through_the_page_and_sees_they_are_in()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 2);
-        var (volunteer, email) = await People.SignUpAsync(app, "ru");
+        var shift = await app.NewOpportunity().Seats(2);
+        var volunteer = await app.NewPerson().Speaking("ru").SignedIn();
         var url = $"/shifts/{shift.ShiftId}/apply";
 
-        var page = await volunteer.GetPageAsync(url);
+        var page = await volunteer.Pages.GetPageAsync(url);
         Assert.Contains("Уборка парка", page.Find("main").TextContent, StringComparison.Ordinal);
-        using var posted = await volunteer.SubmitAsync(page, "#apply-form", null, url);
+        using var posted = await volunteer.Pages.SubmitAsync(page, "#apply-form", null, url);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        var result = await volunteer.GetPageAsync(posted.Location());
+        var result = await volunteer.Pages.GetPageAsync(posted.Location());
         Assert.Equal(Html.Text("Apply_Result_Accepted", Cultures.Russian), result.Find("#apply-result").TextContent.Trim());
         Assert.Null(result.QuerySelector("#apply-form"));
-        var id = await Orgs.AccountIdAsync(app, email);
+        var id = volunteer.Id;
         var stored = await app.Db(db => db.Applications.SingleAsync(a => a.ShiftId == shift.ShiftId));
         Assert.Equal((id, ApplicationStatus.Accepted), (stored.VolunteerId, stored.Status));
         Assert.Equal(1, await TakenAsync(shift.ShiftId));
@@ -37,10 +38,10 @@ public abstract class ApplyTests(BirgeApp app)
     [Fact]
     public async Task The_api_accepts_while_seats_remain_then_waitlists_with_a_position()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
-        var first = await Orgs.PersonAsync(app);
-        var second = await Orgs.PersonAsync(app);
-        var third = await Orgs.PersonAsync(app);
+        var shift = await app.NewOpportunity().Seats(1);
+        var first = await app.NewPerson().WithToken();
+        var second = await app.NewPerson().WithToken();
+        var third = await app.NewPerson().WithToken();
 
         var a = await ApplyAsync(first.Token, shift.ShiftId);
         var b = await ApplyAsync(second.Token, shift.ShiftId);
@@ -65,22 +66,22 @@ public abstract class ApplyTests(BirgeApp app)
     [Fact]
     public async Task Applying_twice_is_refused_on_the_page_and_in_the_api_and_changes_nothing()
     {
-        var shift = await Shifts.PublishedAsync(app);
-        var (volunteer, email) = await People.SignUpAsync(app);
+        var shift = await app.NewOpportunity();
+        var volunteer = await app.NewPerson().SignedIn();
         var url = $"/shifts/{shift.ShiftId}/apply";
-        var page = await volunteer.GetPageAsync(url);
-        var token = await Api.TokenAsync(app, email);
+        var page = await volunteer.Pages.GetPageAsync(url);
+        var token = await Api.TokenAsync(app, volunteer.Email);
         Assert.Equal(HttpStatusCode.Created, (await ApplyAsync(token, shift.ShiftId)).Status);
 
         // The form still open in another tab.
-        using var posted = await volunteer.SubmitAsync(page, "#apply-form", null, url);
+        using var posted = await volunteer.Pages.SubmitAsync(page, "#apply-form", null, url);
         using var client = app.Client("en", token);
         using var again = await client.PostAsync($"/api/v1/shifts/{shift.ShiftId}/applications", null);
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var refused = await Html.ParseAsync(posted);
         Assert.Equal(Html.Text("Error_already_applied", Cultures.Kazakh), refused.Find("#apply-refusal").TextContent.Trim());
-        await again.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.AlreadyApplied);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, ApplicationErrors.AlreadyApplied);
         Assert.Equal(1, await app.Db(db => db.Applications.CountAsync(a => a.ShiftId == shift.ShiftId)));
         Assert.Equal(1, await TakenAsync(shift.ShiftId));
     }
@@ -89,28 +90,28 @@ public abstract class ApplyTests(BirgeApp app)
     public async Task A_volunteer_too_young_is_refused_and_emergencies_are_for_adults_only()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var teen = await Shifts.PersonBornAsync(app, today.AddYears(-16));
-        var seventeen = await Shifts.PersonBornAsync(app, today.AddYears(-17));
-        var sixteenPlus = await Shifts.PublishedAsync(app, minAge: 18);
-        var emergency = await Shifts.PublishedAsync(app, direction: Direction.Emergency);
+        var teen = await app.NewPerson().Born(today.AddYears(-16)).WithToken();
+        var seventeen = await app.NewPerson().Born(today.AddYears(-17)).WithToken();
+        var sixteenPlus = await app.NewOpportunity().ForAges(18);
+        var emergency = await app.NewOpportunity().Directions(Direction.Emergency);
 
         using var client = app.Client("ru", teen.Token);
         using var young = await client.PostAsync($"/api/v1/shifts/{sixteenPlus.ShiftId}/applications", null);
-        var problem = await young.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.AgeRestricted);
+        var problem = await young.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ApplicationErrors.AgeRestricted);
         Assert.Equal(Html.Text("Error_age_restricted", Cultures.Russian), problem.GetProperty("title").GetString());
         var minor = await ApplyAsync(seventeen.Token, emergency.ShiftId);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, minor.Status);
-        Assert.Equal(ErrorCodes.AgeRestricted, minor.Body.GetProperty("code").GetString());
+        Assert.Equal(ApplicationErrors.AgeRestricted, minor.Body.GetProperty("code").GetString());
 
         // The page says so before the volunteer tries, and offers no button.
-        var (browser, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson().SignedIn();
         await app.Db(async db =>
         {
-            var account = await db.Accounts.SingleAsync(a => a.Email == email);
+            var account = await db.Accounts.SingleAsync(a => a.Email == person.Email);
             account.BirthDate = today.AddYears(-17);
             return await db.SaveChangesAsync();
         });
-        var page = await browser.GetPageAsync($"/shifts/{emergency.ShiftId}/apply");
+        var page = await person.Pages.GetPageAsync($"/shifts/{emergency.ShiftId}/apply");
         Assert.Equal(Html.Text("Error_age_restricted", Cultures.Kazakh), page.Find("#apply-refusal").TextContent.Trim());
         Assert.Null(page.QuerySelector("#apply-form"));
 
@@ -122,9 +123,9 @@ public abstract class ApplyTests(BirgeApp app)
     public async Task Age_is_counted_on_the_day_of_the_shift()
     {
         var start = DateTime.UtcNow.AddDays(10);
-        var shift = await Shifts.PublishedAsync(app, minAge: 18, startsAt: start);
+        var shift = await app.NewOpportunity().ForAges(18).Starting(start);
         // Eighteen five days before the shift, seventeen today.
-        var person = await Shifts.PersonBornAsync(app, DateOnly.FromDateTime(start).AddYears(-18).AddDays(-5));
+        var person = await app.NewPerson().Born(DateOnly.FromDateTime(start).AddYears(-18).AddDays(-5)).WithToken();
 
         var result = await ApplyAsync(person.Token, shift.ShiftId);
 
@@ -134,51 +135,51 @@ public abstract class ApplyTests(BirgeApp app)
     [Fact]
     public async Task Cancelled_draft_and_ended_shifts_are_refused_and_nothing_is_stored()
     {
-        var cancelled = await Shifts.PublishedAsync(app);
+        var cancelled = await app.NewOpportunity();
         await app.Db(async db =>
         {
             var opportunity = await db.Opportunities.SingleAsync(o => o.Id == cancelled.OpportunityId);
             Assert.Null(opportunity.Cancel("Ауа райы нашар", DateTime.UtcNow));
             return await db.SaveChangesAsync();
         });
-        var draft = await Shifts.PublishedAsync(app, publish: false);
-        var ended = await Shifts.PublishedAsync(app, startsAt: DateTime.UtcNow.AddHours(-5));
-        var person = await Orgs.PersonAsync(app);
+        var draft = await app.NewOpportunity().Draft();
+        var ended = await app.NewOpportunity().Starting(DateTime.UtcNow.AddHours(-5));
+        var person = await app.NewPerson().WithToken();
 
         var c = await ApplyAsync(person.Token, cancelled.ShiftId);
         var d = await ApplyAsync(person.Token, draft.ShiftId);
         var e = await ApplyAsync(person.Token, ended.ShiftId);
 
-        Assert.Equal((HttpStatusCode.UnprocessableEntity, ErrorCodes.OpportunityCancelled), (c.Status, c.Body.GetProperty("code").GetString()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, OpportunityErrors.OpportunityCancelled), (c.Status, c.Body.GetProperty("code").GetString()));
         Assert.Equal((HttpStatusCode.NotFound, "not_found"), (d.Status, d.Body.GetProperty("code").GetString()));
-        Assert.Equal((HttpStatusCode.UnprocessableEntity, ErrorCodes.ShiftOver), (e.Status, e.Body.GetProperty("code").GetString()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, ApplicationErrors.ShiftOver), (e.Status, e.Body.GetProperty("code").GetString()));
         Assert.False(await app.Db(db => db.Applications.AnyAsync(a => a.VolunteerId == person.Id)));
 
         // The page of a cancelled opportunity explains; a draft's does not exist.
-        var (browser, _) = await People.SignUpAsync(app, "en");
-        var page = await browser.GetPageAsync($"/shifts/{cancelled.ShiftId}/apply");
+        var volunteer = await app.NewPerson().Speaking("en").SignedIn();
+        var page = await volunteer.Pages.GetPageAsync($"/shifts/{cancelled.ShiftId}/apply");
         Assert.Equal(Html.Text("Error_opportunity_cancelled", Cultures.English), page.Find("#apply-refusal").TextContent.Trim());
-        await browser.GetPageAsync($"/shifts/{draft.ShiftId}/apply", HttpStatusCode.NotFound);
+        await volunteer.Pages.GetPageAsync($"/shifts/{draft.ShiftId}/apply", HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Cancelling_on_my_shifts_promotes_the_first_in_line_and_tells_them()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
-        var (browser, email) = await People.SignUpAsync(app);
-        var token = await Api.TokenAsync(app, email);
+        var shift = await app.NewOpportunity().Seats(1);
+        var volunteer = await app.NewPerson().SignedIn();
+        var token = await Api.TokenAsync(app, volunteer.Email);
         Assert.Equal("accepted", (await ApplyAsync(token, shift.ShiftId)).Body.GetProperty("status").GetString());
-        var second = await Orgs.PersonAsync(app);
-        var third = await Orgs.PersonAsync(app);
+        var second = await app.NewPerson().WithToken();
+        var third = await app.NewPerson().WithToken();
         var secondApplication = (await ApplyAsync(second.Token, shift.ShiftId)).Body.GetProperty("id").GetGuid();
         await ApplyAsync(third.Token, shift.ShiftId);
 
-        var page = await browser.GetPageAsync("/my/shifts");
+        var page = await volunteer.Pages.GetPageAsync("/my/shifts");
         Assert.Contains(shift.Title, page.Find("#upcoming").TextContent, StringComparison.Ordinal);
-        using var cancelled = await browser.SubmitAsync(page, "form.cancel-form", null, "/my/shifts");
+        using var cancelled = await volunteer.Pages.SubmitAsync(page, "form.cancel-form", null, "/my/shifts");
 
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        var after = await browser.GetPageAsync("/my/shifts");
+        var after = await volunteer.Pages.GetPageAsync("/my/shifts");
         Assert.Contains(Html.Text("Apply_Cancelled", Cultures.Kazakh), after.Find(".notice--success").TextContent, StringComparison.Ordinal);
         var statuses = await app.Db(db => db.Applications.Where(a => a.ShiftId == shift.ShiftId).ToDictionaryAsync(a => a.VolunteerId, a => a.Status));
         Assert.Equal(ApplicationStatus.Accepted, statuses[second.Id]);
@@ -192,7 +193,7 @@ public abstract class ApplyTests(BirgeApp app)
         var list = await (await mine.GetAsync("/api/v1/me/applications")).JsonAsync();
         Assert.Equal(1, list.GetProperty("items")[0].GetProperty("waitlistPosition").GetInt32());
 
-        // Someone else cannot cancel the promoted person's application.
+        // TestPerson else cannot cancel the promoted person's application.
         using var stranger = app.Client(accessToken: third.Token);
         using var refused = await stranger.DeleteAsync($"/api/v1/applications/{secondApplication}");
         await refused.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
@@ -202,10 +203,10 @@ public abstract class ApplyTests(BirgeApp app)
     [Fact]
     public async Task Applying_again_after_cancelling_reuses_the_row_at_the_back_of_the_line()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
-        var holder = await Orgs.PersonAsync(app);
-        var person = await Orgs.PersonAsync(app);
-        var other = await Orgs.PersonAsync(app);
+        var shift = await app.NewOpportunity().Seats(1);
+        var holder = await app.NewPerson().WithToken();
+        var person = await app.NewPerson().WithToken();
+        var other = await app.NewPerson().WithToken();
         await ApplyAsync(holder.Token, shift.ShiftId);
         var first = (await ApplyAsync(person.Token, shift.ShiftId)).Body.GetProperty("id").GetGuid();
         await ApplyAsync(other.Token, shift.ShiftId);
@@ -217,7 +218,7 @@ public abstract class ApplyTests(BirgeApp app)
 
         using (var twice = await client.DeleteAsync($"/api/v1/applications/{first}"))
         {
-            await twice.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.ApplicationNotActive);
+            await twice.AssertProblemAsync(HttpStatusCode.Conflict, ApplicationErrors.ApplicationNotActive);
         }
 
         var again = await ApplyAsync(person.Token, shift.ShiftId);
@@ -231,11 +232,11 @@ public abstract class ApplyTests(BirgeApp app)
     [Fact]
     public async Task With_approval_the_coordinator_accepts_until_full_and_declines_and_the_volunteer_is_told()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1, autoAccept: false);
-        var (coordinator, coordinatorEmail) = await People.SignUpAsync(app, "en");
-        await Orgs.AddCoordinatorAsync(app, shift.OrganizationId, await Orgs.AccountIdAsync(app, coordinatorEmail));
-        var first = await Orgs.PersonAsync(app);
-        var second = await Orgs.PersonAsync(app);
+        var shift = await app.NewOpportunity().Seats(1).ApprovingEachVolunteer();
+        var coordinator = await app.NewPerson().Speaking("en").SignedIn();
+        await app.AddCoordinatorAsync(shift.OrganizationId, coordinator.Id);
+        var first = await app.NewPerson().WithToken();
+        var second = await app.NewPerson().WithToken();
         var a = await ApplyAsync(first.Token, shift.ShiftId);
         var b = await ApplyAsync(second.Token, shift.ShiftId);
         Assert.Equal("pending", a.Body.GetProperty("status").GetString());
@@ -243,11 +244,11 @@ public abstract class ApplyTests(BirgeApp app)
         Assert.Equal(0, await TakenAsync(shift.ShiftId));
 
         var url = $"/shifts/{shift.ShiftId}/roster";
-        var roster = await coordinator.GetPageAsync(url);
+        var roster = await coordinator.Pages.GetPageAsync(url);
         var firstId = a.Body.GetProperty("id").GetGuid();
         var form = roster.Find($"#roster-pending li[data-application='{firstId}'] form");
         form.Id = "accept-first";
-        using var accepted = await coordinator.SubmitAsync(roster, "#accept-first", new Dictionary<string, string> { ["accept"] = "true" }, url + "?handler=Decide");
+        using var accepted = await coordinator.Pages.SubmitAsync(roster, "#accept-first", new Dictionary<string, string> { ["accept"] = "true" }, url + "?handler=Decide");
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(ApplicationStatus.Accepted, await StatusAsync(firstId));
         Assert.Equal(1, await TakenAsync(shift.ShiftId));
@@ -255,11 +256,11 @@ public abstract class ApplyTests(BirgeApp app)
         Assert.Equal(1, await app.Db(db => db.OutboxMessages.CountAsync(m => m.Recipient == first.Email && m.Subject == acceptedSubject)));
 
         // Full now: accepting the second is refused and changes nothing.
-        var coordinatorToken = await Api.TokenAsync(app, coordinatorEmail);
+        var coordinatorToken = await Api.TokenAsync(app, coordinator.Email);
         using var api = app.Client("en", coordinatorToken);
         var secondId = b.Body.GetProperty("id").GetGuid();
         using var full = await api.PostAsJsonAsync($"/api/v1/shifts/{shift.ShiftId}/applications/{secondId}/decision", new { accept = true });
-        await full.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.ShiftFull);
+        await full.AssertProblemAsync(HttpStatusCode.Conflict, ApplicationErrors.ShiftFull);
         Assert.Equal(ApplicationStatus.Pending, await StatusAsync(secondId));
         Assert.Equal(1, await TakenAsync(shift.ShiftId));
 
@@ -273,11 +274,11 @@ public abstract class ApplyTests(BirgeApp app)
 
         // A declined volunteer cannot simply apply again.
         var again = await ApplyAsync(second.Token, shift.ShiftId);
-        Assert.Equal(ErrorCodes.ApplicationNotActive, again.Body.GetProperty("code").GetString());
+        Assert.Equal(ApplicationErrors.ApplicationNotActive, again.Body.GetProperty("code").GetString());
 
         // Another organisation's coordinator cannot decide.
-        var stranger = await Orgs.PersonAsync(app);
-        await Orgs.AddCoordinatorAsync(app, await Orgs.VerifiedAsync(app, "Басқа " + Orgs.UniqueWord()), stranger.Id);
+        var stranger = await app.NewPerson().WithToken();
+        await app.AddCoordinatorAsync((await app.NewOrganization().Named("Басқа " + Orgs.UniqueWord())).Id, stranger.Id);
         using var strangerClient = app.Client(accessToken: stranger.Token);
         using var forbidden = await strangerClient.PostAsJsonAsync($"/api/v1/shifts/{shift.ShiftId}/applications/{firstId}/decision", new { accept = false });
         await forbidden.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
@@ -287,17 +288,17 @@ public abstract class ApplyTests(BirgeApp app)
     [Fact]
     public async Task When_the_capacity_is_raised_the_waitlist_is_served_first_in_order()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
-        var people = new List<(Guid Id, string Email, string Token)>();
+        var shift = await app.NewOpportunity().Seats(1);
+        var people = new List<TestPerson>();
         for (var i = 0; i < 4; i++)
         {
-            people.Add(await Orgs.PersonAsync(app));
+            people.Add(await app.NewPerson().WithToken());
             await ApplyAsync(people[i].Token, shift.ShiftId);
         }
 
         // The opportunity's edit page raises the capacity and then calls PromoteWaitlistAsync.
         await SetCapacityAsync(shift.ShiftId, 3);
-        var newcomer = await Orgs.PersonAsync(app);
+        var newcomer = await app.NewPerson().WithToken();
         var late = await ApplyAsync(newcomer.Token, shift.ShiftId);
 
         // The newcomer did not jump the line: the first two waiting got the two new seats.

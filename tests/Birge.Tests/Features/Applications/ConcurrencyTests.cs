@@ -1,5 +1,4 @@
 using System.Net;
-using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Applications;
@@ -17,8 +16,8 @@ public abstract class ConcurrencyTests(BirgeApp app)
     [Fact]
     public async Task Two_hundred_parallel_applications_for_ten_seats_give_ten_accepted_and_a_hundred_and_ninety_waitlisted()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 10);
-        var volunteers = await Shifts.VolunteersAsync(app, 200);
+        var shift = await app.NewOpportunity().Seats(10);
+        var volunteers = await app.NewVolunteersAsync(200);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = volunteers.Select(v => Task.Run(async () =>
         {
@@ -30,8 +29,8 @@ public abstract class ConcurrencyTests(BirgeApp app)
         var outcomes = await Task.WhenAll(tasks);
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
-        Assert.Equal(10, outcomes.Count(o => o.Application!.Status == ApplicationStatus.Accepted));
-        Assert.Equal(190, outcomes.Count(o => o.Application!.Status == ApplicationStatus.Waitlisted));
+        Assert.Equal(10, outcomes.Count(o => o.Value!.Application.Status == ApplicationStatus.Accepted));
+        Assert.Equal(190, outcomes.Count(o => o.Value!.Application.Status == ApplicationStatus.Waitlisted));
         var stored = await app.Db(db => db.Applications.Where(a => a.ShiftId == shift.ShiftId).GroupBy(a => a.Status).ToDictionaryAsync(g => g.Key, g => g.Count()));
         Assert.Equal(10, stored[ApplicationStatus.Accepted]);
         Assert.Equal(190, stored[ApplicationStatus.Waitlisted]);
@@ -41,10 +40,10 @@ public abstract class ConcurrencyTests(BirgeApp app)
     [Fact]
     public async Task Sixty_people_joining_a_full_shifts_line_at_once_are_told_places_one_to_sixty_as_the_line_is_stored()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
-        var seated = (await Shifts.VolunteersAsync(app, 1))[0];
-        Assert.Equal(ApplicationStatus.Accepted, (await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, seated, CancellationToken.None))).Application!.Status);
-        var volunteers = await Shifts.VolunteersAsync(app, 60);
+        var shift = await app.NewOpportunity().Seats(1);
+        var seated = (await app.NewVolunteersAsync(1))[0];
+        Assert.Equal(ApplicationStatus.Accepted, (await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, seated, CancellationToken.None))).Value!.Application.Status);
+        var volunteers = await app.NewVolunteersAsync(60);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = volunteers.Select(v => Task.Run(async () =>
         {
@@ -54,7 +53,7 @@ public abstract class ConcurrencyTests(BirgeApp app)
 
         // Everyone at the same instant, as a coarse clock or a busy server makes them: the line still has one order.
         app.Clock.Set(DateTime.UtcNow);
-        ApplicationOutcome[] outcomes;
+        Outcome<Applied>[] outcomes;
         try
         {
             start.SetResult();
@@ -65,21 +64,21 @@ public abstract class ConcurrencyTests(BirgeApp app)
             app.Clock.Reset();
         }
 
-        Assert.All(outcomes, o => Assert.Equal(ApplicationStatus.Waitlisted, o.Application!.Status));
-        Assert.Equal(Enumerable.Range(1, 60), outcomes.Select(o => o.WaitlistPosition!.Value).Order());
+        Assert.All(outcomes, o => Assert.Equal(ApplicationStatus.Waitlisted, o.Value!.Application.Status));
+        Assert.Equal(Enumerable.Range(1, 60), outcomes.Select(o => o.Value!.WaitlistPosition!.Value).Order());
         var line = await app.Db(db => db.Applications.AsNoTracking()
             .Where(a => a.ShiftId == shift.ShiftId && a.Status == ApplicationStatus.Waitlisted)
             .OrderBy(a => a.AppliedAt).ThenBy(a => a.Id)
             .Select(a => a.Id)
             .ToListAsync());
-        var told = outcomes.ToDictionary(o => o.Application!.Id, o => o.WaitlistPosition!.Value);
+        var told = outcomes.ToDictionary(o => o.Value!.Application.Id, o => o.Value!.WaitlistPosition!.Value);
         Assert.Equal(Enumerable.Range(1, 60), line.Select(id => told[id]));
 
         // The volunteer's own list says the same place, and a freed seat goes to the one told "1".
         using (var scope = app.Services.CreateScope())
         {
             var rosters = scope.ServiceProvider.GetRequiredService<Rosters>();
-            var third = volunteers.Single(v => v.Id == outcomes.Single(o => o.WaitlistPosition == 3).Application!.VolunteerId);
+            var third = volunteers.Single(v => v.Id == outcomes.Single(o => o.Value!.WaitlistPosition == 3).Value!.Application.VolunteerId);
             var (mine, _) = await rosters.MineAsync(third.Id, 1, 20, CancellationToken.None);
             Assert.Equal(3, Assert.Single(mine).WaitlistPosition);
         }
@@ -93,11 +92,11 @@ public abstract class ConcurrencyTests(BirgeApp app)
     [Fact]
     public async Task Parallel_requests_to_the_api_fill_exactly_the_seats_there_are()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 5);
+        var shift = await app.NewOpportunity().Seats(5);
         var tokens = new List<string>();
         for (var i = 0; i < 20; i++)
         {
-            tokens.Add((await Orgs.PersonAsync(app)).Token);
+            tokens.Add((await app.NewPerson().WithToken()).Token);
         }
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -120,12 +119,12 @@ public abstract class ConcurrencyTests(BirgeApp app)
     [Fact]
     public async Task Parallel_cancels_keep_the_seat_count_exact_and_promote_each_seat_once()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 10);
-        var volunteers = await Shifts.VolunteersAsync(app, 30);
+        var shift = await app.NewOpportunity().Seats(10);
+        var volunteers = await app.NewVolunteersAsync(30);
         var applied = new List<Application>();
         foreach (var volunteer in volunteers)
         {
-            applied.Add((await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, volunteer, CancellationToken.None))).Application!);
+            applied.Add((await InScopeAsync(s => s.ApplyAsync(shift.ShiftId, volunteer, CancellationToken.None))).Value!.Application);
         }
 
         var accepted = applied.Where(a => a.Status == ApplicationStatus.Accepted).ToList();
@@ -161,8 +160,8 @@ public abstract class ConcurrencyTests(BirgeApp app)
     [Fact]
     public async Task The_same_volunteer_applying_five_times_at_once_gets_one_application_and_one_seat()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 10);
-        var volunteer = (await Shifts.VolunteersAsync(app, 1))[0];
+        var shift = await app.NewOpportunity().Seats(10);
+        var volunteer = (await app.NewVolunteersAsync(1))[0];
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
         {
@@ -173,7 +172,7 @@ public abstract class ConcurrencyTests(BirgeApp app)
         var outcomes = await Task.WhenAll(tasks);
 
         Assert.Single(outcomes, o => o.Succeeded);
-        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(ErrorCodes.AlreadyApplied, o.Error));
+        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(ApplicationErrors.AlreadyApplied, o.Error));
         Assert.Equal(1, await app.Db(db => db.Applications.CountAsync(a => a.ShiftId == shift.ShiftId)));
         Assert.Equal(1, await TakenAsync(shift.ShiftId));
     }

@@ -1,4 +1,3 @@
-using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 
 namespace Birge.Tests.Features.Applications;
@@ -14,30 +13,30 @@ public abstract class ApplicationPagesInEveryLanguageTests(BirgeApp app)
     [InlineData("en")]
     public async Task The_pages_have_no_missing_translations(string language)
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
-        var other = await Shifts.PublishedAsync(app, capacity: 1, autoAccept: false);
-        var (volunteer, email) = await People.SignUpAsync(app, language);
-        var token = await Api.TokenAsync(app, email);
-        var holder = await Orgs.PersonAsync(app);
+        var shift = await app.NewOpportunity().Seats(1);
+        var other = await app.NewOpportunity().Seats(1).ApprovingEachVolunteer();
+        var volunteer = await app.NewPerson().Speaking(language).SignedIn();
+        var token = await Api.TokenAsync(app, volunteer.Email);
+        var holder = await app.NewPerson().WithToken();
         foreach (var (t, s) in new[] { (holder.Token, shift.ShiftId), (token, shift.ShiftId), (token, other.ShiftId) })
         {
             using var client = app.Client(accessToken: t);
             using var _ = await client.PostAsync($"/api/v1/shifts/{s}/applications", null);
         }
 
-        var (coordinator, coordinatorEmail) = await People.SignUpAsync(app, language);
-        await Orgs.AddCoordinatorAsync(app, shift.OrganizationId, await Orgs.AccountIdAsync(app, coordinatorEmail));
-        await Orgs.AddCoordinatorAsync(app, other.OrganizationId, await Orgs.AccountIdAsync(app, coordinatorEmail));
-        var fresh = await Shifts.PublishedAsync(app);
+        var coordinator = await app.NewPerson().Speaking(language).SignedIn();
+        await app.AddCoordinatorAsync(shift.OrganizationId, coordinator.Id);
+        await app.AddCoordinatorAsync(other.OrganizationId, coordinator.Id);
+        var fresh = await app.NewOpportunity();
 
         foreach (var (client, url) in new[]
         {
-            (volunteer, $"/shifts/{fresh.ShiftId}/apply"),
-            (volunteer, $"/shifts/{shift.ShiftId}/apply"),
-            (volunteer, $"/shifts/{other.ShiftId}/apply"),
-            (volunteer, "/my/shifts"),
-            (coordinator, $"/shifts/{shift.ShiftId}/roster"),
-            (coordinator, $"/shifts/{other.ShiftId}/roster"),
+            (volunteer.Pages, $"/shifts/{fresh.ShiftId}/apply"),
+            (volunteer.Pages, $"/shifts/{shift.ShiftId}/apply"),
+            (volunteer.Pages, $"/shifts/{other.ShiftId}/apply"),
+            (volunteer.Pages, "/my/shifts"),
+            (coordinator.Pages, $"/shifts/{shift.ShiftId}/roster"),
+            (coordinator.Pages, $"/shifts/{other.ShiftId}/roster"),
         })
         {
             var page = await client.GetPageAsync(url);

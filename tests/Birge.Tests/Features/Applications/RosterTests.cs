@@ -16,7 +16,7 @@ public abstract class RosterTests(BirgeApp app)
     [Fact]
     public async Task The_roster_shows_the_organisations_coordinators_who_is_coming_and_only_the_contacts_volunteers_share()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
+        var shift = await app.NewOpportunity().Seats(1);
         var (coordinator, _) = await CoordinatorAsync(shift, "ru");
         var sharing = await VolunteerAsync("Әсел Нұрланқызы", shareContacts: true);
         var private_ = await VolunteerAsync("Ғалым Өтегенов", shareContacts: false);
@@ -37,7 +37,7 @@ public abstract class RosterTests(BirgeApp app)
     [Fact]
     public async Task The_csv_is_utf8_with_a_bom_in_the_readers_language_and_its_download_is_audited()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
+        var shift = await app.NewOpportunity().Seats(1);
         var (coordinator, coordinatorId) = await CoordinatorAsync(shift, "kk");
         var sharing = await VolunteerAsync("Әсел Нұрланқызы", shareContacts: true);
         var private_ = await VolunteerAsync("=А-Б Ғалым", shareContacts: false);
@@ -65,21 +65,21 @@ public abstract class RosterTests(BirgeApp app)
     [Fact]
     public async Task A_stranger_is_refused_the_roster_page_csv_and_api_and_the_attempts_are_audited()
     {
-        var shift = await Shifts.PublishedAsync(app);
+        var shift = await app.NewOpportunity();
         var volunteer = await VolunteerAsync("Айжан", shareContacts: true);
         await ApplyAsync(volunteer.Token, shift.ShiftId);
-        var (stranger, strangerEmail) = await People.SignUpAsync(app);
-        var strangerId = await Orgs.AccountIdAsync(app, strangerEmail);
-        await Orgs.AddCoordinatorAsync(app, await Orgs.VerifiedAsync(app, "Басқа " + Orgs.UniqueWord()), strangerId);
+        var stranger = await app.NewPerson().SignedIn();
+        var strangerId = stranger.Id;
+        await app.AddCoordinatorAsync((await app.NewOrganization().Named("Басқа " + Orgs.UniqueWord())).Id, strangerId);
 
         foreach (var path in new[] { $"/shifts/{shift.ShiftId}/roster", $"/shifts/{shift.ShiftId}/roster.csv" })
         {
-            using var response = await stranger.GetAsync(path);
+            using var response = await stranger.Pages.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/error/403", new Uri(new Uri("http://localhost"), response.Location()).AbsolutePath);
         }
 
-        using var api = app.Client(accessToken: await Api.TokenAsync(app, strangerEmail));
+        using var api = app.Client(accessToken: await Api.TokenAsync(app, stranger.Email));
         using var refused = await api.GetAsync($"/api/v1/shifts/{shift.ShiftId}/applications");
         await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(3, await app.Db(db => db.AuditEntries.CountAsync(e => e.ActorId == strangerId && e.Outcome == AuditEntry.Denied)));
@@ -89,7 +89,7 @@ public abstract class RosterTests(BirgeApp app)
     [Fact]
     public async Task The_api_roster_lists_seats_statuses_and_the_waitlist_in_order()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
+        var shift = await app.NewOpportunity().Seats(1);
         var (_, coordinatorId) = await CoordinatorAsync(shift, "en");
         var first = await VolunteerAsync("Бірінші", shareContacts: false);
         var second = await VolunteerAsync("Екінші", shareContacts: false);
@@ -114,14 +114,14 @@ public abstract class RosterTests(BirgeApp app)
     {
         // 10:00 in Almaty (UTC+5) is 05:00 UTC.
         var day = DateTime.UtcNow.Date.AddDays(5);
-        var shift = await Shifts.PublishedAsync(app, startsAt: day.AddHours(5), address: "Абай даңғылы, 10; Алматы");
-        var (browser, email) = await People.SignUpAsync(app, "ru");
-        var token = await Api.TokenAsync(app, email);
+        var shift = await app.NewOpportunity().Starting(day.AddHours(5)).At("Абай даңғылы, 10; Алматы");
+        var person = await app.NewPerson().Speaking("ru").SignedIn();
+        var token = await Api.TokenAsync(app, person.Email);
         var applicationId = (await ApplyAsync(token, shift.ShiftId)).GetProperty("id").GetGuid();
 
-        var myShifts = await browser.GetPageAsync("/my/shifts");
+        var myShifts = await person.Pages.GetPageAsync("/my/shifts");
         var link = myShifts.Find($"[data-application='{applicationId}'] a[href$='calendar.ics']").GetAttribute("href")!;
-        using var response = await browser.GetAsync(link);
+        using var response = await person.Pages.GetAsync(link);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
@@ -135,17 +135,17 @@ public abstract class RosterTests(BirgeApp app)
         Assert.EndsWith("END:VCALENDAR\r\n", text, StringComparison.Ordinal);
         Assert.All(text.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));
 
-        var (other, _) = await People.SignUpAsync(app);
-        using var refused = await other.GetAsync(link);
+        var other = await app.NewPerson().SignedIn();
+        using var refused = await other.Pages.GetAsync(link);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     [Fact]
     public async Task Reminders_go_once_to_accepted_volunteers_of_shifts_starting_within_a_day()
     {
-        var soon = await Shifts.PublishedAsync(app, capacity: 2, startsAt: DateTime.UtcNow.AddHours(20));
-        var later = await Shifts.PublishedAsync(app, capacity: 2, startsAt: DateTime.UtcNow.AddHours(30));
-        var people = await Shifts.VolunteersAsync(app, 3, language: "ru");
+        var soon = await app.NewOpportunity().Seats(2).Starting(DateTime.UtcNow.AddHours(20));
+        var later = await app.NewOpportunity().Seats(2).Starting(DateTime.UtcNow.AddHours(30));
+        var people = await app.NewVolunteersAsync(3, language: "ru");
         foreach (var person in people)
         {
             await InScopeAsync(s => s.ApplyAsync(soon.ShiftId, person, CancellationToken.None));
@@ -170,9 +170,9 @@ public abstract class RosterTests(BirgeApp app)
     [Fact]
     public async Task Applications_are_in_the_data_export_and_deleting_the_account_gives_the_seat_to_the_next_in_line()
     {
-        var shift = await Shifts.PublishedAsync(app, capacity: 1);
-        var leaving = await Orgs.PersonAsync(app);
-        var waiting = await Orgs.PersonAsync(app);
+        var shift = await app.NewOpportunity().Seats(1);
+        var leaving = await app.NewPerson().WithToken();
+        var waiting = await app.NewPerson().WithToken();
         var applicationId = (await ApplyAsync(leaving.Token, shift.ShiftId)).GetProperty("id").GetGuid();
         await ApplyAsync(waiting.Token, shift.ShiftId);
         using var client = app.Client(accessToken: leaving.Token);
@@ -189,25 +189,23 @@ public abstract class RosterTests(BirgeApp app)
         Assert.Equal(1, await app.Db(db => db.Shifts.Where(s => s.Id == shift.ShiftId).Select(s => s.Taken).SingleAsync()));
     }
 
-    private async Task<(HttpClient Browser, Guid Id)> CoordinatorAsync(TestShift shift, string language)
+    private async Task<(HttpClient Browser, Guid Id)> CoordinatorAsync(TestOpportunity shift, string language)
     {
-        var (browser, email) = await People.SignUpAsync(app, language);
-        var id = await Orgs.AccountIdAsync(app, email);
-        await Orgs.AddCoordinatorAsync(app, shift.OrganizationId, id);
-        return (browser, id);
+        var person = await app.NewPerson().Speaking(language).SignedIn();
+        var id = person.Id;
+        await app.AddCoordinatorAsync(shift.OrganizationId, id);
+        return (person.Pages, id);
     }
 
     private async Task<(Guid Id, string Email, string Token)> VolunteerAsync(string fullName, bool shareContacts)
     {
-        var body = Api.AdultAccount();
-        body["fullName"] = fullName;
-        var (id, email) = await Api.CreateAccountAsync(app, body);
+        var person = await app.NewPerson().With("fullName", fullName);
         await app.Db(async db =>
         {
-            db.VolunteerProfiles.Add(new VolunteerProfile { AccountId = id, ShowContactsToOrganisers = shareContacts, UpdatedAt = DateTime.UtcNow });
+            db.VolunteerProfiles.Add(new VolunteerProfile { AccountId = person.Id, ShowContactsToOrganisers = shareContacts, UpdatedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });
-        return (id, email, await Api.TokenAsync(app, email));
+        return (person.Id, person.Email, await Api.TokenAsync(app, person.Email));
     }
 
     private async Task<System.Text.Json.JsonElement> ApplyAsync(string token, Guid shiftId)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
+using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Attendance;
@@ -80,7 +81,7 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
     public async Task Forged_stale_and_other_shifts_codes_are_refused_and_nothing_is_stored()
     {
         var (coordinator, volunteer, shift, now) = await ShiftStartingSoonAsync();
-        var other = await Duty.ShiftAsync(app, await app.Db(db => db.Opportunities.Where(o => o.Id == shift.OpportunityId).Select(o => o.OrganizationId).SingleAsync()), now.AddMinutes(5), now.AddHours(2));
+        var other = (await app.NewOpportunity(await app.Db(db => db.Opportunities.Where(o => o.Id == shift.OpportunityId).Select(o => o.OrganizationId).SingleAsync())).Titled(new LocalizedText("Саябақты тазалау", "Уборка парка", null)).Starting(now.AddMinutes(5)).Until(now.AddHours(2)).Seats(20).Directions(Duty.Ecology, "social")).Shift;
         var current = CheckinCode.Current(shift, now);
         var forged = current[..9] + (current[9] == 'A' ? 'B' : 'A');
         var stale = CheckinCode.For(shift, (long)(now - DateTime.UnixEpoch).TotalMinutes - 2);
@@ -89,7 +90,7 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
         foreach (var code in new[] { forged, stale, othersCode, "", "not a code" })
         {
             using var response = await volunteer.Api.PostAsJsonAsync($"/api/v1/shifts/{shift.Id}/checkin", new { code });
-            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CheckinCodeInvalid);
+            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.CheckinCodeInvalid);
             Assert.Equal(Html.Text("Error_checkin_code_invalid", Cultures.Kazakh), problem.GetProperty("errors").GetProperty("code")[0].GetString());
         }
 
@@ -105,11 +106,11 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
     public async Task A_volunteer_not_on_the_roster_is_refused()
     {
         var (_, _, shift, now) = await ShiftStartingSoonAsync();
-        var stranger = await Duty.PersonAsync(app, "en");
+        var stranger = await app.NewPerson().Speaking("en").SignedIn().WithToken();
 
         using var response = await stranger.Api.PostAsJsonAsync($"/api/v1/shifts/{shift.Id}/checkin", new { code = CheckinCode.Current(shift, now) });
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.NotOnShift);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.NotOnShift);
         Assert.Equal(Html.Text("Error_not_on_shift", Cultures.English), problem.GetProperty("title").GetString());
         Assert.Equal(0, await Duty.AttendanceCountAsync(app, shift.Id));
     }
@@ -119,20 +120,20 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
     {
         var now = Duty.Now();
         app.Clock.Set(now);
-        var coordinator = await Duty.PersonAsync(app);
-        var volunteer = await Duty.PersonAsync(app);
-        var organizationId = await Duty.OrganizationAsync(app, coordinator);
-        var early = await Duty.ShiftAsync(app, organizationId, now.AddMinutes(31), now.AddHours(3));
-        var over = await Duty.ShiftAsync(app, organizationId, now.AddHours(-3), now.AddMinutes(-1));
-        await Duty.AcceptAsync(app, early.Id, volunteer.Id);
-        await Duty.AcceptAsync(app, over.Id, volunteer.Id);
+        var coordinator = await app.NewPerson().SignedIn().WithToken();
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
+        var organizationId = (await app.NewOrganization().Named("Жасыл " + Orgs.UniqueWord()).Direction(Duty.Ecology).CoordinatedBy(coordinator.Id)).Id;
+        var early = (await app.NewOpportunity(organizationId).Titled(new LocalizedText("Саябақты тазалау", "Уборка парка", null)).Starting(now.AddMinutes(31)).Until(now.AddHours(3)).Seats(20).Directions(Duty.Ecology, "social")).Shift;
+        var over = (await app.NewOpportunity(organizationId).Titled(new LocalizedText("Саябақты тазалау", "Уборка парка", null)).Starting(now.AddHours(-3)).Until(now.AddMinutes(-1)).Seats(20).Directions(Duty.Ecology, "social")).Shift;
+        await app.AcceptAsync(early.Id, volunteer.Id);
+        await app.AcceptAsync(over.Id, volunteer.Id);
 
         foreach (var shift in new[] { early, over })
         {
             using var response = await volunteer.Api.PostAsJsonAsync($"/api/v1/shifts/{shift.Id}/checkin", new { code = CheckinCode.Current(shift, now) });
-            await response.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.CheckinNotOpen);
+            await response.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.CheckinNotOpen);
             using var code = await coordinator.Api.GetAsync($"/api/v1/shifts/{shift.Id}/checkin-code");
-            await code.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.CheckinNotOpen);
+            await code.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.CheckinNotOpen);
             Assert.Equal(0, await Duty.AttendanceCountAsync(app, shift.Id));
         }
 
@@ -153,7 +154,7 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
         app.Clock.Advance(TimeSpan.FromMinutes(3));
         using (var stale = await volunteer.Api.PostAsJsonAsync($"/api/v1/shifts/{shift.Id}/checkout", new { code = first }))
         {
-            await stale.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CheckinCodeInvalid);
+            await stale.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.CheckinCodeInvalid);
         }
 
         // 40 minutes after arriving (30 after the start) the volunteer scans again and presses "check out".
@@ -187,7 +188,7 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
 
         using var response = await volunteer.Api.PostAsJsonAsync($"/api/v1/shifts/{shift.Id}/checkout", new { code = CheckinCode.Current(shift, now) });
 
-        await response.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.NotCheckedIn);
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.NotCheckedIn);
         Assert.Equal(0, await Duty.AttendanceCountAsync(app, shift.Id));
     }
 
@@ -195,7 +196,7 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
     public async Task The_coordinators_screen_shows_a_QR_code_of_the_link_with_the_current_code()
     {
         var (coordinator, volunteer, shift, now) = await ShiftStartingSoonAsync();
-        await Duty.AttendAsync(app, shift.Id, volunteer.Id, now, null);
+        await app.AttendAsync(shift.Id, volunteer.Id, now, null);
         var code = CheckinCode.Current(shift, now);
 
         var page = await coordinator.Pages.GetPageAsync($"/shifts/{shift.Id}/checkin-code");
@@ -223,11 +224,11 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
     {
         var now = Duty.Now();
         app.Clock.Set(now);
-        var coordinator = await Duty.PersonAsync(app);
-        var organizationId = await Duty.OrganizationAsync(app, coordinator);
-        var shift = await Duty.ShiftAsync(app, organizationId, now.AddHours(2), now.AddHours(4));
-        var intruder = await Duty.PersonAsync(app);
-        await Duty.OrganizationAsync(app, intruder);
+        var coordinator = await app.NewPerson().SignedIn().WithToken();
+        var organizationId = (await app.NewOrganization().Named("Жасыл " + Orgs.UniqueWord()).Direction(Duty.Ecology).CoordinatedBy(coordinator.Id)).Id;
+        var shift = (await app.NewOpportunity(organizationId).Titled(new LocalizedText("Саябақты тазалау", "Уборка парка", null)).Starting(now.AddHours(2)).Until(now.AddHours(4)).Seats(20).Directions(Duty.Ecology, "social")).Shift;
+        var intruder = await app.NewPerson().SignedIn().WithToken();
+        await app.NewOrganization().Named("Жасыл " + Orgs.UniqueWord()).Direction(Duty.Ecology).CoordinatedBy(intruder.Id);
 
         var page = await coordinator.Pages.GetPageAsync($"/shifts/{shift.Id}/checkin-code");
 
@@ -244,15 +245,15 @@ public abstract class CheckinTests(BirgeApp app) : IDisposable
     private static string Time(DateTime utc) => KazakhstanTime.FromUtc(utc).ToString("t", Cultures.Kazakh);
 
     /// <summary>A coordinator, an accepted volunteer and a shift starting in ten minutes, with the clock set to now.</summary>
-    private async Task<(Someone Coordinator, Someone Volunteer, Shift Shift, DateTime Now)> ShiftStartingSoonAsync()
+    private async Task<(TestPerson Coordinator, TestPerson Volunteer, Shift Shift, DateTime Now)> ShiftStartingSoonAsync()
     {
         var now = Duty.Now();
         app.Clock.Set(now);
-        var coordinator = await Duty.PersonAsync(app);
-        var volunteer = await Duty.PersonAsync(app);
-        var organizationId = await Duty.OrganizationAsync(app, coordinator);
-        var shift = await Duty.ShiftAsync(app, organizationId, now.AddMinutes(10), now.AddHours(3));
-        await Duty.AcceptAsync(app, shift.Id, volunteer.Id);
+        var coordinator = await app.NewPerson().SignedIn().WithToken();
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
+        var organizationId = (await app.NewOrganization().Named("Жасыл " + Orgs.UniqueWord()).Direction(Duty.Ecology).CoordinatedBy(coordinator.Id)).Id;
+        var shift = (await app.NewOpportunity(organizationId).Titled(new LocalizedText("Саябақты тазалау", "Уборка парка", null)).Starting(now.AddMinutes(10)).Until(now.AddHours(3)).Seats(20).Directions(Duty.Ecology, "social")).Shift;
+        await app.AcceptAsync(shift.Id, volunteer.Id);
         return (coordinator, volunteer, shift, now);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Attendance;
@@ -21,10 +22,10 @@ public abstract class HoursTests(BirgeApp app)
     public async Task The_coordinator_confirms_one_volunteer_with_adjusted_minutes_and_the_volunteer_is_told()
     {
         var (coordinator, organizationId, shift) = await ShiftAsync();
-        var volunteer = await Duty.PersonAsync(app);
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
         await app.Db(db => db.Accounts.Where(a => a.Id == volunteer.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Language, "ru")));
-        await Duty.AcceptAsync(app, shift.Id, volunteer.Id);
-        await Duty.AttendAsync(app, shift.Id, volunteer.Id, Start.AddMinutes(-20), Start.AddMinutes(200));
+        await app.AcceptAsync(shift.Id, volunteer.Id);
+        await app.AttendAsync(shift.Id, volunteer.Id, Start.AddMinutes(-20), Start.AddMinutes(200));
         var page = await coordinator.Pages.GetPageAsync(HoursPage(shift));
         var row = $"tr[data-volunteer='{volunteer.Id}']";
         Assert.Equal("200", page.Find($"{row} input[name=minutes]").GetAttribute("value"));
@@ -51,12 +52,12 @@ public abstract class HoursTests(BirgeApp app)
     public async Task Confirm_all_confirms_everyone_who_attended_with_their_attended_minutes()
     {
         var (coordinator, _, shift) = await ShiftAsync();
-        var stayed = await Duty.PersonAsync(app);
-        var forgot = await Duty.PersonAsync(app);
-        var absent = await Duty.PersonAsync(app);
-        await Duty.AcceptAsync(app, shift.Id, stayed.Id, forgot.Id, absent.Id);
-        await Duty.AttendAsync(app, shift.Id, stayed.Id, Start.AddMinutes(30), Start.AddMinutes(150));
-        await Duty.AttendAsync(app, shift.Id, forgot.Id, Start.AddMinutes(60), null);
+        var stayed = await app.NewPerson().SignedIn().WithToken();
+        var forgot = await app.NewPerson().SignedIn().WithToken();
+        var absent = await app.NewPerson().SignedIn().WithToken();
+        await app.AcceptAsync(shift.Id, stayed.Id, forgot.Id, absent.Id);
+        await app.AttendAsync(shift.Id, stayed.Id, Start.AddMinutes(30), Start.AddMinutes(150));
+        await app.AttendAsync(shift.Id, forgot.Id, Start.AddMinutes(60), null);
         var page = await coordinator.Pages.GetPageAsync(HoursPage(shift));
 
         using var confirmed = await coordinator.Pages.SubmitAsync(page, "#confirm-all-form");
@@ -72,9 +73,9 @@ public abstract class HoursTests(BirgeApp app)
     public async Task The_api_confirms_with_attended_minutes_by_default_and_again_changes_nothing()
     {
         var (coordinator, _, shift) = await ShiftAsync();
-        var volunteer = await Duty.PersonAsync(app);
-        await Duty.AcceptAsync(app, shift.Id, volunteer.Id);
-        await Duty.AttendAsync(app, shift.Id, volunteer.Id, Start.AddMinutes(15), Start.AddMinutes(105));
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
+        await app.AcceptAsync(shift.Id, volunteer.Id);
+        await app.AttendAsync(shift.Id, volunteer.Id, Start.AddMinutes(15), Start.AddMinutes(105));
 
         using var response = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id } } });
         using var again = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id, minutes = (int?)30 } } });
@@ -98,19 +99,19 @@ public abstract class HoursTests(BirgeApp app)
     public async Task Someone_who_did_not_attend_or_too_many_minutes_are_refused_and_nothing_is_stored()
     {
         var (coordinator, _, shift) = await ShiftAsync();
-        var absent = await Duty.PersonAsync(app);
-        var present = await Duty.PersonAsync(app);
-        await Duty.AcceptAsync(app, shift.Id, absent.Id, present.Id);
-        await Duty.AttendAsync(app, shift.Id, present.Id, Start, Start.AddMinutes(240));
+        var absent = await app.NewPerson().SignedIn().WithToken();
+        var present = await app.NewPerson().SignedIn().WithToken();
+        await app.AcceptAsync(shift.Id, absent.Id, present.Id);
+        await app.AttendAsync(shift.Id, present.Id, Start, Start.AddMinutes(240));
 
         using var notAttended = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = present.Id }, new { volunteerId = absent.Id } } });
         using var tooMany = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = present.Id, minutes = 241 } } });
         using var zero = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = present.Id, minutes = 0 } } });
 
-        var problem = await notAttended.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.NotAttended);
+        var problem = await notAttended.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.NotAttended);
         Assert.Equal(Html.Text("Error_not_attended", Cultures.Kazakh), problem.GetProperty("errors").GetProperty("entries[1]")[0].GetString());
-        await tooMany.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursExceedShift);
-        await zero.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.MinutesInvalid);
+        await tooMany.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.HoursExceedShift);
+        await zero.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.MinutesInvalid);
         Assert.Equal(0, await Duty.EntryCountAsync(app, shift.Id));
 
         // On the page the refusal names the volunteer and the typed minutes come back.
@@ -128,9 +129,9 @@ public abstract class HoursTests(BirgeApp app)
     public async Task A_null_entry_is_a_field_error_and_nothing_is_stored()
     {
         var (coordinator, _, shift) = await ShiftAsync();
-        var present = await Duty.PersonAsync(app);
-        await Duty.AcceptAsync(app, shift.Id, present.Id);
-        await Duty.AttendAsync(app, shift.Id, present.Id, Start, Start.AddMinutes(240));
+        var present = await app.NewPerson().SignedIn().WithToken();
+        await app.AcceptAsync(shift.Id, present.Id);
+        await app.AttendAsync(shift.Id, present.Id, Start, Start.AddMinutes(240));
         using var client = app.Client("en", await Api.TokenAsync(app, coordinator.Email));
 
         using var onlyNull = await client.PostAsync(HoursApi(shift), JsonContent.Create(new { entries = new object?[] { null } }));
@@ -147,32 +148,32 @@ public abstract class HoursTests(BirgeApp app)
     public async Task Hours_overlapping_another_entry_or_passing_24_hours_a_day_are_refused()
     {
         var (coordinator, organizationId, shift) = await ShiftAsync();
-        var volunteer = await Duty.PersonAsync(app);
-        await Duty.AcceptAsync(app, shift.Id, volunteer.Id);
-        await Duty.AttendAsync(app, shift.Id, volunteer.Id, Start, Start.AddMinutes(240));
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
+        await app.AcceptAsync(shift.Id, volunteer.Id);
+        await app.AttendAsync(shift.Id, volunteer.Id, Start, Start.AddMinutes(240));
 
         // Another organisation confirmed 12:00–16:00 the same day.
-        var other = await Duty.PersonAsync(app);
-        var otherOrganization = await Duty.OrganizationAsync(app, other);
-        var otherShift = await Duty.ShiftAsync(app, otherOrganization, Start.AddHours(2), Start.AddHours(6));
-        await Duty.EntryAsync(app, otherShift, otherOrganization, volunteer.Id, Start.AddHours(2), 240, DateOnly.FromDateTime(Start.Date));
+        var other = await app.NewPerson().SignedIn().WithToken();
+        var otherOrganization = (await app.NewOrganization().Named("Жасыл " + Orgs.UniqueWord()).Direction(Duty.Ecology).CoordinatedBy(other.Id)).Id;
+        var otherShift = (await app.NewOpportunity(otherOrganization).Titled(new LocalizedText("Саябақты тазалау", "Уборка парка", null)).Starting(Start.AddHours(2)).Until(Start.AddHours(6)).Seats(20).Directions(Duty.Ecology, "social")).Shift;
+        await app.NewHours(volunteer.Id, otherOrganization).OnShift(otherShift, Start.AddHours(2)).On(DateOnly.FromDateTime(Start.Date), 240);
 
         using var overlap = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id } } });
 
-        await overlap.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursOverlap);
+        await overlap.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.HoursOverlap);
         Assert.Equal(0, await Duty.EntryCountAsync(app, shift.Id));
 
         // A night shift 23:30–03:30 after a day already holding 23 hours: no overlap, but the day would pass 24 hours.
         var dayStart = Start.Date.AddDays(-3).AddHours(-5); // 00:00 in Almaty
-        var longDay = await Duty.ShiftAsync(app, otherOrganization, dayStart.AddMinutes(30), dayStart.AddMinutes(23 * 60 + 30));
-        await Duty.EntryAsync(app, longDay, otherOrganization, volunteer.Id, dayStart.AddMinutes(30), 23 * 60, DateOnly.FromDateTime(Start.Date.AddDays(-3)));
-        var night = await Duty.ShiftAsync(app, organizationId, dayStart.AddMinutes(23 * 60 + 30), dayStart.AddMinutes(27 * 60 + 30));
-        await Duty.AcceptAsync(app, night.Id, volunteer.Id);
-        await Duty.AttendAsync(app, night.Id, volunteer.Id, night.StartsAt, night.EndsAt);
+        var longDay = (await app.NewOpportunity(otherOrganization).Titled(new LocalizedText("Саябақты тазалау", "Уборка парка", null)).Starting(dayStart.AddMinutes(30)).Until(dayStart.AddMinutes(23 * 60 + 30)).Seats(20).Directions(Duty.Ecology, "social")).Shift;
+        await app.NewHours(volunteer.Id, otherOrganization).OnShift(longDay, dayStart.AddMinutes(30)).On(DateOnly.FromDateTime(Start.Date.AddDays(-3)), 23 * 60);
+        var night = (await app.NewOpportunity(organizationId).Titled(new LocalizedText("Саябақты тазалау", "Уборка парка", null)).Starting(dayStart.AddMinutes(23 * 60 + 30)).Until(dayStart.AddMinutes(27 * 60 + 30)).Seats(20).Directions(Duty.Ecology, "social")).Shift;
+        await app.AcceptAsync(night.Id, volunteer.Id);
+        await app.AttendAsync(night.Id, volunteer.Id, night.StartsAt, night.EndsAt);
 
         using var overDay = await coordinator.Api.PostAsJsonAsync(HoursApi(night), new { entries = new[] { new { volunteerId = volunteer.Id } } });
 
-        await overDay.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursOverDayLimit);
+        await overDay.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.HoursOverDayLimit);
         Assert.Equal(0, await Duty.EntryCountAsync(app, night.Id));
 
         // An hour fits exactly: 23 + 1 = 24 hours.
@@ -185,11 +186,11 @@ public abstract class HoursTests(BirgeApp app)
     {
         var (coordinator, _, shift) = await ShiftAsync();
         var (otherCoordinator, _, otherShift) = await ShiftAsync();
-        var volunteer = await Duty.PersonAsync(app);
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
         foreach (var s in new[] { shift, otherShift })
         {
-            await Duty.AcceptAsync(app, s.Id, volunteer.Id);
-            await Duty.AttendAsync(app, s.Id, volunteer.Id, Start, Start.AddMinutes(120));
+            await app.AcceptAsync(s.Id, volunteer.Id);
+            await app.AttendAsync(s.Id, volunteer.Id, Start, Start.AddMinutes(120));
         }
 
         var responses = await Task.WhenAll(
@@ -197,7 +198,7 @@ public abstract class HoursTests(BirgeApp app)
             otherCoordinator.Api.PostAsJsonAsync(HoursApi(otherShift), new { entries = new[] { new { volunteerId = volunteer.Id } } }));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
-        await responses.Single(r => r.StatusCode != HttpStatusCode.OK).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursOverlap);
+        await responses.Single(r => r.StatusCode != HttpStatusCode.OK).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.HoursOverlap);
         Assert.Equal(1, await app.Db(db => db.HoursEntries.CountAsync(h => h.VolunteerId == volunteer.Id)));
         foreach (var response in responses)
         {
@@ -209,11 +210,11 @@ public abstract class HoursTests(BirgeApp app)
     public async Task Another_organisations_coordinator_is_refused_and_nothing_changes()
     {
         var (_, _, shift) = await ShiftAsync();
-        var volunteer = await Duty.PersonAsync(app);
-        await Duty.AcceptAsync(app, shift.Id, volunteer.Id);
-        await Duty.AttendAsync(app, shift.Id, volunteer.Id, Start, Start.AddMinutes(60));
-        var intruder = await Duty.PersonAsync(app);
-        await Duty.OrganizationAsync(app, intruder);
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
+        await app.AcceptAsync(shift.Id, volunteer.Id);
+        await app.AttendAsync(shift.Id, volunteer.Id, Start, Start.AddMinutes(60));
+        var intruder = await app.NewPerson().SignedIn().WithToken();
+        await app.NewOrganization().Named("Жасыл " + Orgs.UniqueWord()).Direction(Duty.Ecology).CoordinatedBy(intruder.Id);
 
         using var api = await intruder.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id } } });
         using var list = await intruder.Api.GetAsync(HoursApi(shift));
@@ -231,8 +232,8 @@ public abstract class HoursTests(BirgeApp app)
     public async Task The_coordinator_marks_attendance_by_hand_in_Kazakhstan_time()
     {
         var (coordinator, _, shift) = await ShiftAsync();
-        var volunteer = await Duty.PersonAsync(app);
-        await Duty.AcceptAsync(app, shift.Id, volunteer.Id);
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
+        await app.AcceptAsync(shift.Id, volunteer.Id);
         var page = await coordinator.Pages.GetPageAsync(HoursPage(shift));
 
         using var marked = await coordinator.Pages.SubmitAsync(page, "#mark-form", new Dictionary<string, string>
@@ -265,9 +266,9 @@ public abstract class HoursTests(BirgeApp app)
     public async Task Revoking_hours_revokes_every_certificate_that_counted_them()
     {
         var (coordinator, _, shift) = await ShiftAsync();
-        var volunteer = await Duty.PersonAsync(app);
-        await Duty.AcceptAsync(app, shift.Id, volunteer.Id);
-        await Duty.AttendAsync(app, shift.Id, volunteer.Id, Start, Start.AddMinutes(120));
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
+        await app.AcceptAsync(shift.Id, volunteer.Id);
+        await app.AttendAsync(shift.Id, volunteer.Id, Start, Start.AddMinutes(120));
         using (var confirmed = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id } } }))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
@@ -294,25 +295,25 @@ public abstract class HoursTests(BirgeApp app)
 
         // Revoked hours stay revoked: confirming them again is refused.
         using var reconfirm = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id } } });
-        await reconfirm.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.HoursRevoked);
+        await reconfirm.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, AttendanceErrors.HoursRevoked);
         using var twice = await coordinator.Api.PostAsJsonAsync($"{HoursApi(shift)}/{entry.Id}/revoke", new { reason = "again" });
-        await twice.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.HoursRevoked);
+        await twice.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.HoursRevoked);
     }
 
     [Fact]
     public async Task A_volunteer_disputes_their_hours_and_the_coordinators_are_told()
     {
         var (coordinator, _, shift) = await ShiftAsync();
-        var volunteer = await Duty.PersonAsync(app);
-        await Duty.AcceptAsync(app, shift.Id, volunteer.Id);
-        await Duty.AttendAsync(app, shift.Id, volunteer.Id, Start, Start.AddMinutes(240));
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
+        await app.AcceptAsync(shift.Id, volunteer.Id);
+        await app.AttendAsync(shift.Id, volunteer.Id, Start, Start.AddMinutes(240));
         using (var confirmed = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id, minutes = 60 } } }))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         }
 
         var entry = await app.Db(db => db.HoursEntries.SingleAsync(h => h.ShiftId == shift.Id));
-        var stranger = await Duty.PersonAsync(app);
+        var stranger = await app.NewPerson().SignedIn().WithToken();
         using (var notTheirs = await stranger.Pages.GetAsync($"/hours/{entry.Id}/dispute"))
         {
             Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
@@ -337,7 +338,7 @@ public abstract class HoursTests(BirgeApp app)
 
         // Through the API: once only, and only one's own.
         using var again = await volunteer.Api.PostAsJsonAsync($"/api/v1/me/hours/{entry.Id}/dispute", new { reason = "тағы" });
-        await again.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.AlreadyDisputed);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, AttendanceErrors.AlreadyDisputed);
         using var foreign = await stranger.Api.PostAsJsonAsync($"/api/v1/me/hours/{entry.Id}/dispute", new { reason = "мен" });
         await foreign.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
     }
@@ -346,9 +347,9 @@ public abstract class HoursTests(BirgeApp app)
     public async Task The_data_export_holds_attendance_and_hours()
     {
         var (coordinator, _, shift) = await ShiftAsync();
-        var volunteer = await Duty.PersonAsync(app);
-        await Duty.AcceptAsync(app, shift.Id, volunteer.Id);
-        await Duty.AttendAsync(app, shift.Id, volunteer.Id, Start, Start.AddMinutes(100));
+        var volunteer = await app.NewPerson().SignedIn().WithToken();
+        await app.AcceptAsync(shift.Id, volunteer.Id);
+        await app.AttendAsync(shift.Id, volunteer.Id, Start, Start.AddMinutes(100));
         using (var confirmed = await coordinator.Api.PostAsJsonAsync(HoursApi(shift), new { entries = new[] { new { volunteerId = volunteer.Id } } }))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
@@ -366,11 +367,11 @@ public abstract class HoursTests(BirgeApp app)
     private static string HoursApi(Shift shift) => $"/api/v1/shifts/{shift.Id}/hours";
 
     /// <summary>A coordinator and their organisation's shift of yesterday, 10:00–14:00 in Almaty.</summary>
-    private async Task<(Someone Coordinator, Guid OrganizationId, Shift Shift)> ShiftAsync()
+    private async Task<(TestPerson Coordinator, Guid OrganizationId, Shift Shift)> ShiftAsync()
     {
-        var coordinator = await Duty.PersonAsync(app);
-        var organizationId = await Duty.OrganizationAsync(app, coordinator);
-        return (coordinator, organizationId, await Duty.ShiftAsync(app, organizationId, Start, Start.AddHours(4)));
+        var coordinator = await app.NewPerson().SignedIn().WithToken();
+        var organizationId = (await app.NewOrganization().Named("Жасыл " + Orgs.UniqueWord()).Direction(Duty.Ecology).CoordinatedBy(coordinator.Id)).Id;
+        return (coordinator, organizationId, (await app.NewOpportunity(organizationId).Titled(new LocalizedText("Саябақты тазалау", "Уборка парка", null)).Starting(Start).Until(Start.AddHours(4)).Seats(20).Directions(Duty.Ecology, "social")).Shift);
     }
 
     /// <summary>A certificate that counted the entry, stored as the certificates feature stores one.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Book;
@@ -14,14 +15,14 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task The_book_counts_only_confirmed_hours_with_totals_by_year_direction_and_organisation()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var park = await Hours.OrganizationAsync(app, "Жасыл Әлем");
-        var shelter = await Hours.OrganizationAsync(app, "Мейірім");
-        await Hours.AddAsync(app, volunteer.Id, park, new DateOnly(2025, 9, 6), 150, "ecology");
-        await Hours.AddAsync(app, volunteer.Id, shelter, new DateOnly(2026, 3, 14), 240, "animals");
-        await Hours.AddAsync(app, volunteer.Id, park, new DateOnly(2026, 4, 1), 600, "ecology", HoursStatus.Revoked);
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var park = (await app.NewOrganization().Named("Жасыл Әлем" + " " + Orgs.UniqueWord())).Id;
+        var shelter = (await app.NewOrganization().Named("Мейірім" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(volunteer.Id, park).On(new DateOnly(2025, 9, 6), 150).Direction("ecology");
+        await app.NewHours(volunteer.Id, shelter).On(new DateOnly(2026, 3, 14), 240).Direction("animals");
+        await app.NewHours(volunteer.Id, park).On(new DateOnly(2026, 4, 1), 600).Direction("ecology").Revoked();
 
-        var page = await volunteer.Browser.GetPageAsync("/book");
+        var page = await volunteer.Pages.GetPageAsync("/book");
 
         var kk = Cultures.Kazakh;
         Assert.Equal(Durations.Format(390, kk), page.Find("#book-total").TextContent.Trim());
@@ -39,10 +40,10 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task The_api_lists_confirmed_hours_only()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Қамқор");
-        var kept = await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 2, 1), 90);
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 2, 2), 60, status: HoursStatus.Revoked);
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Қамқор" + " " + Orgs.UniqueWord())).Id;
+        var kept = await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 2, 1), 90);
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 2, 2), 60).Revoked();
         using var client = app.Client("en", volunteer.Token);
 
         var json = await (await client.GetAsync("/api/v1/me/hours")).JsonAsync();
@@ -61,9 +62,9 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task Each_listed_entry_carries_the_id_its_dispute_route_takes()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Қамқор");
-        var entry = await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 2, 1), 90);
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Қамқор" + " " + Orgs.UniqueWord())).Id;
+        var entry = await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 2, 1), 90);
         using var client = app.Client("en", volunteer.Token);
 
         var listed = (await (await client.GetAsync("/api/v1/me/hours")).JsonAsync()).GetProperty("entries")[0];
@@ -80,15 +81,15 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task Issuing_through_the_form_makes_a_signed_certificate_of_every_confirmed_hour()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Жасыл Әлем");
-        var first = await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2025, 5, 10), 120);
-        var second = await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 6, 20), 45);
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 7, 1), 300, status: HoursStatus.Revoked);
-        var page = await volunteer.Browser.GetPageAsync("/book");
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Жасыл Әлем" + " " + Orgs.UniqueWord())).Id;
+        var first = await app.NewHours(volunteer.Id, organization).On(new DateOnly(2025, 5, 10), 120);
+        var second = await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 6, 20), 45);
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 7, 1), 300).Revoked();
+        var page = await volunteer.Pages.GetPageAsync("/book");
         Assert.Equal("kk", page.Find("#Input_Language option[selected]").GetAttribute("value"));
 
-        using var response = await volunteer.Browser.SubmitAsync(page, "#issue-form", new Dictionary<string, string> { ["Input.Language"] = "ru" }, "/book");
+        using var response = await volunteer.Pages.SubmitAsync(page, "#issue-form", new Dictionary<string, string> { ["Input.Language"] = "ru" }, "/book");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var certificate = await app.Db(db => db.Certificates.Include(c => c.Entries).SingleAsync(c => c.HolderId == volunteer.Id));
@@ -104,31 +105,31 @@ public abstract class BookTests(BirgeApp app)
         Assert.Equal(new[] { first.Id, second.Id }.Order(), certificate.Entries.Select(e => e.HoursEntryId).Order());
         Assert.NotEmpty(certificate.Signature);
 
-        var result = await volunteer.Browser.GetPageAsync(response.Location());
+        var result = await volunteer.Pages.GetPageAsync(response.Location());
         Assert.Equal(CertificateCode.Format(certificate.Code), result.Find("#certificate-code").TextContent.Trim());
         Assert.Equal($"/book/certificates/{certificate.Code}.pdf", result.Find("#download").GetAttribute("href"));
         Assert.Equal("http://localhost/verify/" + certificate.Code, result.Find("#verify-link").GetAttribute("href"));
-        var book = await volunteer.Browser.GetPageAsync("/book");
+        var book = await volunteer.Pages.GetPageAsync("/book");
         Assert.Single(book.QuerySelectorAll("#certificates tbody tr"));
     }
 
     [Fact]
     public async Task The_same_certificate_asked_for_twice_is_issued_once_until_the_hours_change()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Мейірім");
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 1, 5), 120);
-        var page = await volunteer.Browser.GetPageAsync("/book");
-        using var first = await volunteer.Browser.SubmitAsync(page, "#issue-form", null, "/book");
-        using var again = await volunteer.Browser.SubmitAsync(page, "#issue-form", null, "/book");
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Мейірім" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 1, 5), 120);
+        var page = await volunteer.Pages.GetPageAsync("/book");
+        using var first = await volunteer.Pages.SubmitAsync(page, "#issue-form", null, "/book");
+        using var again = await volunteer.Pages.SubmitAsync(page, "#issue-form", null, "/book");
         using var client = app.Client("en", volunteer.Token);
         using var english = await client.PostAsJsonAsync("/api/v1/me/certificates", new { language = "en" });
 
         Assert.Equal(first.Location(), again.Location());
         Assert.Equal(2, await app.Db(db => db.Certificates.CountAsync(c => c.HolderId == volunteer.Id)));
 
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 1, 6), 60);
-        using var more = await volunteer.Browser.SubmitAsync(page, "#issue-form", null, "/book");
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 1, 6), 60);
+        using var more = await volunteer.Pages.SubmitAsync(page, "#issue-form", null, "/book");
         Assert.NotEqual(first.Location(), more.Location());
         Assert.Equal(3, await app.Db(db => db.Certificates.CountAsync(c => c.HolderId == volunteer.Id)));
     }
@@ -136,11 +137,11 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task An_extract_for_a_period_counts_only_that_period()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Мейірім");
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2025, 12, 31), 100);
-        var inside = await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 1, 1), 200);
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 2, 1), 400);
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Мейірім" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2025, 12, 31), 100);
+        var inside = await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 1, 1), 200);
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 2, 1), 400);
         using var client = app.Client("en", volunteer.Token);
 
         using var response = await client.PostAsJsonAsync("/api/v1/me/certificates", new { from = "2026-01-01", to = "2026-01-31", language = "en" });
@@ -167,12 +168,12 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task Without_hours_no_certificate_is_issued()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Қамқор");
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 3, 3), 60, status: HoursStatus.Revoked);
-        var page = await volunteer.Browser.GetPageAsync("/book");
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Қамқор" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 3, 3), 60).Revoked();
+        var page = await volunteer.Pages.GetPageAsync("/book");
 
-        using var form = await volunteer.Browser.SubmitAsync(page, "#issue-form", new Dictionary<string, string> { ["Input.From"] = "2026-01-01" }, "/book");
+        using var form = await volunteer.Pages.SubmitAsync(page, "#issue-form", new Dictionary<string, string> { ["Input.From"] = "2026-01-01" }, "/book");
         using var client = app.Client("ru", volunteer.Token);
         using var api = await client.PostAsJsonAsync("/api/v1/me/certificates", new { language = "kk" });
 
@@ -180,7 +181,7 @@ public abstract class BookTests(BirgeApp app)
         var refused = await Html.ParseAsync(form);
         Assert.Equal(Html.Text("Error_no_hours", Cultures.Kazakh), refused.FieldError("Input_From"));
         Assert.Equal("2026-01-01", refused.Value("Input_From"));
-        var problem = await api.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.NoHours);
+        var problem = await api.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, BookErrors.NoHours);
         Assert.Equal(Html.Text("Error_no_hours", Cultures.Russian), problem.GetProperty("errors").GetProperty("from")[0].GetString());
         Assert.False(await app.Db(db => db.Certificates.AnyAsync(c => c.HolderId == volunteer.Id)));
     }
@@ -188,9 +189,9 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task A_reversed_period_or_an_unknown_language_is_refused()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Қамқор");
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 3, 3), 60);
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Қамқор" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 3, 3), 60);
         using var client = app.Client("en", volunteer.Token);
 
         using var reversed = await client.PostAsJsonAsync("/api/v1/me/certificates", new { from = "2026-05-01", to = "2026-04-01", language = "en" });
@@ -204,9 +205,9 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task A_period_outside_the_dates_birge_knows_is_refused()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Қамқор");
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 3, 3), 60);
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Қамқор" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 3, 3), 60);
         using var client = app.Client("ru", volunteer.Token);
 
         using var response = await client.PostAsJsonAsync("/api/v1/me/certificates", new { from = "0001-01-01", to = "9999-12-31", language = "en" });
@@ -220,13 +221,13 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task The_pdf_prints_the_kazakh_name_the_hours_and_the_code()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Жасыл Әлем");
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 4, 12), 185);
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Жасыл Әлем" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 4, 12), 185);
         using var client = app.Client("kk", volunteer.Token);
         var code = (await (await client.PostAsJsonAsync("/api/v1/me/certificates", new { language = "kk" })).JsonAsync()).GetProperty("code").GetString()!;
 
-        using var page = await volunteer.Browser.GetAsync($"/book/certificates/{code}.pdf");
+        using var page = await volunteer.Pages.GetAsync($"/book/certificates/{code}.pdf");
         using var api = await client.GetAsync($"/api/v1/me/certificates/{code}/pdf");
 
         foreach (var response in new[] { page, api })
@@ -252,11 +253,11 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task A_long_book_prints_hours_by_organisation_on_one_page()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organizations = new[] { await Hours.OrganizationAsync(app, "Бірінші"), await Hours.OrganizationAsync(app, "Екінші") };
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organizations = new[] { (await app.NewOrganization().Named("Бірінші " + Orgs.UniqueWord())).Id, (await app.NewOrganization().Named("Екінші " + Orgs.UniqueWord())).Id };
         for (var day = 1; day <= CertificatePdf.MaxRows + 3; day++)
         {
-            await Hours.AddAsync(app, volunteer.Id, organizations[day % 2], new DateOnly(2026, 1, day), 60);
+            await app.NewHours(volunteer.Id, organizations[day % 2]).On(new DateOnly(2026, 1, day), 60);
         }
 
         using var client = app.Client("ru", volunteer.Token);
@@ -272,22 +273,22 @@ public abstract class BookTests(BirgeApp app)
     [Fact]
     public async Task Only_the_holder_downloads_the_pdf()
     {
-        var holder = await Hours.VolunteerAsync(app);
-        var other = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Мейірім");
-        await Hours.AddAsync(app, holder.Id, organization, new DateOnly(2026, 4, 12), 60);
+        var holder = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var other = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Мейірім" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(holder.Id, organization).On(new DateOnly(2026, 4, 12), 60);
         using var client = app.Client("en", holder.Token);
         var code = (await (await client.PostAsJsonAsync("/api/v1/me/certificates", new { language = "en" })).JsonAsync()).GetProperty("code").GetString()!;
 
-        using var otherPage = await other.Browser.GetAsync($"/book/certificates/{code}.pdf");
-        using var otherResult = await other.Browser.GetAsync($"/book/certificates/{code}");
+        using var otherPage = await other.Pages.GetAsync($"/book/certificates/{code}.pdf");
+        using var otherResult = await other.Pages.GetAsync($"/book/certificates/{code}");
         using var otherApi = await app.Client("en", other.Token).GetAsync($"/api/v1/me/certificates/{code}/pdf");
         using var anonymousPage = await app.Browser().GetAsync($"/book/certificates/{code}.pdf");
         using var anonymousApi = await app.Client().GetAsync($"/api/v1/me/certificates/{code}/pdf");
 
         Assert.Equal(HttpStatusCode.NotFound, otherPage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherResult.StatusCode);
-        await otherApi.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.CertificateNotFound);
+        await otherApi.AssertProblemAsync(HttpStatusCode.NotFound, BookErrors.CertificateNotFound);
         Assert.Equal(HttpStatusCode.Redirect, anonymousPage.StatusCode);
         Assert.StartsWith("/account/login", new Uri(new Uri("http://localhost"), anonymousPage.Location()).PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousApi.StatusCode);
@@ -299,7 +300,9 @@ public abstract class BookTests(BirgeApp app)
         using var book = await app.Browser().GetAsync("/book");
         using var hours = await app.Client().GetAsync("/api/v1/me/hours");
         using var list = await app.Client().GetAsync("/api/v1/me/certificates");
-        var before = await app.Db(db => db.Certificates.CountAsync());
+        // Only what this request could have issued: certificates dated from now on.
+        var asked = app.Clock.GetUtcNow().UtcDateTime;
+        var before = await app.Db(db => db.Certificates.CountAsync(c => c.IssuedAt >= asked));
         using var issue = await app.Client().PostAsJsonAsync("/api/v1/me/certificates", new { language = "kk" });
 
         Assert.Equal(HttpStatusCode.Redirect, book.StatusCode);
@@ -307,15 +310,15 @@ public abstract class BookTests(BirgeApp app)
         await hours.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
         await list.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
         await issue.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
-        Assert.Equal(before, await app.Db(db => db.Certificates.CountAsync()));
+        Assert.Equal(before, await app.Db(db => db.Certificates.CountAsync(c => c.IssuedAt >= asked)));
     }
 
     [Fact]
     public async Task The_data_export_has_hours_and_certificates_and_deleting_the_account_revokes_them()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Қамқор");
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 4, 12), 75);
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Қамқор" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 4, 12), 75);
         using var client = app.Client("en", volunteer.Token);
         var code = (await (await client.PostAsJsonAsync("/api/v1/me/certificates", new { language = "en" })).JsonAsync()).GetProperty("code").GetString()!;
 

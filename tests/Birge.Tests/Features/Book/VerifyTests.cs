@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Book;
@@ -65,7 +66,7 @@ public abstract class VerifyTests(BirgeApp app)
 
         Assert.Equal("not-genuine", page.Find("#verify-result").GetAttribute("data-status"));
         Assert.Contains(Html.Text("Verify_Typo", Cultures.Russian), page.Find("#verify-result").TextContent, StringComparison.Ordinal);
-        var problem = await api.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.CertificateNotFound);
+        var problem = await api.AssertProblemAsync(HttpStatusCode.NotFound, BookErrors.CertificateNotFound);
         Assert.Equal(Html.Text("Error_certificate_not_found", Cultures.Russian), problem.GetProperty("title").GetString());
         Assert.Equal("not-genuine", unknown.Find("#verify-result").GetAttribute("data-status"));
         Assert.Contains(Html.Text("Verify_NotGenuineHint", Cultures.Russian), unknown.Find("#verify-result").TextContent, StringComparison.Ordinal);
@@ -88,7 +89,7 @@ public abstract class VerifyTests(BirgeApp app)
             using var api = await app.Client().GetAsync("/api/v1/certificates/" + code);
 
             Assert.Equal("not-genuine", page.Find("#verify-result").GetAttribute("data-status"));
-            await api.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.CertificateNotFound);
+            await api.AssertProblemAsync(HttpStatusCode.NotFound, BookErrors.CertificateNotFound);
         }
     }
 
@@ -139,9 +140,9 @@ public abstract class VerifyTests(BirgeApp app)
 
     private async Task<string> IssueAsync()
     {
-        var volunteer = await Hours.VolunteerAsync(app);
-        var organization = await Hours.OrganizationAsync(app, "Жасыл Әлем");
-        await Hours.AddAsync(app, volunteer.Id, organization, new DateOnly(2026, 5, 9), 150);
+        var volunteer = await app.NewPerson().Named(Hours.KazakhName).SignedIn().WithToken();
+        var organization = (await app.NewOrganization().Named("Жасыл Әлем" + " " + Orgs.UniqueWord())).Id;
+        await app.NewHours(volunteer.Id, organization).On(new DateOnly(2026, 5, 9), 150);
         using var client = app.Client("kk", volunteer.Token);
         using var response = await client.PostAsJsonAsync("/api/v1/me/certificates", new { language = "kk" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

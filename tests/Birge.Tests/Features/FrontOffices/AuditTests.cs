@@ -12,22 +12,22 @@ public abstract class AuditTests(BirgeApp app)
     /// <summary>A done entry in Shymkent (a staff assignment) and a denied one (a volunteer on the staff API).</summary>
     private async Task<(HttpClient Admin, string AdminEmail, Guid Person, Guid Volunteer)> SomeHistoryAsync()
     {
-        var (admin, adminEmail, _) = await Offices.AdminAsync(app);
-        var (person, _) = await Api.CreateAccountAsync(app);
-        using (var client = app.Client(accessToken: await Api.TokenAsync(app, adminEmail)))
-        using (var assigned = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Shymkent}/staff", new { accountId = person, role = "staff" }))
+        var admin = await app.NewPerson().Admin().SignedIn();
+        var person = await app.NewPerson();
+        using (var client = app.Client(accessToken: await Api.TokenAsync(app, admin.Email)))
+        using (var assigned = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Shymkent}/staff", new { accountId = person.Id, role = "staff" }))
         {
             Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
         }
 
-        var (volunteer, volunteerEmail) = await Api.CreateAccountAsync(app);
-        using (var client = app.Client(accessToken: await Api.TokenAsync(app, volunteerEmail)))
-        using (var refused = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Shymkent}/staff", new { accountId = volunteer, role = "staff" }))
+        var volunteer = await app.NewPerson();
+        using (var client = app.Client(accessToken: await Api.TokenAsync(app, volunteer.Email)))
+        using (var refused = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Shymkent}/staff", new { accountId = volunteer.Id, role = "staff" }))
         {
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
 
-        return (admin, adminEmail, person, volunteer);
+        return (admin.Pages, admin.Email, person.Id, volunteer.Id);
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public abstract class AuditTests(BirgeApp app)
         using var yesterday = await client.GetAsync($"/api/v1/audit?region={Offices.Shymkent}&to=2020-01-01");
         Assert.Equal(0, (await yesterday.JsonAsync()).GetProperty("total").GetInt32());
 
-        var (_, staffEmail, _) = await Offices.StaffAsync(app, FrontOffice.NationalKato);
-        using var staff = app.Client(accessToken: await Api.TokenAsync(app, staffEmail));
+        var nationalStaff = await app.NewPerson().Staff(FrontOffice.NationalKato).SignedIn();
+        using var staff = app.Client(accessToken: await Api.TokenAsync(app, nationalStaff.Email));
         using var refused = await staff.GetAsync("/api/v1/audit");
         await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
@@ -101,12 +101,12 @@ public abstract class AuditTests(BirgeApp app)
     [Fact]
     public async Task Dates_outside_the_window_are_refused_by_the_api_and_shown_next_to_the_field_on_the_page()
     {
-        var (admin, adminEmail, _) = await Offices.AdminAsync(app, "ru");
-        using var client = app.Client("ru", await Api.TokenAsync(app, adminEmail));
+        var admin = await app.NewPerson().Speaking("ru").Admin().SignedIn();
+        using var client = app.Client("ru", await Api.TokenAsync(app, admin.Email));
 
         using var far = await client.GetAsync("/api/v1/audit?to=9999-12-31");
         using var early = await client.GetAsync("/api/v1/audit?from=0001-01-01");
-        var page = await admin.GetPageAsync("/admin/audit?Input.To=9999-12-31&Input.Action=staff.");
+        var page = await admin.Pages.GetPageAsync("/admin/audit?Input.To=9999-12-31&Input.Action=staff.");
 
         var problem = await far.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.DateOutOfRange);
         Assert.Equal(Html.Text("Error_date_out_of_range", Cultures.Russian), problem.GetProperty("errors").GetProperty("to")[0].GetString());
@@ -120,9 +120,9 @@ public abstract class AuditTests(BirgeApp app)
     [Fact]
     public async Task Staff_may_not_open_the_audit_page()
     {
-        var (staff, _, _) = await Offices.StaffAsync(app, FrontOffice.NationalKato);
+        var staff = await app.NewPerson().Staff(FrontOffice.NationalKato).SignedIn();
 
-        using var response = await staff.GetAsync("/admin/audit");
+        using var response = await staff.Pages.GetAsync("/admin/audit");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/error/403", Offices.RedirectPath(response));

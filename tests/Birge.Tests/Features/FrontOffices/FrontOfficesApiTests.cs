@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.FrontOffices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Tests.Features.FrontOffices;
@@ -30,74 +31,74 @@ public abstract class FrontOfficesApiTests(BirgeApp app)
     [Fact]
     public async Task The_admin_assigns_and_removes_staff_and_each_change_is_audited()
     {
-        var (_, adminEmail, adminId) = await Offices.AdminAsync(app);
-        var token = await Api.TokenAsync(app, adminEmail);
-        var (person, _) = await Api.CreateAccountAsync(app);
+        var admin = await app.NewPerson().Admin().SignedIn();
+        var token = await Api.TokenAsync(app, admin.Email);
+        var person = await app.NewPerson();
         using var client = app.Client(accessToken: token);
 
-        using (var assigned = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Shymkent}/staff", new { accountId = person, role = "operator" }))
+        using (var assigned = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Shymkent}/staff", new { accountId = person.Id, role = "operator" }))
         {
             Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
         }
 
-        var stored = await app.Db(db => db.FrontOfficeStaff.AsNoTracking().SingleAsync(s => s.AccountId == person));
-        Assert.Equal((Offices.Shymkent, FrontOfficeStaff.Operator, adminId), (stored.FrontOfficeKato, stored.Role, stored.AssignedBy));
+        var stored = await app.Db(db => db.FrontOfficeStaff.AsNoTracking().SingleAsync(s => s.AccountId == person.Id));
+        Assert.Equal((Offices.Shymkent, FrontOfficeStaff.Operator, admin.Id), (stored.FrontOfficeKato, stored.Role, stored.AssignedBy));
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e =>
-            e.Action == "staff.assigned" && e.TargetId == person.ToString() && e.RegionKato == Offices.Shymkent && e.ActorId == adminId && e.Outcome == AuditEntry.Done)));
+            e.Action == "staff.assigned" && e.TargetId == person.Id.ToString() && e.RegionKato == Offices.Shymkent && e.ActorId == admin.Id && e.Outcome == AuditEntry.Done)));
 
-        using (var removed = await client.DeleteAsync($"/api/v1/front-offices/{Offices.Shymkent}/staff/{person}"))
+        using (var removed = await client.DeleteAsync($"/api/v1/front-offices/{Offices.Shymkent}/staff/{person.Id}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         }
 
-        Assert.False(await app.Db(db => db.FrontOfficeStaff.AnyAsync(s => s.AccountId == person)));
+        Assert.False(await app.Db(db => db.FrontOfficeStaff.AnyAsync(s => s.AccountId == person.Id)));
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e =>
-            e.Action == "staff.removed" && e.TargetId == person.ToString() && e.RegionKato == Offices.Shymkent)));
+            e.Action == "staff.removed" && e.TargetId == person.Id.ToString() && e.RegionKato == Offices.Shymkent)));
     }
 
     [Fact]
     public async Task Bad_staff_requests_are_refused_with_their_codes()
     {
-        var (_, adminEmail, _) = await Offices.AdminAsync(app);
-        var (person, _) = await Api.CreateAccountAsync(app);
-        using var client = app.Client("ru", await Api.TokenAsync(app, adminEmail));
+        var admin = await app.NewPerson().Admin().SignedIn();
+        var person = await app.NewPerson();
+        using var client = app.Client("ru", await Api.TokenAsync(app, admin.Email));
 
-        using (var office = await client.PostAsJsonAsync("/api/v1/front-offices/999999999/staff", new { accountId = person, role = "staff" }))
+        using (var office = await client.PostAsJsonAsync("/api/v1/front-offices/999999999/staff", new { accountId = person.Id, role = "staff" }))
         {
-            await office.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.FrontOfficeNotFound);
+            await office.AssertProblemAsync(HttpStatusCode.NotFound, FrontOfficeErrors.FrontOfficeNotFound);
         }
 
         using (var account = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Almaty}/staff", new { accountId = Guid.NewGuid(), role = "staff" }))
         {
-            await account.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.AccountNotFound);
+            await account.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, FrontOfficeErrors.AccountNotFound);
         }
 
-        using (var role = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Almaty}/staff", new { accountId = person, role = "boss" }))
+        using (var role = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Almaty}/staff", new { accountId = person.Id, role = "boss" }))
         {
-            var problem = await role.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.RoleInvalid);
+            var problem = await role.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, FrontOfficeErrors.RoleInvalid);
             Assert.Equal(Html.Text("Error_role_invalid", Birge.Web.Localization.Cultures.Russian), problem.GetProperty("errors").GetProperty("role")[0].GetString());
         }
 
-        Assert.False(await app.Db(db => db.FrontOfficeStaff.AnyAsync(s => s.AccountId == person)));
+        Assert.False(await app.Db(db => db.FrontOfficeStaff.AnyAsync(s => s.AccountId == person.Id)));
     }
 
     [Fact]
     public async Task A_volunteer_or_regional_staff_may_not_assign_staff()
     {
-        var (_, volunteerEmail) = await People.SignUpAsync(app);
-        var (_, staffEmail, _) = await Offices.StaffAsync(app, Offices.Almaty);
-        var (person, _) = await Api.CreateAccountAsync(app);
+        var volunteer = await app.NewPerson();
+        var staff = await app.NewPerson().Staff(Offices.Almaty).SignedIn();
+        var person = await app.NewPerson();
 
-        foreach (var email in new[] { volunteerEmail, staffEmail })
+        foreach (var email in new[] { volunteer.Email, staff.Email })
         {
             using var client = app.Client(accessToken: await Api.TokenAsync(app, email));
-            using var post = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Almaty}/staff", new { accountId = person, role = "staff" });
+            using var post = await client.PostAsJsonAsync($"/api/v1/front-offices/{Offices.Almaty}/staff", new { accountId = person.Id, role = "staff" });
             await post.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-            using var delete = await client.DeleteAsync($"/api/v1/front-offices/{Offices.Almaty}/staff/{person}");
+            using var delete = await client.DeleteAsync($"/api/v1/front-offices/{Offices.Almaty}/staff/{person.Id}");
             await delete.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         }
 
-        Assert.False(await app.Db(db => db.FrontOfficeStaff.AnyAsync(s => s.AccountId == person)));
+        Assert.False(await app.Db(db => db.FrontOfficeStaff.AnyAsync(s => s.AccountId == person.Id)));
     }
 }
 

@@ -13,12 +13,12 @@ public abstract class PagesInEveryLanguageTests(BirgeApp app)
     [InlineData("en")]
     public async Task The_pages_have_no_missing_translations(string language)
     {
-        var (admin, _, _) = await Offices.AdminAsync(app, language);
-        var (id, _, _) = await Offices.OrganizationAsync(app, Offices.Almaty, Birge.Web.Domain.OrganizationStatus.Verified);
+        var admin = await app.NewPerson().Speaking(language).Admin().SignedIn();
+        var organization = await app.NewOrganization().Named(Offices.OrganizationName()).InRegion(Offices.Almaty).OwnedBy((await app.NewPerson()).Id);
 
-        foreach (var url in new[] { "/front-office", $"/front-office/organizations/{id}", "/admin/staff", "/admin/audit" })
+        foreach (var url in new[] { "/front-office", $"/front-office/organizations/{organization.Id}", "/admin/staff", "/admin/audit" })
         {
-            var page = await admin.GetPageAsync(url);
+            var page = await admin.Pages.GetPageAsync(url);
             Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
             var text = page.Body!.TextContent;
             Assert.DoesNotContain(Prefixes, p => text.Contains(p, StringComparison.Ordinal));

@@ -106,12 +106,12 @@ public abstract class LanguageTests(BirgeApp app)
     [Fact]
     public async Task Dates_on_the_account_page_are_written_in_the_language()
     {
-        var (client, _) = await People.SignUpAsync(app);
+        var person = await app.NewPerson().SignedIn();
         var born = new DateOnly(1995, 5, 15);
         var shown = new List<string>();
         foreach (var culture in Cultures.All)
         {
-            var page = await client.GetPageAsync("/account?culture=" + culture.Name);
+            var page = await person.Pages.GetPageAsync("/account?culture=" + culture.Name);
             Assert.Equal(culture.TwoLetterISOLanguageName, Lang(page));
             var label = Html.Text("Field_BirthDate", culture);
             var row = page.QuerySelectorAll("dl.details > div").Single(d => d.QuerySelector("dt")?.TextContent.Trim() == label);
@@ -128,14 +128,14 @@ public abstract class LanguageTests(BirgeApp app)
     [Fact]
     public async Task A_signed_in_persons_choice_is_kept_on_the_account_for_messages()
     {
-        var (client, email) = await People.SignUpAsync(app);
-        var page = await client.GetPageAsync("/account");
+        var person = await app.NewPerson().SignedIn();
+        var page = await person.Pages.GetPageAsync("/account");
 
-        using var response = await client.SubmitAsync(page, "form.language", new Dictionary<string, string> { ["culture"] = "en" });
+        using var response = await person.Pages.SubmitAsync(page, "form.language", new Dictionary<string, string> { ["culture"] = "en" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account", response.Location());
-        Assert.Equal("en", await app.Db(db => db.Accounts.Where(a => a.Email == email).Select(a => a.Language).SingleAsync()));
+        Assert.Equal("en", await app.Db(db => db.Accounts.Where(a => a.Email == person.Email).Select(a => a.Language).SingleAsync()));
     }
 
     private static string? Lang(IHtmlDocument page) => page.DocumentElement.GetAttribute("lang");

@@ -20,8 +20,8 @@ public abstract class LinkTests(BirgeApp app)
     [MemberData(nameof(Languages))]
     public async Task Every_local_link_of_the_home_page_answers_for_a_signed_in_person(string language)
     {
-        var (client, _) = await People.SignUpAsync(app, language);
-        await AssertLinksAnswerAsync(client, signedIn: true);
+        var person = await app.NewPerson().Speaking(language).SignedIn();
+        await AssertLinksAnswerAsync(person.Pages, signedIn: true);
     }
 
     [Theory]

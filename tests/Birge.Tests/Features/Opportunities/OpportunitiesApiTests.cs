@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Opportunities;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task A_coordinator_creates_a_draft_with_its_shifts()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         using var client = app.Client(accessToken: coordinator.Token);
 
         using var response = await client.PostAsJsonAsync("/api/v1/opportunities", Opps.Body(coordinator.OrganizationId));
@@ -29,7 +30,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         var stored = await app.Db(db => db.Opportunities.Include(o => o.Shifts).AsNoTracking().SingleAsync(o => o.Id == id));
         Assert.Equal(OpportunityStatus.Draft, stored.Status);
         Assert.Equal(coordinator.OrganizationId, stored.OrganizationId);
-        Assert.Equal(coordinator.AccountId, stored.CreatedBy);
+        Assert.Equal(coordinator.Id, stored.CreatedBy);
         Assert.Equal(["ecology"], stored.Directions);
         Assert.Equal("Уборка парка", stored.Title.Ru);
         Assert.Null(stored.Title.En);
@@ -47,7 +48,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task Bad_input_is_422_with_every_field_and_nothing_is_stored()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         using var client = app.Client("ru", coordinator.Token);
         var body = Opps.Body(coordinator.OrganizationId);
         body["title"] = new { kk = " " };
@@ -56,7 +57,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
 
         using var response = await client.PostAsJsonAsync("/api/v1/opportunities", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.TitleRequired);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.TitleRequired);
         var errors = problem.GetProperty("errors");
         Assert.Equal(Html.Text("Error_title_required", Cultures.Russian), errors.GetProperty("title")[0].GetString());
         Assert.Equal(Html.Text("Error_directions_required", Cultures.Russian), errors.GetProperty("directions")[0].GetString());
@@ -67,7 +68,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task Emergency_work_is_for_adults_and_an_opportunity_needs_a_place()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         using var client = app.Client(accessToken: coordinator.Token);
         var body = Opps.Body(coordinator.OrganizationId);
         body["directions"] = new[] { Direction.Emergency };
@@ -78,7 +79,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
 
         using var refused = await client.PostAsJsonAsync("/api/v1/opportunities", body);
 
-        var errors = (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.LocationRequired)).GetProperty("errors");
+        var errors = (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.LocationRequired)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("minAge", out _));
         Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
 
@@ -94,9 +95,9 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task Another_organisations_coordinator_is_refused_and_nothing_changes()
     {
-        var owner = await Opps.CoordinatorAsync(app);
+        var owner = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var (id, _) = await Opps.CreateAsync(app, owner.Token, Opps.Body(owner.OrganizationId));
-        var stranger = await Opps.CoordinatorAsync(app);
+        var stranger = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         using var client = app.Client(accessToken: stranger.Token);
 
         using var create = await client.PostAsJsonAsync("/api/v1/opportunities", Opps.Body(owner.OrganizationId));
@@ -112,26 +113,26 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         var stored = await app.Db(db => db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == id));
         Assert.Equal(OpportunityStatus.Draft, stored.Status);
         Assert.DoesNotContain("чужой", stored.SearchText, StringComparison.Ordinal);
-        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.ActorId == stranger.AccountId && a.Outcome == AuditEntry.Denied && a.TargetId == owner.OrganizationId.ToString())));
+        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.ActorId == stranger.Id && a.Outcome == AuditEntry.Denied && a.TargetId == owner.OrganizationId.ToString())));
     }
 
     [Fact]
     public async Task Only_a_verified_organisation_publishes()
     {
-        var pending = await Opps.CoordinatorAsync(app, verified: false);
+        var pending = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization(verified: false);
         var (id, _) = await Opps.CreateAsync(app, pending.Token, Opps.Body(pending.OrganizationId));
         using var client = app.Client(accessToken: pending.Token);
 
         using var refused = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
 
-        await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.OrganizationNotVerified);
+        await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.OrganizationNotVerified);
         Assert.Equal(OpportunityStatus.Draft, await app.Db(db => db.Opportunities.Where(o => o.Id == id).Select(o => o.Status).SingleAsync()));
 
         await Orgs.VerifyAsync(app, pending.OrganizationId);
         using var published = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("published", (await published.JsonAsync()).GetProperty("status").GetString());
-        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.Action == "opportunity.published" && a.TargetId == id.ToString() && a.ActorId == pending.AccountId)));
+        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.Action == "opportunity.published" && a.TargetId == id.ToString() && a.ActorId == pending.Id)));
 
         using var again = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
         await again.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.StatusChangeInvalid);
@@ -140,12 +141,12 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task A_draft_is_hidden_from_everyone_but_its_organisation()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var (id, _) = await Opps.CreateAsync(app, coordinator.Token, Opps.Body(coordinator.OrganizationId));
-        var (_, _, strangerToken) = await Orgs.PersonAsync(app);
+        var outsider = await app.NewPerson().WithToken();
 
         using var anonymous = await app.Client().GetAsync($"/api/v1/opportunities/{id}");
-        using var stranger = await app.Client(accessToken: strangerToken).GetAsync($"/api/v1/opportunities/{id}");
+        using var stranger = await app.Client(accessToken: outsider.Token).GetAsync($"/api/v1/opportunities/{id}");
         using var member = await app.Client("en", coordinator.Token).GetAsync($"/api/v1/opportunities/{id}");
 
         await anonymous.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
@@ -162,10 +163,10 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task Put_changes_the_details_and_shifts_but_never_below_the_seats_taken()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, Opps.Body(coordinator.OrganizationId));
-        await Opps.ApplicantAsync(app, shifts[0]);
-        await Opps.ApplicantAsync(app, shifts[0]);
+        await app.NewPerson().OnShift(shifts[0]);
+        await app.NewPerson().OnShift(shifts[0]);
         using var client = app.Client(accessToken: coordinator.Token);
         var body = Opps.Body(coordinator.OrganizationId, "жаңа");
 
@@ -174,9 +175,9 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         body["shifts"] = new object[] { new { id = shifts[1], startsAt = Opps.WeekAhead(14), endsAt = Opps.WeekAhead(17), capacity = 5 } };
         using var removesApplied = await client.PutAsJsonAsync($"/api/v1/opportunities/{id}", body);
 
-        var errors = (await belowTaken.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CapacityBelowTaken)).GetProperty("errors");
+        var errors = (await belowTaken.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.CapacityBelowTaken)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("shifts[0].capacity", out _));
-        await removesApplied.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ShiftHasApplicants);
+        await removesApplied.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.ShiftHasApplicants);
         var unchanged = await app.Db(db => db.Opportunities.Include(o => o.Shifts).AsNoTracking().SingleAsync(o => o.Id == id));
         Assert.Equal(2, unchanged.Shifts.Count);
         Assert.Equal(10, unchanged.Shifts.Single(s => s.Id == shifts[0]).Capacity);
@@ -202,14 +203,14 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task Moving_a_published_shift_tells_its_applicants_the_new_times()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var body = Opps.Body(coordinator.OrganizationId);
         var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, body);
         using var client = app.Client(accessToken: coordinator.Token);
         using var publish = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
-        var (_, movedEmail) = await Opps.ApplicantAsync(app, shifts[0], language: "ru");
-        var (_, keptEmail) = await Opps.ApplicantAsync(app, shifts[1]);
+        var moved = await app.NewPerson().Speaking("ru").OnShift(shifts[0]);
+        var kept = await app.NewPerson().OnShift(shifts[1]);
 
         body["shifts"] = new object[]
         {
@@ -220,9 +221,9 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
 
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var subjects = Cultures.All.Select(c => Html.Text("Message_ShiftMoved_Subject", c)).ToList();
-        var told = await app.Db(db => db.OutboxMessages.AsNoTracking().Where(m => subjects.Contains(m.Subject)).Where(m => m.Recipient == movedEmail || m.Recipient == keptEmail).ToListAsync());
+        var told = await app.Db(db => db.OutboxMessages.AsNoTracking().Where(m => subjects.Contains(m.Subject)).Where(m => m.Recipient == moved.Email || m.Recipient == kept.Email).ToListAsync());
         var message = Assert.Single(told);
-        Assert.Equal(movedEmail, message.Recipient);
+        Assert.Equal(moved.Email, message.Recipient);
         Assert.Equal(Html.Text("Message_ShiftMoved_Subject", Cultures.Russian), message.Subject);
         Assert.Contains("11:00", message.Body, StringComparison.Ordinal);
     }
@@ -230,12 +231,12 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task A_recurring_shift_is_one_entry_with_its_weekly_repeats()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         using var client = app.Client(accessToken: coordinator.Token);
         var body = Opps.Body(coordinator.OrganizationId);
         body["shifts"] = new object[] { new { startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 4, repeatWeekly = 53 } };
         using var refused = await client.PostAsJsonAsync("/api/v1/opportunities", body);
-        var errors = (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.RepeatInvalid)).GetProperty("errors");
+        var errors = (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.RepeatInvalid)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("shifts[0].repeatWeekly", out _));
         Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
 
@@ -251,16 +252,16 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task Raising_the_seats_of_a_full_shift_accepts_the_first_in_line_and_tells_them()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var body = Opps.Body(coordinator.OrganizationId);
         body["shifts"] = new object[] { new { startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 1 } };
         var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, body);
         using var client = app.Client(accessToken: coordinator.Token);
         using var publish = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
-        await Opps.ApplicantAsync(app, shifts[0]);
-        var (first, firstEmail) = await Opps.ApplicantAsync(app, shifts[0], ApplicationStatus.Waitlisted);
-        var (second, _) = await Opps.ApplicantAsync(app, shifts[0], ApplicationStatus.Waitlisted);
+        await app.NewPerson().OnShift(shifts[0]);
+        var firstInLine = await app.NewPerson().OnShift(shifts[0], ApplicationStatus.Waitlisted);
+        var secondInLine = await app.NewPerson().OnShift(shifts[0], ApplicationStatus.Waitlisted);
 
         body["shifts"] = new object[] { new { id = shifts[0], startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 2 } };
         using var saved = await client.PutAsJsonAsync($"/api/v1/opportunities/{id}", body);
@@ -268,27 +269,27 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(2, await app.Db(db => db.Shifts.Where(s => s.Id == shifts[0]).Select(s => s.Taken).SingleAsync()));
         var statuses = await app.Db(db => db.Applications.AsNoTracking().Where(a => a.ShiftId == shifts[0]).ToDictionaryAsync(a => a.VolunteerId, a => a.Status));
-        Assert.Equal(ApplicationStatus.Accepted, statuses[first]);
-        Assert.Equal(ApplicationStatus.Waitlisted, statuses[second]);
+        Assert.Equal(ApplicationStatus.Accepted, statuses[firstInLine.Id]);
+        Assert.Equal(ApplicationStatus.Waitlisted, statuses[secondInLine.Id]);
         var subject = Html.Text("Message_ApplicationPromoted_Subject", Cultures.Kazakh);
-        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == firstEmail && m.Subject == subject)));
+        Assert.True(await app.Db(db => db.OutboxMessages.AnyAsync(m => m.Recipient == firstInLine.Email && m.Subject == subject)));
     }
 
     [Fact]
     public async Task Cancelling_tells_every_applicant_in_their_language_and_cancels_their_applications()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, Opps.Body(coordinator.OrganizationId));
         using var client = app.Client(accessToken: coordinator.Token);
         using var publish = await client.PostAsync($"/api/v1/opportunities/{id}/publish", null);
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
-        var (_, acceptedEmail) = await Opps.ApplicantAsync(app, shifts[0], language: "ru");
-        var (_, waitlistedEmail) = await Opps.ApplicantAsync(app, shifts[1], ApplicationStatus.Waitlisted, "en");
-        var (_, withdrawnEmail) = await Opps.ApplicantAsync(app, shifts[1], ApplicationStatus.Cancelled);
+        var accepted = await app.NewPerson().Speaking("ru").OnShift(shifts[0]);
+        var waitlisted = await app.NewPerson().Speaking("en").OnShift(shifts[1], ApplicationStatus.Waitlisted);
+        var withdrawn = await app.NewPerson().OnShift(shifts[1], ApplicationStatus.Cancelled);
 
         using var noReason = await client.PostAsJsonAsync($"/api/v1/opportunities/{id}/cancel", new { reason = " " });
         await noReason.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ReasonRequired);
-        Assert.Empty(await CancellationMessagesAsync(acceptedEmail));
+        Assert.Empty(await CancellationMessagesAsync(accepted.Email));
 
         using var response = await client.PostAsJsonAsync($"/api/v1/opportunities/{id}/cancel", new { reason = "Дауыл / Буря" });
 
@@ -300,17 +301,17 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         Assert.All(stored.Shifts, s => Assert.Equal(0, s.Taken));
         var statuses = await app.Db(db => db.Applications.AsNoTracking().Where(a => shifts.Contains(a.ShiftId)).ToDictionaryAsync(a => a.VolunteerId, a => a.Status));
         Assert.All(statuses.Values, s => Assert.Equal(ApplicationStatus.Cancelled, s));
-        var toAccepted = Assert.Single(await CancellationMessagesAsync(acceptedEmail));
+        var toAccepted = Assert.Single(await CancellationMessagesAsync(accepted.Email));
         Assert.Equal(Html.Text("Message_OpportunityCancelled_Subject", Cultures.Russian), toAccepted.Subject);
         Assert.Contains("Уборка парка", toAccepted.Body, StringComparison.Ordinal);
         Assert.Contains("Дауыл / Буря", toAccepted.Body, StringComparison.Ordinal);
-        var toWaitlisted = Assert.Single(await CancellationMessagesAsync(waitlistedEmail));
+        var toWaitlisted = Assert.Single(await CancellationMessagesAsync(waitlisted.Email));
         Assert.Equal(Html.Text("Message_OpportunityCancelled_Subject", Cultures.English), toWaitlisted.Subject);
-        Assert.Empty(await CancellationMessagesAsync(withdrawnEmail));
+        Assert.Empty(await CancellationMessagesAsync(withdrawn.Email));
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.Action == "opportunity.cancelled" && a.TargetId == id.ToString())));
 
         using var again = await client.PostAsJsonAsync($"/api/v1/opportunities/{id}/cancel", new { reason = "Тағы" });
-        await again.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.OpportunityCancelled);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, OpportunityErrors.OpportunityCancelled);
         using var read = await app.Client().GetAsync($"/api/v1/opportunities/{id}");
         var json = await read.JsonAsync();
         Assert.Equal("cancelled", json.GetProperty("status").GetString());
@@ -320,7 +321,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task A_null_shift_is_a_field_error_and_nothing_is_stored()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         using var client = app.Client("ru", coordinator.Token);
         var body = Opps.Body(coordinator.OrganizationId);
         body["shifts"] = new object?[] { Opps.Shift(Opps.WeekAhead(10), Opps.WeekAhead(12)), null };
@@ -338,14 +339,14 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [InlineData("-Infinity")]
     public async Task Coordinates_that_are_not_numbers_are_refused_and_nothing_is_stored(string value)
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         using var client = app.Client("en", coordinator.Token);
         var body = Opps.Body(coordinator.OrganizationId);
         body["latitude"] = value;
 
         using var response = await client.PostAsJsonAsync("/api/v1/opportunities", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CoordinatesInvalid);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.CoordinatesInvalid);
         Assert.Equal(Html.Text("Error_coordinates_invalid", Cultures.English), problem.GetProperty("errors").GetProperty("latitude")[0].GetString());
         Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
     }
@@ -353,7 +354,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
     [Fact]
     public async Task Shifts_start_at_most_two_years_ahead_even_at_the_end_of_time_and_nothing_is_stored()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         using var client = app.Client("kk", coordinator.Token);
         var twoYears = DateTimeOffset.UtcNow.AddYears(2);
         var refusals = new (object Shift, string Field)[]
@@ -369,7 +370,7 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
             var body = Opps.Body(coordinator.OrganizationId);
             body["shifts"] = new[] { shift };
             using var response = await client.PostAsJsonAsync("/api/v1/opportunities", body);
-            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.ShiftTooFar);
+            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.ShiftTooFar);
             Assert.Equal(Html.Text("Error_shift_too_far", Cultures.Kazakh), problem.GetProperty("errors").GetProperty(field)[0].GetString());
         }
 

@@ -17,7 +17,7 @@ public abstract class OpportunityPagesTests(BirgeApp app)
     [Fact]
     public async Task A_coordinator_writes_a_draft_through_the_form_in_kazakhstan_time()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var word = Orgs.UniqueWord();
 
         using var response = await SubmitNewAsync(coordinator, Form(word));
@@ -42,23 +42,23 @@ public abstract class OpportunityPagesTests(BirgeApp app)
         Assert.Equal("Отырғызу", shift.Role);
         Assert.Contains(word.ToLowerInvariant(), stored.SearchText, StringComparison.Ordinal);
 
-        var manage = await coordinator.Client.GetPageAsync(response.Location());
+        var manage = await coordinator.Pages.GetPageAsync(response.Location());
         Assert.Equal("draft", manage.Find("#status").GetAttribute("data-status"));
         Assert.NotNull(manage.QuerySelector("#publish-form"));
         Assert.NotNull(manage.QuerySelector($"a[href='/shifts/{shift.Id}/roster']"));
         Assert.NotNull(manage.QuerySelector($"a[href='/shifts/{shift.Id}/checkin-code']"));
         Assert.NotNull(manage.QuerySelector($"a[href='/shifts/{shift.Id}/hours']"));
-        var list = await coordinator.Client.GetPageAsync($"/organizations/{coordinator.OrganizationId}/opportunities");
+        var list = await coordinator.Pages.GetPageAsync($"/organizations/{coordinator.OrganizationId}/opportunities");
         Assert.NotNull(list.QuerySelector($"a[href='/opportunities/{stored.Id}/manage']"));
-        var organization = await coordinator.Client.GetPageAsync($"/organizations/{coordinator.OrganizationId}/manage");
+        var organization = await coordinator.Pages.GetPageAsync($"/organizations/{coordinator.OrganizationId}/manage");
         Assert.NotNull(organization.QuerySelector($"a[href='/organizations/{coordinator.OrganizationId}/opportunities']"));
     }
 
     [Fact]
     public async Task Another_shift_row_is_added_without_javascript_and_nothing_is_stored()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
-        var page = await coordinator.Client.GetPageAsync(NewUrl(coordinator));
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
+        var page = await coordinator.Pages.GetPageAsync(NewUrl(coordinator));
         Assert.Equal(3, page.QuerySelectorAll("fieldset.shift-row").Length);
         var form = Form(Orgs.UniqueWord());
         form["addShift"] = "1";
@@ -76,7 +76,7 @@ public abstract class OpportunityPagesTests(BirgeApp app)
     [Fact]
     public async Task Mistakes_come_back_next_to_their_fields_with_the_form_filled_and_nothing_is_stored()
     {
-        var coordinator = await Opps.CoordinatorAsync(app, acceptLanguage: "ru");
+        var coordinator = await app.NewPerson().Speaking("ru").SignedIn().WithToken().OwningAnOrganization();
         var form = Form(Orgs.UniqueWord());
         form["Input.TitleKk"] = "";
         form["Input.Shifts[0].EndsAt"] = $"{Day}T09:00";
@@ -102,7 +102,7 @@ public abstract class OpportunityPagesTests(BirgeApp app)
     [Fact]
     public async Task A_weekly_shift_is_one_row_with_its_repeats_and_a_bad_count_is_refused()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var refusedForm = Form(Orgs.UniqueWord());
         refusedForm["Input.Shifts[0].RepeatWeekly"] = "60";
 
@@ -129,7 +129,7 @@ public abstract class OpportunityPagesTests(BirgeApp app)
     [Fact]
     public async Task Shifts_far_ahead_or_long_ago_are_refused_next_to_their_fields_with_the_form_filled()
     {
-        var coordinator = await Opps.CoordinatorAsync(app, acceptLanguage: "ru");
+        var coordinator = await app.NewPerson().Speaking("ru").SignedIn().WithToken().OwningAnOrganization();
         var form = Form(Orgs.UniqueWord());
         form["Input.Shifts[0].StartsAt"] = "9999-12-30T10:00";
         form["Input.Shifts[0].EndsAt"] = "9999-12-30T13:00";
@@ -152,20 +152,20 @@ public abstract class OpportunityPagesTests(BirgeApp app)
     [Fact]
     public async Task Another_organisation_cannot_open_or_post_the_pages_and_nothing_changes()
     {
-        var owner = await Opps.CoordinatorAsync(app);
+        var owner = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var (id, _) = await Opps.CreateAsync(app, owner.Token, Opps.Body(owner.OrganizationId));
-        var stranger = await Opps.CoordinatorAsync(app);
-        var ownForm = await stranger.Client.GetPageAsync(NewUrl(stranger));
+        var stranger = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
+        var ownForm = await stranger.Pages.GetPageAsync(NewUrl(stranger));
 
         foreach (var url in new[] { NewUrl(owner), $"/organizations/{owner.OrganizationId}/opportunities", $"/opportunities/{id}/edit", $"/opportunities/{id}/manage" })
         {
-            using var get = await stranger.Client.GetAsync(url);
+            using var get = await stranger.Pages.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, get.StatusCode);
             Assert.StartsWith("http://localhost/error/403", get.Location(), StringComparison.Ordinal);
         }
 
-        using var post = await stranger.Client.SubmitAsync(ownForm, "main form", Form("чужой"), NewUrl(owner));
-        using var cancel = await stranger.Client.SubmitAsync(ownForm, "main form", new Dictionary<string, string> { ["Reason"] = "чужой" }, $"/opportunities/{id}/manage?handler=Cancel");
+        using var post = await stranger.Pages.SubmitAsync(ownForm, "main form", Form("чужой"), NewUrl(owner));
+        using var cancel = await stranger.Pages.SubmitAsync(ownForm, "main form", new Dictionary<string, string> { ["Reason"] = "чужой" }, $"/opportunities/{id}/manage?handler=Cancel");
 
         Assert.StartsWith("http://localhost/error/403", post.Location(), StringComparison.Ordinal);
         Assert.StartsWith("http://localhost/error/403", cancel.Location(), StringComparison.Ordinal);
@@ -176,22 +176,22 @@ public abstract class OpportunityPagesTests(BirgeApp app)
     [Fact]
     public async Task Publishing_waits_for_verification_then_the_public_page_shows_the_shifts_to_everyone()
     {
-        var coordinator = await Opps.CoordinatorAsync(app, verified: false);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization(verified: false);
         var body = Opps.Body(coordinator.OrganizationId);
         body["directions"] = new[] { "ecology", Direction.Emergency };
         body["minAge"] = null;
         var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, body);
-        var manage = await coordinator.Client.GetPageAsync($"/opportunities/{id}/manage");
+        var manage = await coordinator.Pages.GetPageAsync($"/opportunities/{id}/manage");
         Assert.Null(manage.QuerySelector("#publish-form"));
         Assert.Contains(Html.Text("Error_organization_not_verified", Cultures.Kazakh), manage.Body!.TextContent, StringComparison.Ordinal);
         using var anonymousDraft = await app.Browser().GetAsync($"/opportunities/{id}");
         Assert.Equal(HttpStatusCode.NotFound, anonymousDraft.StatusCode);
-        var memberDraft = await coordinator.Client.GetPageAsync($"/opportunities/{id}");
+        var memberDraft = await coordinator.Pages.GetPageAsync($"/opportunities/{id}");
         Assert.Null(memberDraft.QuerySelector($"a[href='/shifts/{shifts[0]}/apply']"));
 
         await Orgs.VerifyAsync(app, coordinator.OrganizationId);
-        manage = await coordinator.Client.GetPageAsync($"/opportunities/{id}/manage");
-        using var published = await coordinator.Client.SubmitAsync(manage, "#publish-form");
+        manage = await coordinator.Pages.GetPageAsync($"/opportunities/{id}/manage");
+        using var published = await coordinator.Pages.SubmitAsync(manage, "#publish-form");
 
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal(OpportunityStatus.Published, await app.Db(db => db.Opportunities.Where(o => o.Id == id).Select(o => o.Status).SingleAsync()));
@@ -211,26 +211,26 @@ public abstract class OpportunityPagesTests(BirgeApp app)
     [Fact]
     public async Task Cancelling_on_the_manage_page_tells_applicants_and_the_public_page_says_so()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, Opps.Body(coordinator.OrganizationId));
         using (var publish = await app.Client(accessToken: coordinator.Token).PostAsync($"/api/v1/opportunities/{id}/publish", null))
         {
             Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
         }
 
-        var (applicant, email) = await Opps.ApplicantAsync(app, shifts[0]);
-        var manage = await coordinator.Client.GetPageAsync($"/opportunities/{id}/manage");
+        var applicant = await app.NewPerson().OnShift(shifts[0]);
+        var manage = await coordinator.Pages.GetPageAsync($"/opportunities/{id}/manage");
 
-        using var refused = await coordinator.Client.SubmitAsync(manage, "#cancel-form", new Dictionary<string, string> { ["Reason"] = "" });
+        using var refused = await coordinator.Pages.SubmitAsync(manage, "#cancel-form", new Dictionary<string, string> { ["Reason"] = "" });
         var again = await RefusedAsync(refused);
         Assert.Equal(Html.Text("Error_reason_required", Cultures.Kazakh), again.FieldError("Reason"));
-        using var cancelled = await coordinator.Client.SubmitAsync(again, "#cancel-form", new Dictionary<string, string> { ["Reason"] = "Боран" });
+        using var cancelled = await coordinator.Pages.SubmitAsync(again, "#cancel-form", new Dictionary<string, string> { ["Reason"] = "Боран" });
 
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        Assert.Equal(ApplicationStatus.Cancelled, await app.Db(db => db.Applications.Where(a => a.VolunteerId == applicant).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(ApplicationStatus.Cancelled, await app.Db(db => db.Applications.Where(a => a.VolunteerId == applicant.Id).Select(a => a.Status).SingleAsync()));
         Assert.Equal(0, await app.Db(db => db.Shifts.Where(s => s.Id == shifts[0]).Select(s => s.Taken).SingleAsync()));
         var subject = Html.Text("Message_OpportunityCancelled_Subject", Cultures.Kazakh);
-        var message = await app.Db(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Recipient == email && m.Subject == subject));
+        var message = await app.Db(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Recipient == applicant.Email && m.Subject == subject));
         Assert.Contains("Боран", message.Body, StringComparison.Ordinal);
         Assert.Contains($"/opportunities/{id}", message.Body, StringComparison.Ordinal);
         var page = await app.Browser().GetPageAsync($"/opportunities/{id}");
@@ -241,14 +241,14 @@ public abstract class OpportunityPagesTests(BirgeApp app)
     [Fact]
     public async Task The_edit_form_keeps_a_shift_someone_applied_to()
     {
-        var coordinator = await Opps.CoordinatorAsync(app, acceptLanguage: "en");
+        var coordinator = await app.NewPerson().Speaking("en").SignedIn().WithToken().OwningAnOrganization();
         var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, Opps.Body(coordinator.OrganizationId));
-        await Opps.ApplicantAsync(app, shifts[0], ApplicationStatus.Pending);
-        var edit = await coordinator.Client.GetPageAsync($"/opportunities/{id}/edit");
+        await app.NewPerson().OnShift(shifts[0], ApplicationStatus.Pending);
+        var edit = await coordinator.Pages.GetPageAsync($"/opportunities/{id}/edit");
         Assert.Equal(3, edit.QuerySelectorAll("fieldset.shift-row").Length);
         ((IHtmlInputElement)edit.GetElementById("Input_Shifts_0__Remove")!).IsChecked = true;
 
-        using var refused = await coordinator.Client.SubmitAsync(edit, "main form", new Dictionary<string, string> { ["Input.TitleEn"] = "Park clean-up" }, $"/opportunities/{id}/edit");
+        using var refused = await coordinator.Pages.SubmitAsync(edit, "main form", new Dictionary<string, string> { ["Input.TitleEn"] = "Park clean-up" }, $"/opportunities/{id}/edit");
 
         var page = await RefusedAsync(refused);
         Assert.Equal(Html.Text("Error_shift_has_applicants", Cultures.English), page.FieldError("Input_Shifts"));
@@ -259,7 +259,7 @@ public abstract class OpportunityPagesTests(BirgeApp app)
 
         ((IHtmlInputElement)page.GetElementById("Input_Shifts_0__Remove")!).IsChecked = false;
         ((IHtmlInputElement)page.GetElementById("Input_Shifts_1__Remove")!).IsChecked = true;
-        using var saved = await coordinator.Client.SubmitAsync(page, "main form", null, $"/opportunities/{id}/edit");
+        using var saved = await coordinator.Pages.SubmitAsync(page, "main form", null, $"/opportunities/{id}/edit");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         stored = await app.Db(db => db.Opportunities.Include(o => o.Shifts).AsNoTracking().SingleAsync(o => o.Id == id));
@@ -276,7 +276,7 @@ public abstract class OpportunityPagesTests(BirgeApp app)
         Assert.NotNull(home.QuerySelector("main a[href='/opportunities']"));
     }
 
-    private static string NewUrl(Coordinator coordinator) => $"/organizations/{coordinator.OrganizationId}/opportunities/new";
+    private static string NewUrl(TestPerson coordinator) => $"/organizations/{coordinator.OrganizationId}/opportunities/new";
 
     private static Dictionary<string, string> Form(string word) => new()
     {
@@ -292,15 +292,15 @@ public abstract class OpportunityPagesTests(BirgeApp app)
         ["Input.Shifts[0].Role"] = "Отырғызу",
     };
 
-    private static async Task<HttpResponseMessage> SubmitNewAsync(Coordinator coordinator, Dictionary<string, string> form, bool tickEcology = true)
+    private static async Task<HttpResponseMessage> SubmitNewAsync(TestPerson coordinator, Dictionary<string, string> form, bool tickEcology = true)
     {
-        var page = await coordinator.Client.GetPageAsync(NewUrl(coordinator));
+        var page = await coordinator.Pages.GetPageAsync(NewUrl(coordinator));
         if (tickEcology)
         {
             ((IHtmlInputElement)page.GetElementById("Input_Directions_ecology")!).IsChecked = true;
         }
 
-        return await coordinator.Client.SubmitAsync(page, "main form", form, NewUrl(coordinator));
+        return await coordinator.Pages.SubmitAsync(page, "main form", form, NewUrl(coordinator));
     }
 
     private static async Task<IHtmlDocument> RefusedAsync(HttpResponseMessage response)

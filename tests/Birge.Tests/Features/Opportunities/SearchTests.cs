@@ -22,9 +22,9 @@ public abstract class SearchTests(BirgeApp app)
     public async Task A_kazakh_word_typed_in_capitals_finds_it_on_the_page_and_in_the_api()
     {
         var word = "қайырымдылық" + Orgs.UniqueWord();
-        var organizationId = await Orgs.VerifiedAsync(app, "Мейірім " + Orgs.UniqueWord());
-        var id = await Opps.PublishedAsync(app, organizationId, $"Жәрмеңке: {word} күні");
-        var letters = await Opps.PublishedAsync(app, organizationId, "Өзен жағасы", description: new LocalizedText($"әғқңөұүһі{word}", null, null));
+        var organizationId = (await app.NewOrganization().Named("Мейірім " + Orgs.UniqueWord())).Id;
+        var id = (await app.NewOpportunity(organizationId).Titled($"Жәрмеңке: {word} күні")).OpportunityId;
+        var letters = (await app.NewOpportunity(organizationId).Titled("Өзен жағасы").Described(new LocalizedText($"әғқңөұүһі{word}", null, null))).OpportunityId;
 
         var page = await app.Browser().GetPageAsync("/opportunities?q=" + Uri.EscapeDataString(word.ToUpperInvariant()));
         var api = await ApiAsync("q=" + Uri.EscapeDataString(word.ToUpperInvariant()));
@@ -40,9 +40,9 @@ public abstract class SearchTests(BirgeApp app)
     public async Task Russian_and_english_words_find_the_text_in_any_case()
     {
         var word = Orgs.UniqueWord();
-        var organizationId = await Orgs.VerifiedAsync(app, "Приют " + word);
-        var ru = await Opps.PublishedAsync(app, organizationId, "Жануарлар", description: new LocalizedText(null, $"Выгул собак в приюте {word}", null));
-        var en = await Opps.PublishedAsync(app, organizationId, "Жануарлар", description: new LocalizedText(null, null, $"Walking shelter dogs {word}"));
+        var organizationId = (await app.NewOrganization().Named("Приют " + word)).Id;
+        var ru = (await app.NewOpportunity(organizationId).Titled("Жануарлар").Described(new LocalizedText(null, $"Выгул собак в приюте {word}", null))).OpportunityId;
+        var en = (await app.NewOpportunity(organizationId).Titled("Жануарлар").Described(new LocalizedText(null, null, $"Walking shelter dogs {word}"))).OpportunityId;
 
         Assert.Equal([ru], Ids(await ApiAsync("q=" + Uri.EscapeDataString($"ПРИЮТЕ {word.ToUpperInvariant()}"))));
         Assert.Equal([en], Ids(await ApiAsync("q=" + Uri.EscapeDataString($"SHELTER DOGS {word}"))));
@@ -54,11 +54,11 @@ public abstract class SearchTests(BirgeApp app)
     public async Task Near_a_point_the_nearest_come_first_with_the_distance_in_km_and_online_ones_are_left_out()
     {
         var word = Orgs.UniqueWord();
-        var organizationId = await Orgs.VerifiedAsync(app, "Жасыл " + word);
-        var far = await Opps.PublishedAsync(app, organizationId, word, lat: Opps.AlmatyLat + 0.72, lon: Opps.AlmatyLon);
-        var ten = await Opps.PublishedAsync(app, organizationId, word, lat: Opps.AlmatyLat + 0.09, lon: Opps.AlmatyLon, startsAt: DateTime.UtcNow.AddDays(1));
-        var two = await Opps.PublishedAsync(app, organizationId, word, lat: Opps.AlmatyLat + 0.018, lon: Opps.AlmatyLon, startsAt: DateTime.UtcNow.AddDays(9));
-        var online = await Opps.PublishedAsync(app, organizationId, word, online: true);
+        var organizationId = (await app.NewOrganization().Named("Жасыл " + word)).Id;
+        var far = (await app.NewOpportunity(organizationId).Titled(word).Near(Opps.AlmatyLat + 0.72, Opps.AlmatyLon)).OpportunityId;
+        var ten = (await app.NewOpportunity(organizationId).Titled(word).Starting(DateTime.UtcNow.AddDays(1)).Near(Opps.AlmatyLat + 0.09, Opps.AlmatyLon)).OpportunityId;
+        var two = (await app.NewOpportunity(organizationId).Titled(word).Starting(DateTime.UtcNow.AddDays(9)).Near(Opps.AlmatyLat + 0.018, Opps.AlmatyLon)).OpportunityId;
+        var online = (await app.NewOpportunity(organizationId).Titled(word).Online()).OpportunityId;
         var query = FormattableString.Invariant($"q={word}&lat={Opps.AlmatyLat}&lon={Opps.AlmatyLon}&radiusKm=50");
 
         var api = await ApiAsync(query);
@@ -85,13 +85,13 @@ public abstract class SearchTests(BirgeApp app)
     public async Task Region_direction_dates_age_and_free_seats_narrow_the_results()
     {
         var word = Orgs.UniqueWord();
-        var organizationId = await Orgs.VerifiedAsync(app, "Бірлік " + word);
+        var organizationId = (await app.NewOrganization().Named("Бірлік " + word)).Id;
         var week = DateTime.UtcNow.Date.AddDays(7).AddHours(5);
-        var almaty = await Opps.PublishedAsync(app, organizationId, word, startsAt: week);
-        var astana = await Opps.PublishedAsync(app, organizationId, word, region: Orgs.AstanaCity, direction: "ecology", startsAt: week.AddDays(1));
-        var adults = await Opps.PublishedAsync(app, organizationId, word, minAge: 16, startsAt: week.AddDays(2));
-        var emergency = await Opps.PublishedAsync(app, organizationId, word, direction: Direction.Emergency, startsAt: week.AddDays(3));
-        var full = await Opps.PublishedAsync(app, organizationId, word, capacity: 3, taken: 3, startsAt: week.AddDays(4));
+        var almaty = (await app.NewOpportunity(organizationId).Titled(word).Starting(week)).OpportunityId;
+        var astana = (await app.NewOpportunity(organizationId).Titled(word).InRegion(Orgs.AstanaCity).Directions("ecology").Starting(week.AddDays(1))).OpportunityId;
+        var adults = (await app.NewOpportunity(organizationId).Titled(word).ForAges(16).Starting(week.AddDays(2))).OpportunityId;
+        var emergency = (await app.NewOpportunity(organizationId).Titled(word).Directions(Direction.Emergency).Starting(week.AddDays(3))).OpportunityId;
+        var full = (await app.NewOpportunity(organizationId).Titled(word).Seats(3, takenAlready: 3).Starting(week.AddDays(4))).OpportunityId;
         string Day(int days) => DateOnly.FromDateTime(week.AddDays(days)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         Assert.Equal([almaty, astana, adults, emergency, full], Ids(await ApiAsync($"q={word}")));
@@ -115,34 +115,18 @@ public abstract class SearchTests(BirgeApp app)
     public async Task Drafts_cancelled_and_past_opportunities_are_not_found()
     {
         var word = Orgs.UniqueWord();
-        var organizationId = await Orgs.VerifiedAsync(app, "Өткен " + word);
-        var shown = await Opps.PublishedAsync(app, organizationId, word);
-        var running = await Opps.PublishedAsync(app, organizationId, word, startsAt: DateTime.UtcNow.AddHours(-1));
-        var past = await Opps.PublishedAsync(app, organizationId, word, startsAt: DateTime.UtcNow.AddDays(-2));
-        var cancelled = await Opps.PublishedAsync(app, organizationId, word);
+        var organizationId = (await app.NewOrganization().Named("Өткен " + word)).Id;
+        var shown = (await app.NewOpportunity(organizationId).Titled(word)).OpportunityId;
+        var running = (await app.NewOpportunity(organizationId).Titled(word).Starting(DateTime.UtcNow.AddHours(-1))).OpportunityId;
+        var past = (await app.NewOpportunity(organizationId).Titled(word).Starting(DateTime.UtcNow.AddDays(-2))).OpportunityId;
+        var cancelled = (await app.NewOpportunity(organizationId).Titled(word)).OpportunityId;
         await app.Db(async db =>
         {
             var opportunity = await db.Opportunities.SingleAsync(o => o.Id == cancelled);
             Assert.Null(opportunity.Cancel("Жаңбыр", DateTime.UtcNow));
-            db.Opportunities.Add(new Opportunity
-            {
-                OrganizationId = organizationId,
-                RegionKato = People.AlmatyCity,
-                Title = new LocalizedText(word, null, null),
-                Shifts = [new Shift { StartsAt = DateTime.UtcNow.AddDays(1), EndsAt = DateTime.UtcNow.AddDays(1).AddHours(2), Capacity = 3 }],
-            });
             return await db.SaveChangesAsync();
         });
-        await app.Db(async db =>
-        {
-            foreach (var draft in await db.Opportunities.Include(o => o.Shifts).Where(o => o.OrganizationId == organizationId && o.Status == OpportunityStatus.Draft).ToListAsync())
-            {
-                draft.RefreshSchedule();
-                draft.RefreshSearchText("Өткен");
-            }
-
-            return await db.SaveChangesAsync();
-        });
+        await app.NewOpportunity(organizationId).Titled(word).Starting(DateTime.UtcNow.AddDays(1)).Until(DateTime.UtcNow.AddDays(1).AddHours(2)).Seats(3).Draft().SearchedAs("Өткен");
 
         Assert.Equal([running, shown], Ids(await ApiAsync($"q={word}")));
         Assert.DoesNotContain(past, Ids(await ApiAsync($"q={word}&from=2000-01-01")));
@@ -152,12 +136,12 @@ public abstract class SearchTests(BirgeApp app)
     public async Task Results_come_twenty_to_a_page_soonest_first_with_links_that_keep_the_filters()
     {
         var word = Orgs.UniqueWord();
-        var organizationId = await Orgs.VerifiedAsync(app, "Парақ " + word);
+        var organizationId = (await app.NewOrganization().Named("Парақ " + word)).Id;
         var start = DateTime.UtcNow.AddDays(2);
         var ids = new List<Guid>();
         foreach (var i in Enumerable.Range(0, 25).Reverse())
         {
-            ids.Insert(0, await Opps.PublishedAsync(app, organizationId, word, startsAt: start.AddHours(i)));
+            ids.Insert(0, (await app.NewOpportunity(organizationId).Titled(word).Starting(start.AddHours(i))).OpportunityId);
         }
 
         var first = await app.Browser().GetPageAsync($"/opportunities?q={word}&region={People.AlmatyCity}");
@@ -187,7 +171,7 @@ public abstract class SearchTests(BirgeApp app)
 
         var problem = await dates.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.DateRangeInvalid);
         Assert.Equal(Html.Text("Error_date_range_invalid", Cultures.Russian), problem.GetProperty("errors").GetProperty("to")[0].GetString());
-        await point.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CoordinatesInvalid);
+        await point.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OpportunityErrors.CoordinatesInvalid);
         var page = await app.Browser("ru").GetPageAsync("/opportunities?from=2026-12-10&to=2026-12-01");
         Assert.Contains(Html.Text("Error_date_range_invalid", Cultures.Russian), page.Find(".error-summary").TextContent, StringComparison.Ordinal);
     }
@@ -199,10 +183,10 @@ public abstract class SearchTests(BirgeApp app)
         var tooLate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(5).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var refusals = new (string Query, string Field, string Code)[]
         {
-            ("lat=43.2&lon=NaN", "lat", ErrorCodes.CoordinatesInvalid),
-            ("lat=NaN&lon=76.9", "lat", ErrorCodes.CoordinatesInvalid),
-            ("lat=43.2&lon=76.9&radiusKm=NaN", "radiusKm", ErrorCodes.CoordinatesInvalid),
-            ("lat=43.2&lon=76.9&radiusKm=Infinity", "radiusKm", ErrorCodes.CoordinatesInvalid),
+            ("lat=43.2&lon=NaN", "lat", OpportunityErrors.CoordinatesInvalid),
+            ("lat=NaN&lon=76.9", "lat", OpportunityErrors.CoordinatesInvalid),
+            ("lat=43.2&lon=76.9&radiusKm=NaN", "radiusKm", OpportunityErrors.CoordinatesInvalid),
+            ("lat=43.2&lon=76.9&radiusKm=Infinity", "radiusKm", OpportunityErrors.CoordinatesInvalid),
             ("to=9999-12-31", "to", ErrorCodes.DateOutOfRange),
             ("to=" + tooLate, "to", ErrorCodes.DateOutOfRange),
             ("from=0001-01-01", "from", ErrorCodes.DateOutOfRange),
@@ -242,7 +226,7 @@ public abstract class SearchTests(BirgeApp app)
     [Fact]
     public async Task A_nul_character_anywhere_in_the_input_is_a_bad_request_not_a_server_error()
     {
-        var coordinator = await Opps.CoordinatorAsync(app);
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
         using var client = app.Client("ru", coordinator.Token);
         var body = Opps.Body(coordinator.OrganizationId);
         body["address"] = "Алматы\u0000";

@@ -12,10 +12,10 @@ public abstract class FairTests(BirgeApp app)
     public async Task A_verified_organisation_is_listed_and_a_pending_one_is_not()
     {
         var word = Orgs.UniqueWord();
-        var (_, _, token) = await Orgs.PersonAsync(app);
-        var verified = await Orgs.RegisterAsync(app, token, Orgs.Body("Расталған " + word));
+        var person = await app.NewPerson().WithToken();
+        var verified = await Orgs.RegisterAsync(app, person.Token, Orgs.Body("Расталған " + word));
         await Orgs.VerifyAsync(app, verified);
-        var pending = await Orgs.RegisterAsync(app, token, Orgs.Body("Күтуде " + word));
+        var pending = await Orgs.RegisterAsync(app, person.Token, Orgs.Body("Күтуде " + word));
 
         var page = await app.Browser().GetPageAsync("/organizations?q=" + Uri.EscapeDataString(word));
 
@@ -38,7 +38,7 @@ public abstract class FairTests(BirgeApp app)
     public async Task A_kazakh_search_typed_in_capitals_finds_the_organisation()
     {
         var word = Orgs.UniqueWord();
-        var id = await Orgs.VerifiedAsync(app, "Жасыл Әлем", description: new LocalizedText("Экологиялық ұйым " + word, null, null));
+        var id = (await app.NewOrganization().Named("Жасыл Әлем").Described(new LocalizedText("Экологиялық ұйым " + word, null, null))).Id;
 
         var page = await app.Browser().GetPageAsync("/organizations?q=" + Uri.EscapeDataString("ЖАСЫЛ ӘЛЕМ"));
         Assert.Contains(page.QuerySelectorAll(".fair-list a"), a => a.GetAttribute("href") == $"/organizations/{id}");
@@ -52,8 +52,8 @@ public abstract class FairTests(BirgeApp app)
     public async Task Region_and_direction_filters_narrow_the_list()
     {
         var word = Orgs.UniqueWord();
-        var inAstana = await Orgs.VerifiedAsync(app, "Астана " + word, Orgs.AstanaCity, "animals");
-        var inAlmaty = await Orgs.VerifiedAsync(app, "Алматы " + word, People.AlmatyCity, "sport");
+        var inAstana = (await app.NewOrganization().Named("Астана " + word).InRegion(Orgs.AstanaCity).Direction("animals")).Id;
+        var inAlmaty = (await app.NewOrganization().Named("Алматы " + word).InRegion(People.AlmatyCity).Direction("sport")).Id;
         using var api = app.Client();
 
         async Task<List<Guid>> FindAsync(string filters)
@@ -78,7 +78,7 @@ public abstract class FairTests(BirgeApp app)
         var word = Orgs.UniqueWord();
         for (var i = 0; i < 25; i++)
         {
-            await Orgs.VerifiedAsync(app, $"Ұйым {i:00} {word}");
+            await app.NewOrganization().Named($"Ұйым {i:00} {word}");
         }
 
         var browser = app.Browser("en");
@@ -106,17 +106,17 @@ public abstract class FairTests(BirgeApp app)
     [Fact]
     public async Task A_pending_organisation_is_hidden_from_strangers_but_shown_to_its_members()
     {
-        var (owner, email) = await People.SignUpAsync(app);
-        var organizationId = await Orgs.RegisterAsync(app, await Api.TokenAsync(app, email));
-        var (stranger, _) = await People.SignUpAsync(app);
+        var owner = await app.NewPerson().SignedIn();
+        var organizationId = await Orgs.RegisterAsync(app, await Api.TokenAsync(app, owner.Email));
+        var stranger = await app.NewPerson().SignedIn();
 
         await app.Browser().GetPageAsync($"/organizations/{organizationId}", HttpStatusCode.NotFound);
-        await stranger.GetPageAsync($"/organizations/{organizationId}", HttpStatusCode.NotFound);
+        await stranger.Pages.GetPageAsync($"/organizations/{organizationId}", HttpStatusCode.NotFound);
         using var api = app.Client();
         using var hidden = await api.GetAsync($"/api/v1/organizations/{organizationId}");
         await hidden.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
 
-        var own = await owner.GetPageAsync($"/organizations/{organizationId}");
+        var own = await owner.Pages.GetPageAsync($"/organizations/{organizationId}");
         Assert.Equal("pending", own.Find(".org-status").GetAttribute("data-status"));
 
         await Orgs.VerifyAsync(app, organizationId);
@@ -134,8 +134,8 @@ public abstract class FairTests(BirgeApp app)
         using var refused = await anonymous.GetAsync("/api/v1/organizations?status=pending");
         await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
 
-        var (_, _, token) = await Orgs.PersonAsync(app);
-        using var volunteer = app.Client(accessToken: token);
+        var person = await app.NewPerson().WithToken();
+        using var volunteer = app.Client(accessToken: person.Token);
         using var alsoRefused = await volunteer.GetAsync("/api/v1/organizations?status=pending");
         await alsoRefused.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
 
@@ -147,18 +147,13 @@ public abstract class FairTests(BirgeApp app)
     public async Task Front_office_staff_see_pending_organisations_of_their_region_only()
     {
         var word = Orgs.UniqueWord();
-        var (_, _, ownerToken) = await Orgs.PersonAsync(app);
-        var inAlmaty = await Orgs.RegisterAsync(app, ownerToken, Orgs.Body("Алматы " + word));
+        var owner = await app.NewPerson().WithToken();
+        var inAlmaty = await Orgs.RegisterAsync(app, owner.Token, Orgs.Body("Алматы " + word));
         var astanaBody = Orgs.Body("Астана " + word);
         astanaBody["regionKato"] = Orgs.AstanaCity;
-        await Orgs.RegisterAsync(app, ownerToken, astanaBody);
-        var (staffId, _, staffToken) = await Orgs.PersonAsync(app);
-        await app.Db(async db =>
-        {
-            db.FrontOfficeStaff.Add(new FrontOfficeStaff { FrontOfficeKato = People.AlmatyCity, AccountId = staffId, Role = FrontOfficeStaff.Staff, AssignedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
-        using var staff = app.Client(accessToken: staffToken);
+        await Orgs.RegisterAsync(app, owner.Token, astanaBody);
+        var almatyStaff = await app.NewPerson().Staff(People.AlmatyCity).WithToken();
+        using var staff = app.Client(accessToken: almatyStaff.Token);
 
         var json = await (await staff.GetAsync($"/api/v1/organizations?status=pending&q={Uri.EscapeDataString(word)}")).JsonAsync();
 

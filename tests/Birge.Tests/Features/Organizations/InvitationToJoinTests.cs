@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Organizations;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,11 +18,11 @@ public abstract class InvitationToJoinTests(BirgeApp app)
     public async Task The_page_answers_the_same_for_an_address_with_and_without_an_account()
     {
         var (owner, organizationId) = await OwnerWithOrganizationAsync("ru");
-        var (_, knownEmail) = await People.SignUpAsync(app);
+        var known = await app.NewPerson();
         var unknownEmail = People.NewEmail();
 
         var answers = new List<(HttpStatusCode Status, string Location, string Notice)>();
-        foreach (var email in new[] { knownEmail, unknownEmail })
+        foreach (var email in new[] { known.Email, unknownEmail })
         {
             var page = await owner.GetPageAsync($"/organizations/{organizationId}/invitations");
             using var sent = await owner.SubmitAsync(page, "#invite-form", new Dictionary<string, string> { ["Input.Email"] = email }, $"/organizations/{organizationId}/invitations");
@@ -44,22 +45,22 @@ public abstract class InvitationToJoinTests(BirgeApp app)
     [Fact]
     public async Task The_api_answers_201_for_a_contact_with_and_without_an_account_and_refuses_an_existing_member()
     {
-        var (_, ownerEmail, token) = await Orgs.PersonAsync(app);
-        var organizationId = await Orgs.RegisterAsync(app, token);
-        var (_, knownEmail) = await Api.CreateAccountAsync(app);
+        var owner = await app.NewPerson().WithToken();
+        var organizationId = (await app.NewOrganization().Pending().OwnedBy(owner.Id)).Id;
+        var withAccount = await app.NewPerson();
         var unknownPhone = People.NewPhone();
-        using var client = app.Client("en", token);
+        using var client = app.Client("en", owner.Token);
 
-        using var known = await client.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/invitations", new { email = knownEmail });
+        using var known = await client.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/invitations", new { email = withAccount.Email });
         using var unknown = await client.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/invitations", new { phone = unknownPhone });
-        using var member = await client.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/invitations", new { email = ownerEmail });
+        using var member = await client.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/invitations", new { email = owner.Email });
 
         Assert.Equal(HttpStatusCode.Created, known.StatusCode);
         Assert.Equal(HttpStatusCode.Created, unknown.StatusCode);
         Assert.Equal(
             (await known.JsonAsync()).EnumerateObject().Select(p => p.Name),
             (await unknown.JsonAsync()).EnumerateObject().Select(p => p.Name));
-        await member.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.AlreadyMember);
+        await member.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OrganizationErrors.AlreadyMember);
 
         // By SMS to the number, in the inviter's language (Kazakh: the account was made without a language).
         var phone = "+7" + new string(unknownPhone.Where(char.IsAsciiDigit).ToArray())[1..];
@@ -101,7 +102,7 @@ public abstract class InvitationToJoinTests(BirgeApp app)
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal($"/organizations/{organizationId}/manage", accepted.Location());
-        var newcomerId = await Orgs.AccountIdAsync(app, email);
+        var newcomerId = await app.Db(db => db.Accounts.Where(a => a.Email == email).Select(a => a.Id).SingleAsync());
         Assert.True(await app.Db(db => db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organizationId && m.AccountId == newcomerId && m.Role == OrganizationMember.Coordinator)));
 
         // The link reached that address: it is confirmed as the confirmation link would have done.
@@ -110,9 +111,8 @@ public abstract class InvitationToJoinTests(BirgeApp app)
 
     private async Task<(HttpClient Owner, Guid OrganizationId)> OwnerWithOrganizationAsync(string language)
     {
-        var (owner, email) = await People.SignUpAsync(app, language);
-        var token = await Api.TokenAsync(app, email);
-        return (owner, await Orgs.RegisterAsync(app, token));
+        var owner = await app.NewPerson().Speaking(language).SignedIn();
+        return (owner.Pages, (await app.NewOrganization().Pending().OwnedBy(owner.Id)).Id);
     }
 }
 

@@ -54,7 +54,7 @@ public static class Bins
     }
 }
 
-/// <summary>Organisations made for tests, through the API or straight in the database.</summary>
+/// <summary>Organisations through the registration API, for the tests of registration and the fair; <see cref="TestData"/> makes the rest.</summary>
 public static class Orgs
 {
     public const string AstanaCity = "710000000";
@@ -74,13 +74,6 @@ public static class Orgs
         ["legalForm"] = "public_association",
     };
 
-    /// <summary>A new person with an API token.</summary>
-    public static async Task<(Guid Id, string Email, string Token)> PersonAsync(BirgeApp app)
-    {
-        var (id, email) = await Api.CreateAccountAsync(app);
-        return (id, email, await Api.TokenAsync(app, email));
-    }
-
     /// <summary>Registers an organisation through the API as <paramref name="token"/>'s owner; returns its id.</summary>
     public static async Task<Guid> RegisterAsync(BirgeApp app, string token, Dictionary<string, object?>? body = null)
     {
@@ -98,38 +91,4 @@ public static class Orgs
             Assert.Null(organization.Decide(OrganizationDecision.Verify, null, Guid.NewGuid(), DateTime.UtcNow));
             return await db.SaveChangesAsync();
         });
-
-    /// <summary>A verified organisation stored directly (faster than the API when a test needs many).</summary>
-    public static async Task<Guid> VerifiedAsync(BirgeApp app, string name, string region = People.AlmatyCity, string direction = "social", LocalizedText? description = null)
-    {
-        var organization = new Organization
-        {
-            Bin = Bins.New(),
-            Name = name,
-            LegalForm = "foundation",
-            RegionKato = region,
-            Directions = [direction],
-            Description = description ?? new LocalizedText("Сипаттама", null, null),
-            CreatedAt = DateTime.UtcNow,
-        };
-        organization.RefreshSearchText();
-        Assert.Null(organization.Decide(OrganizationDecision.Verify, null, Guid.NewGuid(), DateTime.UtcNow));
-        await app.Db(async db =>
-        {
-            db.Organizations.Add(organization);
-            return await db.SaveChangesAsync();
-        });
-        return organization.Id;
-    }
-
-    /// <summary>Makes an existing account a coordinator, as an accepted invitation would.</summary>
-    public static async Task AddCoordinatorAsync(BirgeApp app, Guid organizationId, Guid accountId) =>
-        await app.Db(async db =>
-        {
-            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = organizationId, AccountId = accountId, Role = OrganizationMember.Coordinator, JoinedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
-
-    public static async Task<Guid> AccountIdAsync(BirgeApp app, string email) =>
-        await app.Db(db => db.Accounts.Where(a => a.Email == email).Select(a => a.Id).SingleAsync());
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Features.Organizations;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,10 +17,10 @@ public abstract class RegistrationTests(BirgeApp app)
     [Fact]
     public async Task An_organisation_registered_through_the_form_is_pending_with_the_registrant_as_owner()
     {
-        var (client, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson().SignedIn();
         var name = "Жасыл қала " + Orgs.UniqueWord();
 
-        using var response = await SubmitAsync(client, Form(name, Bins.Sample));
+        using var response = await SubmitAsync(person.Pages, Form(name, Bins.Sample));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await app.Db(db => db.Organizations.Include(o => o.Members).AsNoTracking().SingleAsync(o => o.Name == name));
@@ -34,15 +35,15 @@ public abstract class RegistrationTests(BirgeApp app)
         Assert.Equal("+77011234500", stored.Phone);
         Assert.Contains("ағаш", stored.SearchText, StringComparison.Ordinal);
         var owner = Assert.Single(stored.Members);
-        Assert.Equal(await Orgs.AccountIdAsync(app, email), owner.AccountId);
+        Assert.Equal(person.Id, owner.AccountId);
         Assert.Equal(OrganizationMember.Owner, owner.Role);
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.Action == "organization.registered" && a.TargetId == stored.Id.ToString())));
 
-        var manage = await client.GetPageAsync(response.Location());
+        var manage = await person.Pages.GetPageAsync(response.Location());
         Assert.Contains(Html.Text("Org_Status_pending", Cultures.Kazakh), manage.Find(".org-status").TextContent, StringComparison.Ordinal);
         Assert.Contains(Html.Text("Org_StatusText_pending", Cultures.Kazakh), manage.Find(".org-status").TextContent, StringComparison.Ordinal);
 
-        var account = await client.GetPageAsync("/account");
+        var account = await person.Pages.GetPageAsync("/account");
         Assert.Contains(account.QuerySelectorAll(".my-organizations a"), a => a.GetAttribute("href") == $"/organizations/{stored.Id}/manage");
     }
 
@@ -50,10 +51,10 @@ public abstract class RegistrationTests(BirgeApp app)
     [MemberData(nameof(BadBins))]
     public async Task A_bad_bin_is_refused_next_to_the_field_and_nothing_is_stored(string bin)
     {
-        var (client, _) = await People.SignUpAsync(app);
+        var person = await app.NewPerson().SignedIn();
         var name = "Мейірім " + Orgs.UniqueWord();
 
-        using var response = await SubmitAsync(client, Form(name, bin));
+        using var response = await SubmitAsync(person.Pages, Form(name, bin));
 
         var page = await RefusedAsync(response);
         Assert.Equal(Html.Text("Error_bin_invalid", Cultures.Kazakh), page.FieldError("Input_Bin"));
@@ -67,13 +68,13 @@ public abstract class RegistrationTests(BirgeApp app)
     [Fact]
     public async Task A_duplicate_bin_is_refused_on_the_form()
     {
-        var (_, _, token) = await Orgs.PersonAsync(app);
+        var person = await app.NewPerson().WithToken();
         var bin = Bins.New();
-        await Orgs.RegisterAsync(app, token, Orgs.Body(bin: bin));
-        var (client, _) = await People.SignUpAsync(app, "ru");
+        await Orgs.RegisterAsync(app, person.Token, Orgs.Body(bin: bin));
+        var volunteer = await app.NewPerson().Speaking("ru").SignedIn();
         var name = "Дубликат " + Orgs.UniqueWord();
 
-        using var response = await SubmitAsync(client, Form(name, bin));
+        using var response = await SubmitAsync(volunteer.Pages, Form(name, bin));
 
         var page = await RefusedAsync(response);
         Assert.Equal(Html.Text("Error_bin_exists", Cultures.Russian), page.FieldError("Input_Bin"));
@@ -84,11 +85,11 @@ public abstract class RegistrationTests(BirgeApp app)
     [Fact]
     public async Task Missing_directions_and_a_bad_website_are_shown_next_to_their_fields()
     {
-        var (client, _) = await People.SignUpAsync(app, "en");
+        var person = await app.NewPerson().Speaking("en").SignedIn();
         var form = Form("Без направлений " + Orgs.UniqueWord(), Bins.New());
         form["Input.Website"] = "ftp://files.example.kz";
 
-        using var response = await SubmitAsync(client, form, tickEcology: false);
+        using var response = await SubmitAsync(person.Pages, form, tickEcology: false);
 
         var page = await RefusedAsync(response);
         Assert.Equal(Html.Text("Error_directions_required", Cultures.English), page.FieldError("Input_Directions"));
@@ -98,8 +99,8 @@ public abstract class RegistrationTests(BirgeApp app)
     [Fact]
     public async Task The_api_registers_an_organisation_pending_with_the_caller_as_owner()
     {
-        var (id, _, token) = await Orgs.PersonAsync(app);
-        using var client = app.Client(accessToken: token);
+        var person = await app.NewPerson().WithToken();
+        using var client = app.Client(accessToken: person.Token);
 
         using var response = await client.PostAsJsonAsync("/api/v1/organizations", Orgs.Body());
 
@@ -107,7 +108,7 @@ public abstract class RegistrationTests(BirgeApp app)
         var json = await response.JsonAsync();
         Assert.Equal("pending", json.GetProperty("status").GetString());
         var organizationId = json.GetProperty("id").GetGuid();
-        Assert.True(await app.Db(db => db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organizationId && m.AccountId == id && m.Role == OrganizationMember.Owner)));
+        Assert.True(await app.Db(db => db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organizationId && m.AccountId == person.Id && m.Role == OrganizationMember.Owner)));
     }
 
     [Theory]
@@ -116,13 +117,13 @@ public abstract class RegistrationTests(BirgeApp app)
     [InlineData("en")]
     public async Task The_api_refuses_a_bad_bin_with_422_in_the_callers_language(string language)
     {
-        var (_, _, token) = await Orgs.PersonAsync(app);
-        using var client = app.Client(language, token);
+        var person = await app.NewPerson().WithToken();
+        using var client = app.Client(language, person.Token);
         var body = Orgs.Body(bin: Bins.WithBadChecksum(Bins.New()));
 
         using var response = await client.PostAsJsonAsync("/api/v1/organizations", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.BinInvalid);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OrganizationErrors.BinInvalid);
         var culture = Cultures.FromLanguage(language);
         Assert.Equal(Html.Text("Error_bin_invalid", culture), problem.GetProperty("errors").GetProperty("bin")[0].GetString());
         Assert.False(await app.Db(db => db.Organizations.AnyAsync(o => o.Name == (string)body["name"]!)));
@@ -131,14 +132,14 @@ public abstract class RegistrationTests(BirgeApp app)
     [Fact]
     public async Task The_api_refuses_a_duplicate_bin_with_409()
     {
-        var (_, _, token) = await Orgs.PersonAsync(app);
+        var person = await app.NewPerson().WithToken();
         var bin = Bins.New();
-        await Orgs.RegisterAsync(app, token, Orgs.Body(bin: bin));
-        using var client = app.Client("en", token);
+        await Orgs.RegisterAsync(app, person.Token, Orgs.Body(bin: bin));
+        using var client = app.Client("en", person.Token);
 
         using var response = await client.PostAsJsonAsync("/api/v1/organizations", Orgs.Body(bin: bin));
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.BinExists);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, OrganizationErrors.BinExists);
         Assert.Equal(Html.Text("Error_bin_exists", Cultures.English), problem.GetProperty("title").GetString());
         Assert.Equal(1, await app.Db(db => db.Organizations.CountAsync(o => o.Bin == bin)));
     }
@@ -146,9 +147,9 @@ public abstract class RegistrationTests(BirgeApp app)
     [Fact]
     public async Task Simultaneous_registrations_of_one_bin_store_one_organisation()
     {
-        var (_, _, token) = await Orgs.PersonAsync(app);
+        var person = await app.NewPerson().WithToken();
         var bin = Bins.New();
-        using var client = app.Client(accessToken: token);
+        using var client = app.Client(accessToken: person.Token);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsJsonAsync("/api/v1/organizations", Orgs.Body(bin: bin))));
 
@@ -164,15 +165,15 @@ public abstract class RegistrationTests(BirgeApp app)
     [Fact]
     public async Task The_api_refuses_other_bad_fields_with_422()
     {
-        var (_, _, token) = await Orgs.PersonAsync(app);
-        using var client = app.Client(accessToken: token);
+        var person = await app.NewPerson().WithToken();
+        using var client = app.Client(accessToken: person.Token);
         var body = Orgs.Body();
         body["directions"] = Array.Empty<string>();
         body["legalForm"] = "pirates";
 
         using var response = await client.PostAsJsonAsync("/api/v1/organizations", body);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.LegalFormInvalid);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, OrganizationErrors.LegalFormInvalid);
         Assert.True(problem.GetProperty("errors").TryGetProperty("directions", out _));
     }
 

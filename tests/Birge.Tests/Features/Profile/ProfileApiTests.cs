@@ -14,8 +14,8 @@ public abstract class ProfileApiTests(BirgeApp app)
     [Fact]
     public async Task Get_answers_the_defaults_before_the_first_save()
     {
-        var (_, email) = await Api.CreateAccountAsync(app);
-        using var client = app.Client(accessToken: await Api.TokenAsync(app, email));
+        var person = await app.NewPerson();
+        using var client = app.Client(accessToken: await Api.TokenAsync(app, person.Email));
 
         using var response = await client.GetAsync("/api/v1/me/profile");
 
@@ -33,10 +33,8 @@ public abstract class ProfileApiTests(BirgeApp app)
     [Fact]
     public async Task Put_stores_the_profile_and_get_reads_it_back()
     {
-        var body = Api.AdultAccount();
-        body["birthDate"] = "1960-03-01";
-        var (id, email) = await Api.CreateAccountAsync(app, body);
-        using var client = app.Client(accessToken: await Api.TokenAsync(app, email));
+        var person = await app.NewPerson().With("birthDate", "1960-03-01");
+        using var client = app.Client(accessToken: await Api.TokenAsync(app, person.Email));
         var direction = await app.Db(db => db.Directions.OrderBy(d => d.SortOrder).Select(d => d.Code).FirstAsync());
 
         using var put = await client.PutAsJsonAsync("/api/v1/me/profile", new
@@ -73,7 +71,7 @@ public abstract class ProfileApiTests(BirgeApp app)
             Assert.True(profile.GetProperty("isSilver").GetBoolean());
         }
 
-        var stored = await app.Db(db => db.VolunteerProfiles.AsNoTracking().SingleAsync(p => p.AccountId == id));
+        var stored = await app.Db(db => db.VolunteerProfiles.AsNoTracking().SingleAsync(p => p.AccountId == person.Id));
         Assert.Equal(["sat-morning", "sun-evening"], stored.Availability);
     }
 
@@ -82,8 +80,8 @@ public abstract class ProfileApiTests(BirgeApp app)
     [InlineData("ru")]
     public async Task An_unknown_language_code_is_refused_with_422_and_nothing_is_stored(string language)
     {
-        var (id, email) = await Api.CreateAccountAsync(app);
-        using var client = app.Client(language, await Api.TokenAsync(app, email));
+        var person = await app.NewPerson();
+        using var client = app.Client(language, await Api.TokenAsync(app, person.Email));
 
         using var response = await client.PutAsJsonAsync("/api/v1/me/profile", new { city = "Тараз", languages = new[] { "kk", "klingon" } });
 
@@ -91,14 +89,14 @@ public abstract class ProfileApiTests(BirgeApp app)
         Assert.Equal(
             Html.Text("Error_language_invalid", Cultures.FromLanguage(language)),
             problem.GetProperty("errors").GetProperty("languages")[0].GetString());
-        Assert.False(await app.Db(db => db.VolunteerProfiles.AnyAsync(p => p.AccountId == id)));
+        Assert.False(await app.Db(db => db.VolunteerProfiles.AnyAsync(p => p.AccountId == person.Id)));
     }
 
     [Fact]
     public async Task Too_long_texts_and_unknown_slots_are_refused_by_field()
     {
-        var (_, email) = await Api.CreateAccountAsync(app);
-        using var client = app.Client(accessToken: await Api.TokenAsync(app, email));
+        var person = await app.NewPerson();
+        using var client = app.Client(accessToken: await Api.TokenAsync(app, person.Email));
 
         using var response = await client.PutAsJsonAsync(
             "/api/v1/me/profile", new { about = new string('a', 1001), availability = new[] { "sat-night" } });

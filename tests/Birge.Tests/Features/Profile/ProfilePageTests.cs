@@ -16,7 +16,7 @@ public abstract class ProfilePageTests(BirgeApp app)
     [Fact]
     public async Task A_volunteer_saves_a_full_profile_and_reads_it_back()
     {
-        var (client, email) = await People.SignUpAsync(app);
+        var person = await app.NewPerson().SignedIn();
         var directions = await app.Db(db => db.Directions.OrderBy(d => d.SortOrder).Take(2).ToListAsync());
         var ticked = new[]
         {
@@ -25,13 +25,13 @@ public abstract class ProfilePageTests(BirgeApp app)
             "Input_Availability_sat-morning", "Input_Availability_sun-evening",
             "Input_ShowContactsToOrganisers", "Input_ShowProfileToOrganisers",
         };
-        var page = await client.GetPageAsync("/profile");
+        var page = await person.Pages.GetPageAsync("/profile");
         Assert.Equal(
             directions[0].Name.Resolve(Cultures.Kazakh),
             page.Find($"label[for=Input_Directions_{directions[0].Code}]").TextContent.Trim());
 
         using var response = await ProfileForm.PostAsync(
-            client,
+            person.Pages,
             page,
             new Dictionary<string, string>
             {
@@ -44,7 +44,7 @@ public abstract class ProfilePageTests(BirgeApp app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/profile", response.Location());
-        var again = await client.GetPageAsync("/profile");
+        var again = await person.Pages.GetPageAsync("/profile");
         Assert.Equal(Html.Text("Profile_Saved", Cultures.Kazakh), again.Find(".notice--success").TextContent.Trim());
         Assert.Equal("Қаскелең", again.Value("Input_City"));
         Assert.Equal("Домбыра", again.Find("#Input_OtherSkills").TextContent);
@@ -52,7 +52,7 @@ public abstract class ProfilePageTests(BirgeApp app)
         Assert.Equal(AboutText.Replace("\r\n", "\n", StringComparison.Ordinal), again.Find("#Input_About").TextContent);
         Assert.Equal(ticked.ToHashSet(), ProfileForm.Ticked(again));
 
-        var stored = await StoredAsync(email);
+        var stored = await StoredAsync(person.Email);
         Assert.NotNull(stored);
         Assert.Equal("Қаскелең", stored.City);
         Assert.Equal(["kk", "ru"], stored.Languages);
@@ -70,8 +70,8 @@ public abstract class ProfilePageTests(BirgeApp app)
     [Fact]
     public async Task The_week_is_an_accessible_table_and_availability_round_trips()
     {
-        var (client, email) = await People.SignUpAsync(app);
-        var page = await client.GetPageAsync("/profile");
+        var person = await app.NewPerson().SignedIn();
+        var page = await person.Pages.GetPageAsync("/profile");
         var table = page.Find("#Input_Availability table");
         Assert.Equal(3, table.QuerySelectorAll("thead th[scope=col]").Length - 1);
         Assert.Equal(7, table.QuerySelectorAll("tbody th[scope=row]").Length);
@@ -83,8 +83,8 @@ public abstract class ProfilePageTests(BirgeApp app)
             label.TextContent.Trim());
 
         var first = await ProfileForm.SaveAsync(
-            client, tickedIds: ["Input_Availability_mon-evening", "Input_Availability_wed-afternoon", "Input_Availability_sat-morning"]);
-        Assert.Equal(["mon-evening", "wed-afternoon", "sat-morning"], (await StoredAsync(email))!.Availability);
+            person.Pages, tickedIds: ["Input_Availability_mon-evening", "Input_Availability_wed-afternoon", "Input_Availability_sat-morning"]);
+        Assert.Equal(["mon-evening", "wed-afternoon", "sat-morning"], (await StoredAsync(person.Email))!.Availability);
         Assert.Equal(
             ["Input_Availability_mon-evening", "Input_Availability_sat-morning", "Input_Availability_wed-afternoon"],
             ProfileForm.Ticked(first).Where(id => id.StartsWith("Input_Availability_", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
@@ -92,8 +92,8 @@ public abstract class ProfilePageTests(BirgeApp app)
         var kept = ProfileForm.Ticked(first);
         kept.Remove("Input_Availability_wed-afternoon");
         kept.Add("Input_Availability_sun-evening");
-        await ProfileForm.SaveAsync(client, tickedIds: kept);
-        Assert.Equal(["mon-evening", "sat-morning", "sun-evening"], (await StoredAsync(email))!.Availability);
+        await ProfileForm.SaveAsync(person.Pages, tickedIds: kept);
+        Assert.Equal(["mon-evening", "sat-morning", "sun-evening"], (await StoredAsync(person.Email))!.Availability);
     }
 
     public static TheoryData<string> Languages => ["kk", "ru"];
@@ -103,12 +103,12 @@ public abstract class ProfilePageTests(BirgeApp app)
     public async Task An_unknown_skill_and_a_too_long_about_are_refused_next_to_the_fields(string language)
     {
         var culture = Cultures.FromLanguage(language);
-        var (client, email) = await People.SignUpAsync(app, language);
-        var page = await client.GetPageAsync("/profile");
+        var person = await app.NewPerson().Speaking(language).SignedIn();
+        var page = await person.Pages.GetPageAsync("/profile");
         var about = new string('ә', 1001);
 
         using var response = await ProfileForm.PostAsync(
-            client,
+            person.Pages,
             page,
             new Dictionary<string, string> { ["Input.City"] = "Талғар", ["Input.About"] = about },
             ["Input_Skills_first_aid", "Input_Languages_kk", "Input_Availability_fri-evening"],
@@ -125,22 +125,22 @@ public abstract class ProfilePageTests(BirgeApp app)
         Assert.Equal(
             new HashSet<string> { "Input_Skills_first_aid", "Input_Languages_kk", "Input_Availability_fri-evening" },
             ProfileForm.Ticked(again));
-        Assert.Null(await StoredAsync(email));
+        Assert.Null(await StoredAsync(person.Email));
     }
 
     [Fact]
     public async Task A_refused_save_leaves_the_stored_profile_as_it_was()
     {
-        var (client, email) = await People.SignUpAsync(app);
-        await ProfileForm.SaveAsync(client, new Dictionary<string, string> { ["Input.City"] = "Есік" }, ["Input_Skills_music"]);
-        var page = await client.GetPageAsync("/profile");
+        var person = await app.NewPerson().SignedIn();
+        await ProfileForm.SaveAsync(person.Pages, new Dictionary<string, string> { ["Input.City"] = "Есік" }, ["Input_Skills_music"]);
+        var page = await person.Pages.GetPageAsync("/profile");
 
         using var response = await ProfileForm.PostAsync(
-            client, page, new Dictionary<string, string> { ["Input.City"] = new string('a', 101) }, ["Input_Skills_cooking"]);
+            person.Pages, page, new Dictionary<string, string> { ["Input.City"] = new string('a', 101) }, ["Input_Skills_cooking"]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Html.Text("Profile_TooLong_100", Cultures.Kazakh), (await Html.ParseAsync(response)).FieldError("Input_City"));
-        var stored = await StoredAsync(email);
+        var stored = await StoredAsync(person.Email);
         Assert.Equal("Есік", stored!.City);
         Assert.Equal(["music"], stored.Skills);
     }
@@ -148,16 +148,16 @@ public abstract class ProfilePageTests(BirgeApp app)
     [Fact]
     public async Task Privacy_choices_start_from_the_defaults_and_are_stored()
     {
-        var (client, email) = await People.SignUpAsync(app);
-        var page = await client.GetPageAsync("/profile");
+        var person = await app.NewPerson().SignedIn();
+        var page = await person.Pages.GetPageAsync("/profile");
         Assert.Equal(
             new HashSet<string> { "Input_ShowAgeToOrganisers", "Input_ShowProfileToOrganisers" },
             ProfileForm.Ticked(page));
 
-        var saved = await ProfileForm.SaveAsync(client, tickedIds: ["Input_ShowContactsToOrganisers"]);
+        var saved = await ProfileForm.SaveAsync(person.Pages, tickedIds: ["Input_ShowContactsToOrganisers"]);
 
         Assert.Equal(new HashSet<string> { "Input_ShowContactsToOrganisers" }, ProfileForm.Ticked(saved));
-        var stored = await StoredAsync(email);
+        var stored = await StoredAsync(person.Email);
         Assert.True(stored!.ShowContactsToOrganisers);
         Assert.False(stored.ShowAgeToOrganisers);
         Assert.False(stored.ShowProfileToOrganisers);
@@ -196,18 +196,18 @@ public abstract class ProfilePageTests(BirgeApp app)
             Assert.Contains("/account/login", anonymous.Location(), StringComparison.Ordinal);
         }
 
-        var (client, _) = await People.SignUpAsync(app, "en");
-        var account = await client.GetPageAsync("/account");
+        var person = await app.NewPerson().Speaking("en").SignedIn();
+        var account = await person.Pages.GetPageAsync("/account");
         Assert.Equal(Html.Text("Profile_Edit", CultureInfo.GetCultureInfo("en")), account.Find("main a[href='/profile']").TextContent.Trim());
     }
 
     [Fact]
     public async Task Deleting_the_account_erases_the_profile_texts()
     {
-        var (client, email) = await People.SignUpAsync(app);
-        var id = await app.Db(db => db.Accounts.Where(a => a.Email == email).Select(a => a.Id).SingleAsync());
+        var person = await app.NewPerson().SignedIn();
+        var id = await app.Db(db => db.Accounts.Where(a => a.Email == person.Email).Select(a => a.Id).SingleAsync());
         await ProfileForm.SaveAsync(
-            client,
+            person.Pages,
             new Dictionary<string, string>
             {
                 ["Input.City"] = "Қонаев",
@@ -216,9 +216,9 @@ public abstract class ProfilePageTests(BirgeApp app)
                 ["Input.About"] = AboutText,
             },
             ["Input_Skills_it", "Input_Languages_ru", "Input_Availability_tue-morning"]);
-        var page = await client.GetPageAsync("/account/delete");
+        var page = await person.Pages.GetPageAsync("/account/delete");
 
-        using var response = await client.SubmitAsync(
+        using var response = await person.Pages.SubmitAsync(
             page, "main form", new Dictionary<string, string> { ["Input.Password"] = People.Password, ["Input.Confirm"] = "on" }, "/account/delete");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -1,0 +1,18 @@
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+
+namespace Birge.Web.Features.Applications;
+
+/// <summary>What a volunteer is told about their application to a shift, and the day-before reminder.</summary>
+public static class ApplicationMessages
+{
+    public sealed record ApplicationAccepted(string FullName, LocalizedText Title, DateTime StartsAt, string Link) : Message;
+
+    public sealed record ApplicationDeclined(string FullName, LocalizedText Title, DateTime StartsAt, string Link) : Message;
+
+    /// <summary>A seat freed up and went to the first in line.</summary>
+    public sealed record ApplicationPromoted(string FullName, LocalizedText Title, DateTime StartsAt, string Link) : Message;
+
+    /// <param name="Place">The address, or "online".</param>
+    public sealed record ShiftReminder(string FullName, LocalizedText Title, DateTime StartsAt, LocalizedText Place, string Link) : Message;
+}

@@ -1,0 +1,12 @@
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+
+namespace Birge.Web.Features.Opportunities;
+
+/// <summary>What applicants are told when an opportunity they applied to changes.</summary>
+public static class OpportunityMessages
+{
+    public sealed record OpportunityCancelled(LocalizedText Title, string Reason, string Link) : Message;
+
+    public sealed record ShiftMoved(LocalizedText Title, DateTime StartsAt, DateTime EndsAt, string Link) : Message;
+}
