@@ -60,6 +60,12 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options), ID
 
     public DbSet<CertificateEntry> CertificateEntries => Set<CertificateEntry>();
 
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
+
+    public DbSet<HelpRequestEvent> HelpRequestEvents => Set<HelpRequestEvent>();
+
+    public DbSet<HelpRequestOffer> HelpRequestOffers => Set<HelpRequestOffer>();
+
     public abstract DatabaseProvider Provider { get; }
 
     // Each entity's configuration is an IEntityTypeConfiguration next to the feature that owns it (*Configuration.cs).

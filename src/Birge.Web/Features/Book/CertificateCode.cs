@@ -1,98 +1,15 @@
-using System.Security.Cryptography;
-using System.Text;
+using Birge.Web.Domain;
 
 namespace Birge.Web.Features.Book;
 
-public enum CodeCheck
-{
-    Valid,
-
-    /// <summary>Not 12 characters of the alphabet: not a Birge code at all.</summary>
-    Malformed,
-
-    /// <summary>The check character does not match: a character was mistyped (or changed on purpose).</summary>
-    Typo,
-}
-
-/// <summary>
-/// A certificate's code: 11 random characters and a check character (Luhn mod 32, which catches every single
-/// changed character and most swapped neighbours) from Crockford's alphabet, which leaves out I, L, O and U so that
-/// nothing reads as another character. Printed in groups of four: <c>7KQ2-M9XD-4HTB</c>.
-/// </summary>
+/// <summary>A certificate's code: a <see cref="CheckedCode"/> of 12 characters, <c>7KQ2-M9XD-4HTB</c>.</summary>
 public static class CertificateCode
 {
     public const int Length = 12;
 
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    public static string New() => CheckedCode.New(Length);
 
-    public static string New()
-    {
-        var code = new StringBuilder(Length);
-        for (var i = 0; i < Length - 1; i++)
-        {
-            code.Append(Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]);
-        }
+    public static CodeCheck Parse(string? input, out string code) => CheckedCode.Parse(input, Length, out code);
 
-        return code.Append(CheckCharacter(code.ToString())).ToString();
-    }
-
-    /// <summary>The code as a person typed it (any case, spaces or dashes, O for 0, I or L for 1) in its stored form.</summary>
-    public static CodeCheck Parse(string? input, out string code)
-    {
-        code = "";
-        if (string.IsNullOrWhiteSpace(input) || input.Length > 40)
-        {
-            return CodeCheck.Malformed;
-        }
-
-        var normalized = new StringBuilder(Length);
-        foreach (var c in input.ToUpperInvariant())
-        {
-            if (c is ' ' or '-')
-            {
-                continue;
-            }
-
-            var value = c switch
-            {
-                'O' => '0',
-                'I' or 'L' => '1',
-                _ => c,
-            };
-            if (!Alphabet.Contains(value, StringComparison.Ordinal))
-            {
-                return CodeCheck.Malformed;
-            }
-
-            normalized.Append(value);
-        }
-
-        if (normalized.Length != Length)
-        {
-            return CodeCheck.Malformed;
-        }
-
-        code = normalized.ToString();
-        return CheckCharacter(code[..^1]) == code[^1] ? CodeCheck.Valid : CodeCheck.Typo;
-    }
-
-    /// <summary>For reading aloud and typing: groups of four.</summary>
-    public static string Format(string code) =>
-        code.Length == Length ? $"{code[..4]}-{code[4..8]}-{code[8..]}" : code;
-
-    /// <summary>Luhn mod N over the alphabet's values, N = 32.</summary>
-    private static char CheckCharacter(string payload)
-    {
-        var n = Alphabet.Length;
-        var factor = 2;
-        var sum = 0;
-        for (var i = payload.Length - 1; i >= 0; i--)
-        {
-            var addend = factor * Alphabet.IndexOf(payload[i], StringComparison.Ordinal);
-            factor = factor == 2 ? 1 : 2;
-            sum += (addend / n) + (addend % n);
-        }
-
-        return Alphabet[(n - (sum % n)) % n];
-    }
+    public static string Format(string code) => code.Length == Length ? CheckedCode.Format(code) : code;
 }
