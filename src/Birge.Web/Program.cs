@@ -5,6 +5,7 @@ using Birge.Web.Features.Applications;
 using Birge.Web.Features.Attendance;
 using Birge.Web.Features.Book;
 using Birge.Web.Features.FrontOffices;
+using Birge.Web.Features.HelpRequests;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
@@ -49,6 +50,7 @@ services.AddOpportunities();
 services.AddApplications();
 services.AddAttendance();
 services.AddBook();
+services.AddHelpRequests(configuration);
 
 var app = builder.Build();
 
@@ -101,6 +103,7 @@ app.MapOpportunities();
 app.MapApplications();
 app.MapAttendance();
 app.MapBook();
+app.MapHelpRequests();
 
 await app.RunAsync();
 return 0;

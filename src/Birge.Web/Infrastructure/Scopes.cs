@@ -42,6 +42,12 @@ public sealed class Scopes(BirgeDb db)
     public async Task<bool> IsStaffAnywhereAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
         await StaffRegionsAsync(user, cancellationToken) is not { Count: 0 };
 
+    /// <summary>Staff or a call-centre operator of the region's office or of the national one, or the national admin.</summary>
+    public async Task<bool> WorksForRegionAsync(ClaimsPrincipal user, string regionKato, CancellationToken cancellationToken = default) =>
+        user.IsInRole(AccountRole.Admin)
+        || (AccountId(user) is { } id && await db.FrontOfficeStaff.AnyAsync(
+            s => s.AccountId == id && (s.FrontOfficeKato == regionKato || s.FrontOfficeKato == FrontOffice.NationalKato), cancellationToken));
+
     public async Task<bool> WorksForAnyOfficeAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
         user.IsInRole(AccountRole.Admin)
         || (AccountId(user) is { } id && await db.FrontOfficeStaff.AnyAsync(s => s.AccountId == id, cancellationToken));

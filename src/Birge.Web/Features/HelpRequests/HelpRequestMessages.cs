@@ -1,0 +1,13 @@
+using Birge.Web.Infrastructure;
+
+namespace Birge.Web.Features.HelpRequests;
+
+/// <summary>What help requests send to the person who asked: the code that confirms their phone, and the tracking link.</summary>
+public static class HelpRequestMessages
+{
+    /// <summary>The 6-digit code that puts an online request in the queue.</summary>
+    public sealed record PhoneCode(string Code) : Message;
+
+    /// <summary>The request is in the queue: its tracking code and link.</summary>
+    public sealed record Received(string TrackingCode, string Link) : Message;
+}

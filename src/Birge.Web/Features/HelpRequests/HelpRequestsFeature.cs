@@ -1,0 +1,32 @@
+using Birge.Web.Domain;
+
+namespace Birge.Web.Features.HelpRequests;
+
+/// <summary>Help requests and the call centre (M9).</summary>
+public static class HelpRequestsFeature
+{
+    public static IServiceCollection AddHelpRequests(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(SlaFromConfiguration(configuration.GetSection("HelpRequests:Sla")));
+        services.AddScoped<HelpRequestIntake>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHelpRequests(this IEndpointRouteBuilder app) => app.MapHelpRequestsApi();
+
+    /// <summary><c>HelpRequests:Sla:&lt;Urgency&gt;:Claimed</c> and <c>:Done</c> (time spans), each defaulting to the targets.</summary>
+    private static SlaTargets SlaFromConfiguration(IConfigurationSection section)
+    {
+        var defaults = new SlaTargets();
+        SlaTarget Read(string urgency, SlaTarget fallback) => new(
+            section.GetValue($"{urgency}:Claimed", fallback.Claimed),
+            section.GetValue($"{urgency}:Done", fallback.Done));
+        return new SlaTargets
+        {
+            Critical = Read("Critical", defaults.Critical),
+            High = Read("High", defaults.High),
+            Normal = Read("Normal", defaults.Normal),
+            Low = Read("Low", defaults.Low),
+        };
+    }
+}
