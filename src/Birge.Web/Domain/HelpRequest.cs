@@ -448,18 +448,21 @@ public enum CallbackOutcome
     NoAnswer,
 }
 
-/// <summary>The times within which a request of each urgency should be claimed and done.</summary>
-public sealed record SlaTarget(TimeSpan Claimed, TimeSpan Done);
+/// <summary>
+/// The times within which a request of each urgency should be claimed and done, and how long one claim lasts before
+/// the request goes back to the queue.
+/// </summary>
+public sealed record SlaTarget(TimeSpan Claimed, TimeSpan Done, TimeSpan Hold);
 
 public sealed class SlaTargets
 {
-    public SlaTarget Critical { get; init; } = new(TimeSpan.FromHours(1), TimeSpan.FromHours(4));
+    public SlaTarget Critical { get; init; } = new(TimeSpan.FromHours(1), TimeSpan.FromHours(4), TimeSpan.FromHours(3));
 
-    public SlaTarget High { get; init; } = new(TimeSpan.FromHours(4), TimeSpan.FromHours(24));
+    public SlaTarget High { get; init; } = new(TimeSpan.FromHours(4), TimeSpan.FromHours(24), TimeSpan.FromHours(12));
 
-    public SlaTarget Normal { get; init; } = new(TimeSpan.FromHours(24), TimeSpan.FromHours(72));
+    public SlaTarget Normal { get; init; } = new(TimeSpan.FromHours(24), TimeSpan.FromHours(72), TimeSpan.FromHours(48));
 
-    public SlaTarget Low { get; init; } = new(TimeSpan.FromHours(72), TimeSpan.FromDays(7));
+    public SlaTarget Low { get; init; } = new(TimeSpan.FromHours(72), TimeSpan.FromDays(7), TimeSpan.FromHours(72));
 
     public SlaTarget For(HelpUrgency urgency) => urgency switch
     {

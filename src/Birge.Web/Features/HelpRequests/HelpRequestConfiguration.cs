@@ -26,6 +26,10 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(r => r.Source).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.PhoneCodeHash).HasMaxLength(32);
+
+        // Every tracked change checks that the claim is still the one it was decided on (claims themselves are
+        // conditional updates, see HelpRequestClaims).
+        b.Property(r => r.ClaimedAt).IsConcurrencyToken();
         b.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionKato).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Account>().WithMany().HasForeignKey(r => r.ClaimedBy).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<HelpRequest>().WithMany().HasForeignKey(r => r.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);

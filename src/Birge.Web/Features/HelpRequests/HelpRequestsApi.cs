@@ -23,6 +23,16 @@ public static class HelpRequestsApi
         api.MapGet("/help-requests/track/{trackingCode}", TrackAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Verify)
             .WithSummary("What is happening with a request, by its tracking code: nothing personal")
             .WithName("trackHelpRequest").ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapPost("/help-requests/{helpRequestId:guid}/claim", ClaimAsync)
+            .WithSummary("A volunteer takes the request for a limited time; someone else's claim is a conflict")
+            .WithName("claimHelpRequest").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        api.MapPost("/help-requests/{helpRequestId:guid}/release", ReleaseAsync)
+            .WithSummary("The claimant gives the request back to the queue")
+            .WithName("releaseHelpRequest").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        api.MapPost("/help-requests/{helpRequestId:guid}/complete", CompleteAsync)
+            .WithSummary("The claimant says it is done; it closes when the person helped confirms on the call-back")
+            .WithName("completeHelpRequest")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -111,6 +121,27 @@ public static class HelpRequestsApi
         return request is null ? problems.Refusal(ErrorCodes.NotFound) : TypedResults.Ok(Tracked(request));
     }
 
+    private static async Task<Results<Ok<ClaimedHelpRequest>, ProblemHttpResult>> ClaimAsync(
+        Guid helpRequestId, ClaimsPrincipal user, HelpRequestClaims claims, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        var result = await claims.ClaimAsync(helpRequestId, Scopes.AccountId(user)!.Value, cancellationToken);
+        return result.Value is { } request ? TypedResults.Ok(new ClaimedHelpRequest(request.Status.ApiName(), request.ClaimExpiresAt!.Value)) : problems.Refusal(result);
+    }
+
+    private static async Task<Results<Ok<HelpRequestState>, ProblemHttpResult>> ReleaseAsync(
+        Guid helpRequestId, ClaimsPrincipal user, HelpRequestClaims claims, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        var result = await claims.ReleaseAsync(helpRequestId, Scopes.AccountId(user)!.Value, cancellationToken);
+        return result.Value is { } request ? TypedResults.Ok(new HelpRequestState(request.Status.ApiName())) : problems.Refusal(result);
+    }
+
+    private static async Task<Results<Ok<HelpRequestState>, ProblemHttpResult>> CompleteAsync(
+        Guid helpRequestId, CompleteHelpRequest body, ClaimsPrincipal user, HelpRequestClaims claims, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        var result = await claims.CompleteAsync(helpRequestId, Scopes.AccountId(user)!.Value, body.Note, body.Minutes, cancellationToken);
+        return result.Value is { } request ? TypedResults.Ok(new HelpRequestState(request.Status.ApiName())) : problems.Refusal(result);
+    }
+
     private static TrackedHelpRequest Tracked(HelpRequest request) =>
         new(request.TrackingCode, request.Status.ApiName(), request.Category, request.CreatedAt, request.UpdatedAt);
 }
@@ -139,3 +170,10 @@ public sealed record CreatedHelpRequest(Guid Id, string Status, string TrackingC
 public sealed record PhoneConfirmation(string? Code);
 
 public sealed record TrackedHelpRequest(string TrackingCode, string Status, string Category, DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record ClaimedHelpRequest(string Status, DateTime ClaimExpiresAt);
+
+public sealed record HelpRequestState(string Status);
+
+/// <param name="Minutes">The time the help took, in minutes (1 to 1440): it becomes confirmed hours once the person confirms.</param>
+public sealed record CompleteHelpRequest(string? Note, int? Minutes);

@@ -9,18 +9,20 @@ public static class HelpRequestsFeature
     {
         services.AddSingleton(SlaFromConfiguration(configuration.GetSection("HelpRequests:Sla")));
         services.AddScoped<HelpRequestIntake>();
+        services.AddScoped<HelpRequestClaims>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapHelpRequests(this IEndpointRouteBuilder app) => app.MapHelpRequestsApi();
 
-    /// <summary><c>HelpRequests:Sla:&lt;Urgency&gt;:Claimed</c> and <c>:Done</c> (time spans), each defaulting to the targets.</summary>
+    /// <summary><c>HelpRequests:Sla:&lt;Urgency&gt;:Claimed</c>, <c>:Done</c> and <c>:Hold</c> (time spans), each defaulting to the targets.</summary>
     private static SlaTargets SlaFromConfiguration(IConfigurationSection section)
     {
         var defaults = new SlaTargets();
         SlaTarget Read(string urgency, SlaTarget fallback) => new(
             section.GetValue($"{urgency}:Claimed", fallback.Claimed),
-            section.GetValue($"{urgency}:Done", fallback.Done));
+            section.GetValue($"{urgency}:Done", fallback.Done),
+            section.GetValue($"{urgency}:Hold", fallback.Hold));
         return new SlaTargets
         {
             Critical = Read("Critical", defaults.Critical),
