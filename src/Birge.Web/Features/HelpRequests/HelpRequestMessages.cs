@@ -2,7 +2,7 @@ using Birge.Web.Infrastructure;
 
 namespace Birge.Web.Features.HelpRequests;
 
-/// <summary>What help requests send to the person who asked: the code that confirms their phone, and the tracking link.</summary>
+/// <summary>What help requests send: to the person who asked, the code that confirms their phone and the tracking link; to a volunteer, that their claim ran out.</summary>
 public static class HelpRequestMessages
 {
     /// <summary>The 6-digit code that puts an online request in the queue.</summary>
@@ -10,4 +10,7 @@ public static class HelpRequestMessages
 
     /// <summary>The request is in the queue: its tracking code and link.</summary>
     public sealed record Received(string TrackingCode, string Link) : Message;
+
+    /// <summary>To the volunteer whose claim ran out: the request went back to the queue.</summary>
+    public sealed record ClaimExpired(string TrackingCode, string Link) : Message;
 }

@@ -1,3 +1,4 @@
+using Birge.Web.Infrastructure;
 using Birge.Web.Domain;
 
 namespace Birge.Web.Features.HelpRequests;
@@ -10,6 +11,7 @@ public static class HelpRequestsFeature
         services.AddSingleton(SlaFromConfiguration(configuration.GetSection("HelpRequests:Sla")));
         services.AddScoped<HelpRequestIntake>();
         services.AddScoped<HelpRequestClaims>();
+        services.AddPeriodicJob<ClaimExpiry>();
         return services;
     }
 

@@ -129,6 +129,44 @@ public abstract class HelpRequestClaimTests(BirgeApp app)
         Assert.Equal(HelpRequestStatus.New, await StatusAsync(request.Id));
     }
 
+    [Fact]
+    public async Task An_expired_claim_returns_the_request_to_the_queue_tells_the_volunteer_and_is_audited()
+    {
+        var request = await QueuedAsync();
+        var later = await QueuedAsync();
+        var volunteer = (await app.NewVolunteersAsync(1, "ru"))[0];
+        var now = DateTime.UtcNow;
+        app.Clock.Set(now);
+        try
+        {
+            Assert.True((await InScopeAsync(c => c.ClaimAsync(request.Id, volunteer.Id, CancellationToken.None))).Succeeded);
+            app.Clock.Set(now.AddHours(47));
+            Assert.True((await InScopeAsync(c => c.ClaimAsync(later.Id, volunteer.Id, CancellationToken.None))).Succeeded);
+            var job = app.Services.GetRequiredService<ClaimExpiry>();
+
+            await job.RunOnceAsync(CancellationToken.None);
+            Assert.Equal(HelpRequestStatus.Claimed, await StatusAsync(request.Id));
+
+            app.Clock.Set(now.AddHours(48).AddMinutes(1));
+            await job.RunOnceAsync(CancellationToken.None);
+            await job.RunOnceAsync(CancellationToken.None);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        var stored = await app.Db(db => db.HelpRequests.SingleAsync(r => r.Id == request.Id));
+        Assert.Equal(HelpRequestStatus.Open, stored.Status);
+        Assert.Null(stored.ClaimedBy);
+        Assert.Equal(HelpRequestStatus.Claimed, await StatusAsync(later.Id));
+        Assert.Equal(1, await app.Db(db => db.HelpRequestEvents.CountAsync(e => e.HelpRequestId == request.Id && e.Kind == HelpRequestEvent.ClaimExpired)));
+        Assert.Equal(1, await app.Db(db => db.AuditEntries.CountAsync(e => e.Action == ClaimExpiry.AuditAction && e.TargetId == request.Id.ToString())));
+        var notice = await app.Db(db => db.OutboxMessages.Where(m => m.Recipient == volunteer.Email).Select(m => m.Body).SingleAsync());
+        Assert.Contains(TrackingCode.Format(request.TrackingCode), notice, StringComparison.Ordinal);
+        Assert.Contains("вернулся в очередь", notice, StringComparison.Ordinal);
+    }
+
     /// <summary>A request an operator logged, so it is in the queue at once.</summary>
     private async Task<HelpRequest> QueuedAsync(string category = "groceries")
     {

@@ -1,0 +1,71 @@
+using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Features.HelpRequests;
+
+/// <summary>
+/// Claims that ran out (<c>Jobs:ClaimExpiry</c>, every minute): each goes back to the queue with a conditional UPDATE
+/// on the claim it found, so a claim released, completed or renewed in between is left alone and two runs release it
+/// once. The volunteer is told, and the release is in the timeline and the audit log.
+/// </summary>
+public sealed class ClaimExpiry(IServiceScopeFactory scopes, TimeProvider clock, JobServices services)
+    : PeriodicJob<int>("ClaimExpiry", TimeSpan.FromMinutes(1), services)
+{
+    public const string AuditAction = "help_request.claim_expired";
+
+    private const int BatchSize = 100;
+
+    /// <summary>Releases the claims that are due; returns how many.</summary>
+    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var released = 0;
+        while (true)
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<BirgeDb>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var due = await db.HelpRequests.AsNoTracking()
+                .Where(r => r.Status == HelpRequestStatus.Claimed && r.ClaimExpiresAt <= now)
+                .OrderBy(r => r.ClaimExpiresAt)
+                .Take(BatchSize)
+                .Select(r => new { r.Id, r.ClaimedBy, r.ClaimedAt, r.RegionKato, r.TrackingCode })
+                .ToListAsync(cancellationToken);
+            foreach (var claim in due)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var changed = await db.HelpRequests
+                    .Where(r => r.Id == claim.Id && r.Status == HelpRequestStatus.Claimed && r.ClaimedBy == claim.ClaimedBy && r.ClaimedAt == claim.ClaimedAt)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(r => r.Status, HelpRequestStatus.Open)
+                            .SetProperty(r => r.ClaimedBy, (Guid?)null)
+                            .SetProperty(r => r.ClaimedAt, (DateTime?)null)
+                            .SetProperty(r => r.ClaimExpiresAt, (DateTime?)null)
+                            .SetProperty(r => r.UpdatedAt, now),
+                        cancellationToken);
+                if (changed != 1)
+                {
+                    continue;
+                }
+
+                db.HelpRequestEvents.Add(new HelpRequestEvent { HelpRequestId = claim.Id, At = now, Kind = HelpRequestEvent.ClaimExpired, ActorId = claim.ClaimedBy });
+                scope.ServiceProvider.GetRequiredService<AuditLog>().Record(AuditAction, "help_request", claim.Id.ToString(), claim.RegionKato);
+                if (await db.Accounts.FirstOrDefaultAsync(a => a.Id == claim.ClaimedBy, cancellationToken) is { } volunteer)
+                {
+                    var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+                    outbox.ToAccount(volunteer, new HelpRequestMessages.ClaimExpired(TrackingCode.Format(claim.TrackingCode), outbox.Link("/help-requests")));
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                released++;
+            }
+
+            if (due.Count < BatchSize)
+            {
+                return released;
+            }
+        }
+    }
+}
