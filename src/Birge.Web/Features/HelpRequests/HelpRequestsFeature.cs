@@ -1,5 +1,5 @@
-using Birge.Web.Infrastructure;
 using Birge.Web.Domain;
+using Birge.Web.Infrastructure;
 
 namespace Birge.Web.Features.HelpRequests;
 
