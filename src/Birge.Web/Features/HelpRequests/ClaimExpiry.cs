@@ -32,6 +32,8 @@ public sealed class ClaimExpiry(IServiceScopeFactory scopes, TimeProvider clock,
                 .Take(BatchSize)
                 .Select(r => new { r.Id, r.ClaimedBy, r.ClaimedAt, r.RegionKato, r.TrackingCode })
                 .ToListAsync(cancellationToken);
+            var volunteerIds = due.Select(c => c.ClaimedBy!.Value).Distinct().ToList();
+            var volunteers = await db.Accounts.AsNoTracking().Where(a => volunteerIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
             foreach (var claim in due)
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -51,7 +53,7 @@ public sealed class ClaimExpiry(IServiceScopeFactory scopes, TimeProvider clock,
 
                 db.HelpRequestEvents.Add(new HelpRequestEvent { HelpRequestId = claim.Id, At = now, Kind = HelpRequestEvent.ClaimExpired, ActorId = claim.ClaimedBy });
                 scope.ServiceProvider.GetRequiredService<AuditLog>().Record(AuditAction, "help_request", claim.Id.ToString(), claim.RegionKato);
-                if (await db.Accounts.FirstOrDefaultAsync(a => a.Id == claim.ClaimedBy, cancellationToken) is { } volunteer)
+                if (volunteers.TryGetValue(claim.ClaimedBy!.Value, out var volunteer))
                 {
                     var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
                     outbox.ToAccount(volunteer, new HelpRequestMessages.ClaimExpired(TrackingCode.Format(claim.TrackingCode), outbox.Link("/help-requests")));

@@ -140,7 +140,13 @@ public sealed class HelpRequestIntake(BirgeDb db, Outbox outbox, TimeProvider cl
 
         // A wrong code is counted, so that six digits cannot be guessed.
         await db.SaveChangesAsync(cancellationToken);
-        return error is null ? request : Outcome.Invalid("code", error);
+        // Too many wrong codes refuses the request as a whole (429): only a new code helps, not another try.
+        return error switch
+        {
+            null => request,
+            HelpRequestErrors.PhoneCodeTooManyAttempts => Outcome.Refused(error, "code"),
+            _ => Outcome.Invalid("code", error),
+        };
     }
 
     /// <summary>Puts a request the operator took in the queue and tells the person how to follow it.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,7 +56,7 @@ public static class HelpRequestsApi
         CreateHelpRequest request,
         ClaimsPrincipal user,
         Scopes scopes,
-        Birge.Web.Data.BirgeDb db,
+        BirgeDb db,
         HelpRequestIntake intake,
         ApiProblems problems,
         CancellationToken cancellationToken)
@@ -110,7 +111,7 @@ public static class HelpRequestsApi
     }
 
     private static async Task<Results<Ok<TrackedHelpRequest>, ProblemHttpResult>> TrackAsync(
-        string trackingCode, Birge.Web.Data.BirgeDb db, ApiProblems problems, CancellationToken cancellationToken)
+        string trackingCode, BirgeDb db, ApiProblems problems, CancellationToken cancellationToken)
     {
         if (TrackingCode.Parse(trackingCode, out var code) != CodeCheck.Valid)
         {

@@ -77,6 +77,31 @@ public abstract partial class HelpRequestIntakeTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Five_wrong_codes_stop_the_guessing_until_a_new_code_is_sent()
+    {
+        var phone = People.NewPhone();
+        using var asked = await app.Client().PostAsJsonAsync("/api/v1/help-requests", Form(phone));
+        var created = await asked.JsonAsync();
+        var id = created.GetProperty("id").GetString();
+        var code = SixDigits().Match(Assert.Single(await SmsAsync(Normalized(phone)))).Value;
+        var wrong = code == "000000" ? "000001" : "000000";
+
+        for (var i = 1; i < HelpRequest.MaxPhoneCodeAttempts; i++)
+        {
+            using var refused = await app.Client().PostAsJsonAsync($"/api/v1/help-requests/{id}/phone-confirmation", new { code = wrong });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        }
+
+        using var last = await app.Client().PostAsJsonAsync($"/api/v1/help-requests/{id}/phone-confirmation", new { code = wrong });
+        using var right = await app.Client().PostAsJsonAsync($"/api/v1/help-requests/{id}/phone-confirmation", new { code });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Equal(Birge.Web.Features.HelpRequests.HelpRequestErrors.PhoneCodeTooManyAttempts, (await right.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(HelpRequestStatus.Unconfirmed, await StatusAsync(created.GetProperty("trackingCode").GetString()!));
+    }
+
+    [Fact]
     public async Task The_same_form_twice_within_ten_minutes_makes_one_request()
     {
         var phone = People.NewPhone();
