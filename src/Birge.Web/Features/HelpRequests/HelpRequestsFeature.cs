@@ -1,5 +1,6 @@
 using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.HelpRequests;
 
@@ -12,6 +13,10 @@ public static class HelpRequestsFeature
         services.AddScoped<HelpRequestIntake>();
         services.AddScoped<HelpRequestClaims>();
         services.AddPeriodicJob<ClaimExpiry>();
+        // The call centre's pages about one request are for the staff and operators of its region (and the national office).
+        services.AddRegionScope("helpRequestId", async (db, value, cancellationToken) => Guid.TryParse(value, out var id)
+            ? await db.HelpRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.RegionKato).FirstOrDefaultAsync(cancellationToken)
+            : null);
         return services;
     }
 
