@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fills the benchmark PostgreSQL (bench/postgres.sh) with national-scale data: 300,000 volunteers with profiles,
-# 800 organisations, 30,000 opportunities with 100,000 shifts, 1,000,000 applications and 3,000,000 hours entries
-# over the 20 regions. SCALE multiplies every count (SCALE=0.01 for a quick try). The database is created afresh and
+# 800 organisations, 30,000 opportunities with 100,000 shifts, 1,000,000 applications, 3,000,000 hours entries and
+# 1,100,000 help requests (100,000 open, 1,000,000 closed, with repeat callers) over the 20 regions. SCALE multiplies every count (SCALE=0.01 for a quick try). The database is created afresh and
 # migrated by the app's own `migrate` command, then filled by bench/generate.sql.
 #   bench/generate.sh
 #   SCALE=0.1 bench/generate.sh
@@ -40,5 +40,8 @@ UNION ALL SELECT '  published, not over', count(*) FROM "Opportunities" WHERE "S
 UNION ALL SELECT 'shifts', count(*) FROM "Shifts"
 UNION ALL SELECT 'applications', count(*) FROM "Applications"
 UNION ALL SELECT 'hours entries', count(*) FROM "HoursEntries"
+UNION ALL SELECT 'help requests', count(*) FROM "HelpRequests"
+UNION ALL SELECT '  in the queue (new, open)', count(*) FROM "HelpRequests" WHERE "Status" IN ('New', 'Open')
+UNION ALL SELECT '  callers with 5 or more', count(*) FROM (SELECT "Phone" FROM "HelpRequests" WHERE "Phone" IS NOT NULL GROUP BY "Phone" HAVING count(*) >= 5) c
 UNION ALL SELECT 'database size (MB)', pg_database_size(current_database()) / 1024 / 1024;
 SQL

@@ -19,9 +19,12 @@ SELECT round(300000 * :scale)::int AS nvol,
        round(100000 * :scale)::int AS nshift,
        round(1000000 * :scale)::int AS napp,
        round(3000000 * :scale)::int AS nhours,
+       round(100000 * :scale)::int AS nhelpopen,
+       round(1000000 * :scale)::int AS nhelpclosed,
+       greatest(10, round(400000 * :scale))::int AS ncallers,
        to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS now
 \gset
-\echo generating :nvol volunteers, :norg organisations, :nopp opportunities, :nshift shifts, :napp applications, :nhours hours entries
+\echo generating :nvol volunteers, :norg organisations, :nopp opportunities, :nshift shifts, :napp applications, :nhours hours entries, :nhelpopen open and :nhelpclosed closed help requests
 
 -- Regions, weighted by population (millions, 2024), with a radius around the centre for "near the centre" and for
 -- "elsewhere in the region" (degrees). The three cities have no "elsewhere".
@@ -177,7 +180,7 @@ CREATE TEMP TABLE saved_indexes AS
 SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
 FROM pg_index i
 JOIN pg_class t ON t.oid = i.indrelid
-WHERE t.relname IN ('Accounts', 'VolunteerProfiles', 'ConsentRecords', 'Opportunities', 'Shifts', 'Applications', 'HoursEntries')
+WHERE t.relname IN ('Accounts', 'VolunteerProfiles', 'ConsentRecords', 'Opportunities', 'Shifts', 'Applications', 'HoursEntries', 'HelpRequests')
   AND NOT i.indisprimary;
 DO $$
 DECLARE ix record;
@@ -440,6 +443,93 @@ FROM (SELECT 1 + (k % :npast) AS n, k / :npast AS r, random() AS u,
       FROM generate_series(0, :nhours - 1) AS k) h
 JOIN past_shift p ON p.n = h.n
 JOIN vol v ON v.i = 1 + ((p.k::bigint * 7919 + h.r::bigint * 104729) % :nvol)::int;
+
+
+-- Help requests (M9): :nhelpopen in the queue or under way (asked in the last 7 days) and :nhelpclosed closed over two
+-- years; those closed more than 90 days ago are erased as the retention job leaves them (no name, phone, address or
+-- description; the point rounded). Callers come from a pool of :ncallers phones, drawn with a skew (u²) so that many
+-- call again: the repeat-caller look-up and the duplicate search meet people with dozens of requests. The SLA due times
+-- follow the default targets (HelpRequests:Sla). No timeline rows: no benchmarked query reads them.
+\echo help requests
+CREATE TEMP TABLE hr AS
+SELECT s.i, s.open, r.kato, r.centre_kk, r.centre_ru,
+       r.lat + (s.g1 - 1.5) * CASE WHEN r.city THEN 0.06 ELSE 0.6 END AS lat,
+       r.lon + (s.g2 - 1.5) * CASE WHEN r.city THEN 0.09 ELSE 0.9 END AS lon,
+       (ARRAY['groceries', 'groceries', 'groceries', 'household', 'transport', 'transport', 'company', 'psychological',
+              'disaster', 'digital', 'digital', 'other'])[1 + floor(s.u_cat * 12)::int] AS category,
+       CASE WHEN s.u_urg < 0.05 THEN 'Critical' WHEN s.u_urg < 0.25 THEN 'High' WHEN s.u_urg < 0.85 THEN 'Normal' ELSE 'Low' END AS urgency,
+       CASE WHEN s.u_lang < 0.55 THEN 'kk' ELSE 'ru' END AS language,
+       '+7701' || lpad((1 + floor(s.u_phone * s.u_phone * :ncallers))::int::text, 7, '0') AS phone,
+       CASE WHEN s.open THEN now() - random() * interval '7 days' ELSE now() - interval '8 days' - random() * interval '722 days' END AS created,
+       s.u_status, s.u_volunteer, s.street, s.house
+FROM (SELECT i, i <= :nhelpopen AS open, random() AS u, random() AS u_cat, random() AS u_urg, random() AS u_lang, random() AS u_phone,
+             random() + random() + random() AS g1, random() + random() + random() AS g2,
+             random() AS u_status, random() AS u_volunteer,
+             floor(random() * 6)::int AS street, (1 + floor(random() * 180))::int AS house
+      FROM generate_series(1, :nhelpopen + :nhelpclosed) AS i) s
+JOIN reg r ON s.u >= r.lo AND s.u < r.hi;
+
+CREATE TEMP TABLE hr2 AS
+SELECT h.*,
+       h.created + interval '2 minutes' AS queued,
+       CASE h.urgency WHEN 'Critical' THEN interval '1 hour' WHEN 'High' THEN interval '4 hours' WHEN 'Normal' THEN interval '24 hours' ELSE interval '72 hours' END AS claim_in,
+       CASE h.urgency WHEN 'Critical' THEN interval '4 hours' WHEN 'High' THEN interval '24 hours' WHEN 'Normal' THEN interval '72 hours' ELSE interval '7 days' END AS done_in,
+       CASE WHEN h.open THEN
+                CASE WHEN h.u_status < 0.2 THEN 'New' WHEN h.u_status < 0.7 THEN 'Open' WHEN h.u_status < 0.9 THEN 'Claimed' ELSE 'DoneUnconfirmed' END
+            ELSE CASE WHEN h.u_status < 0.82 THEN 'Closed' WHEN h.u_status < 0.9 THEN 'ClosedUnresponsive'
+                      ELSE 'Cancelled' END END AS status,
+       -- The helper: volunteers in turn, so that nobody holds more than a claim or two.
+       v.id AS helper,
+       h.created + interval '2 minutes' + random() * interval '3 days' AS closed
+FROM hr h
+JOIN vol v ON v.i = 1 + ((h.i::bigint * 7919) % :nvol)::int;
+
+INSERT INTO "HelpRequests" ("Id", "TrackingCode", "Category", "Description", "RegionKato", "Locality", "Address", "Latitude", "Longitude",
+    "RequesterName", "Phone", "Language", "Vulnerabilities", "ConsentVersion", "Urgency", "Status", "Source", "OperatorId",
+    "CreatedAt", "UpdatedAt", "QueuedAt", "PhoneCodeHash", "PhoneCodeExpiresAt", "PhoneCodeAttempts", "ClaimDueAt", "DoneDueAt",
+    "WaitingSince", "PausedSeconds", "ClaimBreachNotifiedAt", "DoneBreachNotifiedAt", "ClaimedBy", "ClaimedAt", "ClaimExpiresAt",
+    "DoneAt", "DoneNote", "DoneMinutes", "HelperId", "CallbackAttempts", "NextCallbackAt", "ClosedAt", "ClosedBy", "DuplicateOfId", "ErasedAt")
+SELECT gen_random_uuid(),
+       -- Unique: the row number in Crockford's alphabet (no check character; nothing here parses these codes).
+       (SELECT string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', 1 + ((h.i / (32 ^ p)::bigint) % 32)::int, 1), '' ORDER BY p DESC)
+        FROM generate_series(0, 7) AS p),
+       h.category,
+       CASE WHEN x.erased THEN ''
+            WHEN h.language = 'kk' THEN 'Көмек керек: ' || h.category || '. Үйде жалғызбын, ертеңге дейін келсеңіздер.'
+            ELSE 'Нужна помощь: ' || h.category || '. Живу одна, приходите, пожалуйста, до завтра.' END,
+       h.kato,
+       CASE WHEN h.language = 'kk' THEN h.centre_kk ELSE h.centre_ru END,
+       CASE WHEN x.erased THEN NULL
+            WHEN h.language = 'kk' THEN h.centre_kk || ', ' || (ARRAY['Абай даңғылы', 'Төле би көшесі', 'Қабанбай батыр көшесі',
+                'Достық даңғылы', 'Сәтбаев көшесі', 'Наурызбай батыр көшесі'])[1 + h.street] || ', ' || h.house
+            ELSE h.centre_ru || ', ' || (ARRAY['пр. Абая', 'ул. Толе би', 'ул. Кабанбай батыра', 'пр. Достык', 'ул. Сатпаева',
+                'ул. Гоголя'])[1 + h.street] || ', ' || h.house END,
+       CASE WHEN x.erased THEN round(h.lat::numeric, 2)::float8 ELSE h.lat END,
+       CASE WHEN x.erased THEN round(h.lon::numeric, 2)::float8 ELSE h.lon END,
+       CASE WHEN x.erased THEN NULL WHEN h.language = 'kk' THEN 'Сәуле апа' ELSE 'Галина Петровна' END,
+       CASE WHEN x.erased THEN NULL ELSE h.phone END,
+       h.language,
+       CASE WHEN h.u_volunteer < 0.5 THEN ARRAY['elderly'] WHEN h.u_volunteer < 0.6 THEN ARRAY['elderly', 'alone']
+            WHEN h.u_volunteer < 0.7 THEN ARRAY['disability'] WHEN h.u_volunteer < 0.8 THEN ARRAY['large_family'] ELSE ARRAY[]::text[] END,
+       '2026-11', h.urgency, h.status,
+       CASE WHEN h.u_volunteer < 0.6 THEN 'Phone' ELSE 'Online' END, NULL,
+       h.created, CASE WHEN h.open THEN h.created + interval '3 minutes' ELSE h.closed END, h.queued,
+       NULL, NULL, 0,
+       h.queued + h.claim_in, h.queued + h.done_in,
+       NULL, 0, NULL, NULL,
+       CASE WHEN h.status IN ('Claimed', 'DoneUnconfirmed', 'Closed') THEN h.helper END,
+       CASE WHEN h.status IN ('Claimed', 'DoneUnconfirmed', 'Closed') THEN h.queued + interval '30 minutes' END,
+       CASE WHEN h.status = 'Claimed' THEN now() + interval '2 hours' END,
+       CASE WHEN h.status IN ('DoneUnconfirmed', 'Closed') THEN least(now() - interval '1 minute', h.queued + interval '2 hours') END,
+       NULL,
+       CASE WHEN h.status IN ('DoneUnconfirmed', 'Closed') THEN 60 END,
+       CASE WHEN h.status IN ('DoneUnconfirmed', 'Closed') THEN h.helper END,
+       CASE WHEN h.status = 'ClosedUnresponsive' THEN 3 ELSE 0 END,
+       CASE WHEN h.status = 'DoneUnconfirmed' THEN now() END,
+       CASE WHEN NOT h.open THEN h.closed END, NULL, NULL,
+       CASE WHEN x.erased THEN h.closed + interval '90 days' END
+FROM hr2 h
+CROSS JOIN LATERAL (SELECT NOT h.open AND h.closed < now() - interval '90 days' AS erased) x;
 
 \echo indexes
 DO $$
