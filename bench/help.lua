@@ -5,6 +5,9 @@
 -- Intake: each request a new phone and a new description (so none is the "same form twice" that answers 200 with the
 -- earlier request), in one of the 20 regions, in Kazakh or Russian, as the form at /help sends it.
 
+-- done() (the RESULT line) is search.lua's; init() and request() are redefined below.
+dofile("bench/search.lua")
+
 local path = "/"
 local lines = {}
 local intake = false
@@ -48,12 +51,4 @@ function request()
     categories[counter % #categories + 1], counter, regions[counter % #regions + 1], counter % 200 + 1, phone,
     (counter % 2 == 0) and "kk" or "ru")
   return wrk.format("POST", path, headers, body)
-end
-
-function done(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT requests=%d rps=%.1f p50=%.1f p95=%.1f p99=%.1f max=%.1f non2xx=%d errors=%d\n",
-    summary.requests, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.errors.status, errors))
 end
