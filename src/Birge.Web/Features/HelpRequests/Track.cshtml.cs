@@ -75,7 +75,9 @@ public sealed class TrackModel(HelpTracking tracking, BirgeDb db, IStringLocaliz
         }
 
         ModelState.AddRefusal(result, localizer, prefix: "");
-        Response.StatusCode = result.Error == HelpRequestErrors.PhoneDigitsTooManyAttempts ? StatusCodes.Status429TooManyRequests : StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = result.Error == HelpRequestErrors.PhoneDigitsTooManyAttempts ? StatusCodes.Status429TooManyRequests
+            : result.Refusal!.IsInvalidInput ? StatusCodes.Status422UnprocessableEntity
+            : StatusCodes.Status409Conflict;
         return Page();
     }
 
