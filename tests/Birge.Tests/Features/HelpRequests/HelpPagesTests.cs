@@ -379,6 +379,36 @@ public abstract partial class HelpPagesTests(BirgeApp app) : IDisposable
     }
 
     [Fact]
+    public async Task Ten_parallel_confirmations_close_the_request_once()
+    {
+        var phone = People.NewPhone();
+        var request = await QueuedAsync(phone, Address());
+        var volunteer = (await app.NewVolunteersAsync(1))[0];
+        using (var scope = app.Services.CreateScope())
+        {
+            var claims = scope.ServiceProvider.GetRequiredService<HelpRequestClaims>();
+            Assert.True((await claims.ClaimAsync(request.Id, volunteer.Id, CancellationToken.None)).Succeeded);
+            Assert.True((await claims.CompleteAsync(request.Id, volunteer.Id, null, 60, CancellationToken.None)).Succeeded);
+        }
+
+        var digits = Normalized(phone)[^4..];
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<HelpTracking>().ConfirmAsync(request.TrackingCode, digits, CancellationToken.None);
+        })).ToList();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(tasks);
+
+        Assert.Single(outcomes, o => o.Succeeded);
+        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(HelpRequestErrors.NotDone, o.Error));
+        Assert.Equal(HelpRequestStatus.Closed, (await StoredAsync(phone)).Status);
+        Assert.Equal(1, await app.Db(db => db.HelpRequestEvents.CountAsync(e => e.HelpRequestId == request.Id && e.Kind == HelpRequestEvent.Closed)));
+    }
+
+    [Fact]
     public async Task An_unknown_or_mistyped_code_says_so_and_the_find_form_leads_to_the_request()
     {
         var request = await QueuedAsync(People.NewPhone(), Address());
