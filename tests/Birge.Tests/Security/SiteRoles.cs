@@ -2,7 +2,7 @@ using static Birge.Tests.Security.Who;
 
 namespace Birge.Tests.Security;
 
-/// <summary>Role-matrix rows of the pages and endpoints of the site as a whole: health checks, the API document, reference data, the home, help, legal, language and error pages, and development tools.</summary>
+/// <summary>Role-matrix rows of the pages and endpoints of the site as a whole: health checks, the API document, reference data, the home, legal, language and error pages, and development tools.</summary>
 public sealed class SiteRoles : FeatureRoles
 {
     public override RoleRows Rows { get; } = new()
@@ -16,8 +16,6 @@ public sealed class SiteRoles : FeatureRoles
         ["GET /api/v1/directions"] = Everyone,
         ["GET /"] = Everyone,
         ["POST /"] = Everyone,
-        ["GET /help"] = Everyone,
-        ["POST /help"] = Everyone,
         ["GET /privacy"] = Everyone,
         ["POST /privacy"] = Everyone,
         ["GET /consent"] = Everyone,

@@ -28,4 +28,10 @@ public static class HelpRequestErrors
     [HttpStatus(Status422UnprocessableEntity)] public const string DuplicateInvalid = "help_request_duplicate_invalid";
     [HttpStatus(Status422UnprocessableEntity)] public const string MinutesInvalid = "help_minutes_invalid";
     [HttpStatus(Status422UnprocessableEntity)] public const string OutcomeInvalid = "callback_outcome_invalid";
+    [HttpStatus(Status429TooManyRequests)] public const string PhoneCodeTooSoon = "phone_code_too_soon";
+    [HttpStatus(Status429TooManyRequests)] public const string PhoneCodeResendLimit = "phone_code_resend_limit";
+    [HttpStatus(Status409Conflict)] public const string PhoneAlreadyConfirmed = "phone_already_confirmed";
+    [HttpStatus(Status422UnprocessableEntity)] public const string PhoneDigitsInvalid = "help_phone_digits_invalid";
+    [HttpStatus(Status422UnprocessableEntity)] public const string PhoneDigitsWrong = "help_phone_digits_wrong";
+    [HttpStatus(Status429TooManyRequests)] public const string PhoneDigitsTooManyAttempts = "help_phone_digits_too_many_attempts";
 }

@@ -50,6 +50,14 @@ public sealed class HelpRequestIntake(BirgeDb db, Outbox outbox, TimeProvider cl
 {
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);
 
+    /// <summary>A new SMS code may be asked for this long after the last one, and <see cref="MaxResends"/> times for one request.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(60);
+
+    public const int MaxResends = 5;
+
+    /// <summary>The timeline's kind for a code sent again (counted for <see cref="MaxResends"/>).</summary>
+    public const string CodeResent = "phone_code_resent";
+
     // Kazakhstan's extent with a margin: a point outside it is a mistake on the map.
     private const double MinLatitude = 40.5, MaxLatitude = 55.5, MinLongitude = 46.4, MaxLongitude = 87.4;
 
@@ -147,6 +155,43 @@ public sealed class HelpRequestIntake(BirgeDb db, Outbox outbox, TimeProvider cl
             HelpRequestErrors.PhoneCodeTooManyAttempts => Outcome.Refused(error, "code"),
             _ => Outcome.Invalid("code", error),
         };
+    }
+
+    /// <summary>
+    /// A new code for a request still waiting for one: the SMS did not come, or the code ran out. At most
+    /// <see cref="MaxResends"/> times for one request and not within <see cref="ResendAfter"/> of the last, so that the
+    /// six digits still cannot be guessed and nobody can flood a phone with messages.
+    /// </summary>
+    public async Task<Outcome> ResendCodeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var request = await db.HelpRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return Outcome.Refused(ErrorCodes.NotFound);
+        }
+
+        if (request.Status != HelpRequestStatus.Unconfirmed)
+        {
+            return Outcome.Refused(request.Status == HelpRequestStatus.Cancelled ? HelpRequestErrors.NotActive : HelpRequestErrors.PhoneAlreadyConfirmed);
+        }
+
+        if (await db.HelpRequestEvents.CountAsync(e => e.HelpRequestId == id && e.Kind == CodeResent, cancellationToken) >= MaxResends)
+        {
+            return Outcome.Refused(HelpRequestErrors.PhoneCodeResendLimit);
+        }
+
+        // The last code was sent a code's lifetime before it runs out.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (request.PhoneCodeExpiresAt is { } expires && now < expires - HelpRequest.PhoneCodeLifetime + ResendAfter)
+        {
+            return Outcome.Refused(HelpRequestErrors.PhoneCodeTooSoon);
+        }
+
+        var code = request.NewPhoneCode(now);
+        db.HelpRequestEvents.Add(new HelpRequestEvent { HelpRequestId = id, At = now, Kind = CodeResent });
+        outbox.Sms(request.Phone!, Cultures.FromLanguage(request.Language), new HelpRequestMessages.PhoneCode(code));
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
     }
 
     /// <summary>Puts a request the operator took in the queue and tells the person how to follow it.</summary>

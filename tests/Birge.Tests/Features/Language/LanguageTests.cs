@@ -55,7 +55,7 @@ public abstract class LanguageTests(BirgeApp app)
         Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal) && c.Contains("ru-KZ", StringComparison.Ordinal));
         var next = await client.GetPageAsync("/help");
         Assert.Equal("ru", Lang(next));
-        Assert.Equal(Html.Text("Help_Title", Cultures.Russian), next.Find("h1").TextContent.Trim());
+        Assert.Equal(Html.Text("HelpAsk_Title", Cultures.Russian), next.Find("h1").TextContent.Trim());
 
         // The cookie wins over Accept-Language.
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");

@@ -38,13 +38,13 @@ public abstract class LinkTests(BirgeApp app)
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public async Task The_help_page_says_what_exists_today(string language)
+    public async Task The_help_page_asks_for_help_and_says_to_call_112_in_danger(string language)
     {
         var culture = Cultures.FromLanguage(language);
         var page = await app.Browser(language).GetPageAsync("/help");
 
-        Assert.Equal(Html.Text("Help_Title", culture), page.Find("main h1").TextContent.Trim());
-        Assert.Equal(Html.Text("Help_Today", culture), page.Find("main .notice p").TextContent.Trim());
+        Assert.Equal(Html.Text("HelpAsk_Title", culture), page.Find("main h1").TextContent.Trim());
+        Assert.Equal(Html.Text("HelpAsk_Emergency", culture), page.Find("main .notice p").TextContent.Trim());
         Assert.False(string.IsNullOrWhiteSpace(page.Find("main").TextContent));
     }
 
