@@ -94,7 +94,8 @@ public sealed class NewModel(
             return Page();
         }
 
-        Caller = await lookup.RepeatCallerAsync(phone!.Value, cancellationToken);
+        // Only requests of the person's own regions: a name and address are for the region's office (and the national one).
+        Caller = [.. (await lookup.RepeatCallerAsync(phone!.Value, cancellationToken)).Where(r => Regions.Contains(r.RegionKato))];
         if (Caller.FirstOrDefault() is { } latest)
         {
             Input.Name ??= latest.Name;
@@ -111,7 +112,7 @@ public sealed class NewModel(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        Duplicates = await lookup.PossibleDuplicatesAsync(Probe(phone.Value), cancellationToken);
+        Duplicates = await DuplicatesAsync(phone.Value, cancellationToken);
         DuplicatesSeen = Duplicates.Count > 0;
         return Page();
     }
@@ -123,7 +124,7 @@ public sealed class NewModel(
         {
             if (!DuplicatesSeen && PhoneNumber.TryParse(Input.Phone, out var phone))
             {
-                Duplicates = await lookup.PossibleDuplicatesAsync(Probe(phone!.Value), cancellationToken);
+                Duplicates = await DuplicatesAsync(phone!.Value, cancellationToken);
                 if (Duplicates.Count > 0)
                 {
                     DuplicatesSeen = true;
@@ -149,7 +150,7 @@ public sealed class NewModel(
     {
         if (await CheckAsync(cancellationToken) is { } input && PhoneNumber.TryParse(Input.Phone, out var phone))
         {
-            Duplicates = await lookup.PossibleDuplicatesAsync(Probe(phone!.Value), cancellationToken);
+            Duplicates = await DuplicatesAsync(phone!.Value, cancellationToken);
             DuplicatesSeen = true;
             if (Duplicates.FirstOrDefault(d => d.Id == duplicateOf) is not { } original)
             {
@@ -216,11 +217,13 @@ public sealed class NewModel(
         };
     }
 
-    private DuplicateProbe Probe(string phone)
+    /// <summary>Possible duplicates in the person's own regions (the same phone may have asked elsewhere).</summary>
+    private async Task<List<CallerRequest>> DuplicatesAsync(string phone, CancellationToken cancellationToken)
     {
         var latitude = Coordinate(Input.Latitude, out _);
         var longitude = Coordinate(Input.Longitude, out _);
-        return new DuplicateProbe(phone, Input.Category, Input.RegionKato, Input.Address, latitude, longitude);
+        var found = await lookup.PossibleDuplicatesAsync(new DuplicateProbe(phone, Input.Category, Input.RegionKato, Input.Address, latitude, longitude), cancellationToken);
+        return [.. found.Where(r => Regions.Contains(r.RegionKato))];
     }
 
     /// <summary>Empty is no point; a comma is taken for the decimal point.</summary>

@@ -108,9 +108,11 @@ public sealed class RequestModel(BirgeDb db, HelpRequestTriage triage, HelpReque
 
         if (request.IsQueued)
         {
-            Duplicates = await lookup.PossibleDuplicatesAsync(
+            // A duplicate is linked within the region: a request the same phone made elsewhere is another office's.
+            var found = await lookup.PossibleDuplicatesAsync(
                 new DuplicateProbe(request.Phone, request.Category, request.RegionKato, request.Address, request.Latitude, request.Longitude, request.Id),
                 cancellationToken);
+            Duplicates = [.. found.Where(d => d.RegionKato == request.RegionKato)];
         }
 
         // The name, phone and address are on the page: every open by staff is a read of personal data.
