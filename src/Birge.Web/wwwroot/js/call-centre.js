@@ -10,6 +10,16 @@
     return;
   }
 
+  // Enter in the phone field finds the caller (the form's first button); anywhere else it logs the call.
+  const log = document.getElementById('log-call');
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && log && event.target instanceof HTMLInputElement && event.target !== phone
+        && event.target.type !== 'checkbox') {
+      event.preventDefault();
+      form.requestSubmit(log);
+    }
+  });
+
   const filled = ['Input_Name', 'Input_Address', 'Input_Locality'];
   const chosen = ['Input_RegionKato', 'Input_Language'];
   let asked = phone.value.trim();
