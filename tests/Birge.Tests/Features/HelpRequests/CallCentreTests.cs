@@ -104,6 +104,10 @@ public abstract class CallCentreTests(BirgeApp app)
         Assert.Equal("kk", page.Find("#Input_Language option[selected]").GetAttribute("value"));
         Assert.Equal(Offices.Almaty, page.Find("#Input_RegionKato option[selected]").GetAttribute("value"));
         Assert.Equal(phone, page.Value("Input_Phone"));
+        var addresses = page.QuerySelectorAll("a[href], form[action], button[formaction]")
+            .SelectMany(e => new[] { e.GetAttribute("href"), e.GetAttribute("action"), e.GetAttribute("formaction") })
+            .OfType<string>();
+        Assert.DoesNotContain(addresses, a => a.Contains(Normalized(phone)[5..], StringComparison.Ordinal));
 
         // The latest request is still open: it is offered as a possible duplicate before anything is logged.
         Assert.NotNull(page.QuerySelector($"#duplicate-list li[data-request='{latest.Id}']"));
@@ -251,6 +255,34 @@ public abstract class CallCentreTests(BirgeApp app)
         {
             app.Clock.Reset();
         }
+    }
+
+    [Fact]
+    public async Task The_page_shows_who_holds_the_claim_and_once_done_the_helpers_note_minutes_and_the_call_back_link()
+    {
+        var almaty = await app.NewPerson().Speaking("ru").Staff(Offices.Almaty, FrontOfficeStaff.Operator).SignedIn();
+        var volunteer = await app.NewPerson().Named("Асель Нурланова");
+        var request = await QueuedAsync(People.NewPhone(), Offices.Almaty);
+        var url = $"/call-centre/requests/{request.Id}";
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<HelpRequestClaims>().ClaimAsync(request.Id, volunteer.Id, CancellationToken.None)).Succeeded);
+        }
+
+        var claimed = await almaty.Pages.GetPageAsync(url);
+        Assert.StartsWith("Асель Нурланова", claimed.Find("#claimed-by").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(claimed.QuerySelector("#callback-link"));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<HelpRequestClaims>().CompleteAsync(request.Id, volunteer.Id, "Купила продукты", 90, CancellationToken.None)).Succeeded);
+        }
+
+        var done = await almaty.Pages.GetPageAsync(url);
+        Assert.Equal($"/call-centre/callbacks/{request.Id}", done.Find("#callback-link").GetAttribute("href"));
+        Assert.Equal("Купила продукты", done.Find("#done-note").TextContent.Trim());
+        Assert.Contains(Durations.Format(90, Cultures.Russian), done.Find("#helper").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Асель Нурланова", done.Find("#timeline li[data-kind='done']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
