@@ -14,6 +14,8 @@ public static class HelpRequestsFeature
         services.AddScoped<HelpRequestClaims>();
         services.AddPeriodicJob<ClaimExpiry>();
         services.AddScoped<HelpTracking>();
+        services.AddScoped<HelpRequestLookup>();
+        services.AddScoped<HelpRequestTriage>();
         // The call centre's pages about one request are for the staff and operators of its region (and the national office).
         services.AddRegionScope("helpRequestId", async (db, value, cancellationToken) => Guid.TryParse(value, out var id)
             ? await db.HelpRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.RegionKato).FirstOrDefaultAsync(cancellationToken)
