@@ -28,4 +28,8 @@ public static class HelpRequestErrors
     [HttpStatus(Status422UnprocessableEntity)] public const string DuplicateInvalid = "help_request_duplicate_invalid";
     [HttpStatus(Status422UnprocessableEntity)] public const string MinutesInvalid = "help_minutes_invalid";
     [HttpStatus(Status422UnprocessableEntity)] public const string OutcomeInvalid = "callback_outcome_invalid";
+    [HttpStatus(Status422UnprocessableEntity)] public const string OfferNobody = "help_offer_nobody";
+    [HttpStatus(Status422UnprocessableEntity)] public const string OfferTooMany = "help_offer_too_many";
+    [HttpStatus(Status422UnprocessableEntity)] public const string OfferVolunteerUnsuitable = "help_offer_volunteer_unsuitable";
+    [HttpStatus(Status409Conflict)] public const string OfferConflict = "help_offer_conflict";
 }

@@ -1,4 +1,5 @@
 using Birge.Web.Domain;
+using Birge.Web.Features.HelpRequests.Matching;
 using Birge.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,9 @@ public static class HelpRequestsFeature
         services.AddScoped<HelpRequestIntake>();
         services.AddScoped<HelpRequestClaims>();
         services.AddPeriodicJob<ClaimExpiry>();
+        services.AddScoped<Volunteers.NearbyHelpRequests>();
+        services.AddScoped<Matching.HelpRequestMatching>();
+        services.AddScoped<Matching.HelpRequestOffers>();
         // The call centre's pages about one request are for the staff and operators of its region (and the national office).
         services.AddRegionScope("helpRequestId", async (db, value, cancellationToken) => Guid.TryParse(value, out var id)
             ? await db.HelpRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.RegionKato).FirstOrDefaultAsync(cancellationToken)
@@ -20,7 +24,9 @@ public static class HelpRequestsFeature
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHelpRequests(this IEndpointRouteBuilder app) => app.MapHelpRequestsApi();
+    public static IEndpointRouteBuilder MapHelpRequests(this IEndpointRouteBuilder app) => app.MapHelpRequestsApi()
+        .MapHelpRequestReadsApi()
+        .MapHelpOffersApi();
 
     /// <summary><c>HelpRequests:Sla:&lt;Urgency&gt;:Claimed</c>, <c>:Done</c> and <c>:Hold</c> (time spans), each defaulting to the targets.</summary>
     private static SlaTargets SlaFromConfiguration(IConfigurationSection section)
