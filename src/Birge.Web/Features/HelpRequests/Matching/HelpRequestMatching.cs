@@ -240,13 +240,13 @@ public sealed record HelpSuggestion(
 /// <summary>A translated label: <see cref="Key"/> is a resource (<c>HelpMatch_Reason_*</c>), its arguments resource keys, names or numbers.</summary>
 public sealed record HelpMatchReason(string Key, IReadOnlyList<object> Args)
 {
-    public string Label(Microsoft.Extensions.Localization.IStringLocalizer localizer, System.Globalization.CultureInfo culture) =>
-        localizer[Key, [.. Args.Select(a => a switch
+    public string Label(System.Globalization.CultureInfo culture) =>
+        string.Format(culture, Cultures.Text(Key, culture), [.. Args.Select(a => a switch
         {
-            ResourceKey key => localizer[key.Key].Value,
+            ResourceKey key => Cultures.Text(key.Key, culture),
             LocalizedText text => text.Resolve(culture),
             _ => a,
-        })]].Value;
+        })]);
 }
 
 public sealed record ResourceKey(string Key);
