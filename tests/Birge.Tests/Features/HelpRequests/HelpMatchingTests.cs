@@ -163,7 +163,7 @@ public abstract class HelpMatchingTests(BirgeApp app)
     public async Task The_suggestions_page_lists_the_volunteers_with_reasons_offers_to_the_ticked_ones_and_marks_them()
     {
         var town = "Балқаш-" + Orgs.UniqueWord();
-        var request = await app.NewHelpRequestAsync(Ulytau, "transport", locality: town, address: "ул. Секретная 5");
+        var request = await app.NewHelpRequestAsync(Ulytau, "transport", locality: town, address: "ул. Секретная 5", language: "kk");
         var volunteer = await app.NewHelpVolunteerAsync(Ulytau, town, ["kk"], language: "kk");
         var operatorOfUlytau = await app.NewPerson().Speaking("kk").Staff(Ulytau, FrontOfficeStaff.Operator).SignedIn();
         var url = $"/call-centre/requests/{request.Id}/suggestions";
