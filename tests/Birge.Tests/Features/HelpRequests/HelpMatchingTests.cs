@@ -40,7 +40,10 @@ public abstract class HelpMatchingTests(BirgeApp app)
             var now = DateTime.UtcNow;
             db.HelpRequestEvents.AddRange(Enumerable.Range(1, 3).Select(i => new HelpRequestEvent
             {
-                HelpRequestId = request.Id, At = now.AddDays(-i), Kind = HelpRequestEvent.Claimed, ActorId = busy.Id,
+                HelpRequestId = request.Id,
+                At = now.AddDays(-i),
+                Kind = HelpRequestEvent.Claimed,
+                ActorId = busy.Id,
             }));
             return await db.SaveChangesAsync();
         });
@@ -270,7 +273,11 @@ internal static class HelpVolunteerData
             db.Accounts.Add(account);
             db.VolunteerProfiles.Add(new VolunteerProfile
             {
-                AccountId = account.Id, City = city, Languages = [.. languages], Skills = ["driving"], UpdatedAt = DateTime.UtcNow,
+                AccountId = account.Id,
+                City = city,
+                Languages = [.. languages],
+                Skills = ["driving"],
+                UpdatedAt = DateTime.UtcNow,
             });
             return await db.SaveChangesAsync();
         });
