@@ -74,6 +74,35 @@ public abstract class HelpMatchingTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Someone_free_now_in_Kazakhstan_time_ranks_before_someone_free_another_day()
+    {
+        var town = "Жаңаарқа-" + Orgs.UniqueWord();
+        var request = await app.NewHelpRequestAsync(Ulytau, "digital", locality: town);
+        var free = await app.NewHelpVolunteerAsync(Ulytau, town, ["ru"], availability: ["sat-morning"]);
+        var notToday = await app.NewHelpVolunteerAsync(Ulytau, town, ["ru"], availability: ["tue-evening"]);
+
+        // Saturday 10:00 in Kazakhstan.
+        app.Clock.Set(KazakhstanTime.ToUtc(new DateTime(2026, 12, 5, 10, 0, 0)));
+        IReadOnlyList<HelpSuggestion> suggestions;
+        try
+        {
+            suggestions = await app.InScopeAsync<HelpRequestMatching, IReadOnlyList<HelpSuggestion>>(m => m.SuggestAsync(request, 200));
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        var order = suggestions.Select(s => s.VolunteerId).ToList();
+        Assert.True(
+            order.IndexOf(free.Id) >= 0 && order.IndexOf(free.Id) < order.IndexOf(notToday.Id),
+            string.Join("; ", suggestions.Where(s => s.VolunteerId == free.Id || s.VolunteerId == notToday.Id).Select(s => $"{s.VolunteerId == free.Id} {s.Score} {string.Join(",", s.Reasons.Select(r => r.Key))}")));
+        var ru = Cultures.Russian;
+        var labels = suggestions.Single(s => s.VolunteerId == free.Id).Reasons.Select(r => r.Label(ru)).ToList();
+        Assert.Contains(Html.Text("HelpMatch_Reason_FreeNow", ru, Html.Text("Weekday_sat", ru), Html.Text("DayPart_morning", ru)), labels);
+    }
+
+    [Fact]
     public async Task A_request_that_needs_an_adult_is_not_suggested_to_a_minor()
     {
         var town = "Қаражал-" + Orgs.UniqueWord();
@@ -251,7 +280,8 @@ internal static class HelpVolunteerData
         DateOnly? born = null,
         string? phone = null,
         bool confirmed = true,
-        string language = "ru")
+        string language = "ru",
+        string[]? availability = null)
     {
         var email = People.NewEmail();
         var birthDate = born ?? new DateOnly(1995, 3, 1);
@@ -277,6 +307,7 @@ internal static class HelpVolunteerData
                 City = city,
                 Languages = [.. languages],
                 Skills = ["driving"],
+                Availability = [.. availability ?? []],
                 UpdatedAt = DateTime.UtcNow,
             });
             return await db.SaveChangesAsync();

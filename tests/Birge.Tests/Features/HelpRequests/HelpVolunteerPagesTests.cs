@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Birge.Tests.Features.FrontOffices;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
@@ -115,6 +116,24 @@ public abstract class HelpVolunteerPagesTests(BirgeApp app)
 
         Assert.Contains(Html.Text("Error_claim_limit", Cultures("ru")), (await Html.ParseAsync(refused)).Find(".error-summary").TextContent, StringComparison.Ordinal);
         Assert.Equal(HelpRequestStatus.New, await StatusAsync(request.Id));
+    }
+
+    [Fact]
+    public async Task A_request_offered_to_the_volunteer_comes_first_and_is_marked()
+    {
+        var request = await app.NewHelpRequestAsync(Offices.Almaty, "company", "Түрксіб");
+        var volunteer = await app.NewPerson().Speaking("ru").SignedIn();
+        await app.Db(db => db.Accounts.Where(a => a.Id == volunteer.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailConfirmed, true)));
+        var operatorOfAlmaty = await app.NewPerson().Staff(Offices.Almaty, FrontOfficeStaff.Operator).WithToken();
+        using var offered = await app.Client("ru", operatorOfAlmaty.Token)
+            .PostAsJsonAsync($"/api/v1/help-requests/{request.Id}/offers", new { volunteerIds = new[] { volunteer.Id } });
+        Assert.Equal(HttpStatusCode.OK, offered.StatusCode);
+
+        var page = await volunteer.Pages.GetPageAsync("/help-requests");
+
+        var first = page.Find("#requests [data-request]");
+        Assert.Equal(request.Id.ToString(), first.GetAttribute("data-request"));
+        Assert.Equal(Html.Text("HelpVolunteer_OfferedToYou", Cultures("ru")), first.QuerySelector("[data-offered]")?.TextContent.Trim());
     }
 
     [Fact]
