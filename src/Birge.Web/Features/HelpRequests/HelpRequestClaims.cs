@@ -127,7 +127,7 @@ public sealed class HelpRequestClaims(BirgeDb db, TimeProvider clock, SlaTargets
     }
 
     /// <summary>Three claims at a time; one for a volunteer who finished fewer than half of their recent claims.</summary>
-    private async Task<int> CapAsync(Guid volunteerId, CancellationToken cancellationToken)
+    public async Task<int> CapAsync(Guid volunteerId, CancellationToken cancellationToken)
     {
         var recent = await db.HelpRequestEvents
             .Where(e => e.ActorId == volunteerId && (e.Kind == HelpRequestEvent.Claimed || e.Kind == HelpRequestEvent.Done))

@@ -34,4 +34,8 @@ public static class HelpRequestErrors
     [HttpStatus(Status422UnprocessableEntity)] public const string PhoneDigitsInvalid = "help_phone_digits_invalid";
     [HttpStatus(Status422UnprocessableEntity)] public const string PhoneDigitsWrong = "help_phone_digits_wrong";
     [HttpStatus(Status429TooManyRequests)] public const string PhoneDigitsTooManyAttempts = "help_phone_digits_too_many_attempts";
+    [HttpStatus(Status422UnprocessableEntity)] public const string OfferNobody = "help_offer_nobody";
+    [HttpStatus(Status422UnprocessableEntity)] public const string OfferTooMany = "help_offer_too_many";
+    [HttpStatus(Status422UnprocessableEntity)] public const string OfferVolunteerUnsuitable = "help_offer_volunteer_unsuitable";
+    [HttpStatus(Status409Conflict)] public const string OfferConflict = "help_offer_conflict";
 }

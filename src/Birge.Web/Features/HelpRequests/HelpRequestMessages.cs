@@ -13,4 +13,7 @@ public static class HelpRequestMessages
 
     /// <summary>To the volunteer whose claim ran out: the request went back to the queue.</summary>
     public sealed record ClaimExpired(string TrackingCode, string Link) : Message;
+
+    /// <summary>To a volunteer an operator chose: a request near them, by its category and district only, and its link.</summary>
+    public sealed record HelpOffered(Domain.LocalizedText Category, Domain.LocalizedText District, string Link) : Message;
 }

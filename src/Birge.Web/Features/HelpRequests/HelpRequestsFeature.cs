@@ -1,4 +1,5 @@
 using Birge.Web.Domain;
+using Birge.Web.Features.HelpRequests.Matching;
 using Birge.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,9 @@ public static class HelpRequestsFeature
         services.AddScoped<HelpTracking>();
         services.AddScoped<HelpRequestLookup>();
         services.AddScoped<HelpRequestTriage>();
+        services.AddScoped<Volunteers.NearbyHelpRequests>();
+        services.AddScoped<Matching.HelpRequestMatching>();
+        services.AddScoped<Matching.HelpRequestOffers>();
         // The call centre's pages about one request are for the staff and operators of its region (and the national office).
         services.AddRegionScope("helpRequestId", async (db, value, cancellationToken) => Guid.TryParse(value, out var id)
             ? await db.HelpRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.RegionKato).FirstOrDefaultAsync(cancellationToken)
@@ -23,7 +27,10 @@ public static class HelpRequestsFeature
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHelpRequests(this IEndpointRouteBuilder app) => app.MapHelpRequestsApi().MapHelpRequestCitizenApi();
+    public static IEndpointRouteBuilder MapHelpRequests(this IEndpointRouteBuilder app) => app.MapHelpRequestsApi()
+        .MapHelpRequestCitizenApi()
+        .MapHelpRequestReadsApi()
+        .MapHelpOffersApi();
 
     /// <summary><c>HelpRequests:Sla:&lt;Urgency&gt;:Claimed</c>, <c>:Done</c> and <c>:Hold</c> (time spans), each defaulting to the targets.</summary>
     private static SlaTargets SlaFromConfiguration(IConfigurationSection section)
