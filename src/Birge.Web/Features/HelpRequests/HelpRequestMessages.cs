@@ -13,4 +13,10 @@ public static class HelpRequestMessages
 
     /// <summary>To the volunteer whose claim ran out: the request went back to the queue.</summary>
     public sealed record ClaimExpired(string TrackingCode, string Link) : Message;
+
+    /// <summary>To the volunteer: on the call-back the person said the help was not done; the request is back in the queue.</summary>
+    public sealed record CallbackNotDone(string TrackingCode, string Note, string Link) : Message;
+
+    /// <summary>To the region's staff and operators: a request ran past its SLA target (to be claimed, or done) at <see cref="DueAt"/>.</summary>
+    public sealed record SlaBreached(string TrackingCode, Domain.LocalizedText Category, DateTime DueAt, string Link) : Message;
 }

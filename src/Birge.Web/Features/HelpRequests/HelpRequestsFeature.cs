@@ -13,6 +13,11 @@ public static class HelpRequestsFeature
         services.AddScoped<HelpRequestIntake>();
         services.AddScoped<HelpRequestClaims>();
         services.AddPeriodicJob<ClaimExpiry>();
+        services.AddScoped<HelpRequestHours>();
+        services.AddScoped<HelpRequestCallbacks>();
+        services.AddScoped<HelpRequestCounts>();
+        services.AddPeriodicJob<SlaEscalation>();
+        services.AddPeriodicJob<HelpRequestRetention>();
         // The call centre's pages about one request are for the staff and operators of its region (and the national office).
         services.AddRegionScope("helpRequestId", async (db, value, cancellationToken) => Guid.TryParse(value, out var id)
             ? await db.HelpRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.RegionKato).FirstOrDefaultAsync(cancellationToken)
@@ -20,7 +25,7 @@ public static class HelpRequestsFeature
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHelpRequests(this IEndpointRouteBuilder app) => app.MapHelpRequestsApi();
+    public static IEndpointRouteBuilder MapHelpRequests(this IEndpointRouteBuilder app) => app.MapHelpRequestsApi().MapHelpRequestCallbacksApi();
 
     /// <summary><c>HelpRequests:Sla:&lt;Urgency&gt;:Claimed</c>, <c>:Done</c> and <c>:Hold</c> (time spans), each defaulting to the targets.</summary>
     private static SlaTargets SlaFromConfiguration(IConfigurationSection section)
