@@ -55,7 +55,10 @@ public sealed class SlaEscalation(IServiceScopeFactory scopes, TimeProvider cloc
 
                 db.HelpRequestEvents.Add(new HelpRequestEvent
                 {
-                    HelpRequestId = breach.Id, At = now, Kind = HelpRequestEvent.Escalated, Note = claimBreach ? "claim" : "done",
+                    HelpRequestId = breach.Id,
+                    At = now,
+                    Kind = HelpRequestEvent.Escalated,
+                    Note = claimBreach ? "claim" : "done",
                 });
                 var told = people.Where(p => p.FrontOfficeKato == breach.RegionKato).ToList();
                 if (told.Count == 0)
