@@ -16,6 +16,7 @@ public sealed class HelpCallbackRoles : FeatureRoles
         ["POST /api/v1/help-requests/{helpRequestId:guid}/callback"] = AnyOfficePeople,
         ["POST /api/v1/help-requests/{helpRequestId:guid}/confirm"] = AnyOfficePeople,
         ["GET /call-centre/callbacks"] = AnyOfficePeople,
+        ["POST /call-centre/callbacks"] = AnyOfficePeople,
         ["GET /call-centre/callbacks/{helpRequestId:guid}"] = AnyOfficePeople,
         ["POST /call-centre/callbacks/{helpRequestId:guid}"] = AnyOfficePeople,
     };
