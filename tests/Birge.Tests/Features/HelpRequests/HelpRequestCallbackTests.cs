@@ -230,6 +230,29 @@ public abstract class HelpRequestCallbackTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Five_operators_confirming_at_once_credit_the_hours_once()
+    {
+        var request = await QueuedAsync();
+        var volunteer = await app.NewPerson().WithToken();
+        await DoneAsync(request.Id, volunteer, null, 40);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await InScopeAsync<HelpRequestCallbacks, Outcome<HelpRequest>>(c => c.CallBackAsync(request.Id, "confirmed", null, null, Guid.NewGuid(), CancellationToken.None));
+        })).ToList();
+
+        start.SetResult();
+        var outcomes = await Task.WhenAll(tasks);
+
+        Assert.Single(outcomes, o => o.Succeeded);
+        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(HelpRequestErrors.NotDone, o.Error));
+        Assert.Equal(1, await app.Db(db => db.HoursEntries.CountAsync(h => h.HelpRequestId == request.Id)));
+        Assert.Equal(40, await app.Db(db => db.HoursEntries.Where(h => h.VolunteerId == volunteer.Id).SumAsync(h => h.Minutes)));
+        Assert.Equal(HelpRequestStatus.Closed, await StatusAsync(request.Id));
+    }
+
+    [Fact]
     public async Task The_person_confirming_through_the_tracking_link_credits_the_hours_without_an_operator()
     {
         var request = await QueuedAsync();
