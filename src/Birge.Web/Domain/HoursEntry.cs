@@ -11,11 +11,15 @@ public sealed class HoursEntry
 
     public Guid Id { get; init; } = Guid.NewGuid();
 
-    public Guid ShiftId { get; init; }
+    /// <summary>The shift the time was given on; null for help given on a help request (M9).</summary>
+    public Guid? ShiftId { get; init; }
 
-    public Guid OpportunityId { get; init; }
+    public Guid? OpportunityId { get; init; }
 
-    public Guid OrganizationId { get; init; }
+    public Guid? OrganizationId { get; init; }
+
+    /// <summary>The help request whose confirmed help this time is (one entry per request); null for a shift's time.</summary>
+    public Guid? HelpRequestId { get; init; }
 
     public Guid VolunteerId { get; init; }
 
@@ -34,7 +38,8 @@ public sealed class HoursEntry
 
     public HoursStatus Status { get; set; } = HoursStatus.Confirmed;
 
-    public Guid ConfirmedBy { get; set; }
+    /// <summary>The coordinator or operator who confirmed it; null when the person helped confirmed it through their tracking link.</summary>
+    public Guid? ConfirmedBy { get; set; }
 
     public DateTime ConfirmedAt { get; set; }
 

@@ -390,7 +390,7 @@ public abstract class ApiFuzzTests(BirgeApp app)
         {
             ["organizationId"] = [coordinator.OrganizationId.ToString()],
             ["opportunityId"] = [opportunityId.ToString()],
-            ["shiftId"] = [shiftIds[0].ToString(), now.Id.ToString(), entry.ShiftId.ToString()],
+            ["shiftId"] = [shiftIds[0].ToString(), now.Id.ToString(), entry.ShiftId!.Value.ToString()],
             ["applicationId"] = [applied.GetProperty("id").GetString()!],
             ["hoursEntryId"] = [entry.Id.ToString()],
             ["invitationId"] = [invitation.TryGetProperty("id", out var i) ? i.GetString()! : Guid.NewGuid().ToString()],

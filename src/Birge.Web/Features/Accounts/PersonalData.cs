@@ -152,9 +152,9 @@ public sealed record AttendanceExport(Guid ShiftId, DateTime CheckedInAt, DateTi
 
 public sealed record HoursExport(
     Guid Id,
-    Guid ShiftId,
-    Guid OpportunityId,
-    Guid OrganizationId,
+    Guid? ShiftId,
+    Guid? OpportunityId,
+    Guid? OrganizationId,
     string DirectionCode,
     DateOnly Date,
     DateTime StartsAt,

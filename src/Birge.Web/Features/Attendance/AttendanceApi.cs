@@ -184,7 +184,7 @@ public sealed record HoursEntryItem(
     DateTime EndsAt,
     DateOnly Date,
     string Status,
-    Guid ConfirmedBy,
+    Guid? ConfirmedBy,
     DateTime ConfirmedAt,
     string? DisputeReason,
     DateTime? DisputedAt,

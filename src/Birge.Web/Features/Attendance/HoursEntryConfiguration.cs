@@ -14,7 +14,11 @@ internal sealed class HoursEntryConfiguration : IEntityTypeConfiguration<HoursEn
         b.HasOne<Opportunity>().WithMany().HasForeignKey(h => h.OpportunityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(h => h.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Account>().WithMany().HasForeignKey(h => h.VolunteerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<HelpRequest>().WithMany().HasForeignKey(h => h.HelpRequestId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(h => new { h.ShiftId, h.VolunteerId }).IsUnique();
+
+        // A help request's confirmed help becomes hours once, however many confirmations race.
+        b.HasIndex(h => h.HelpRequestId).IsUnique();
         b.HasIndex(h => new { h.VolunteerId, h.Status, h.Date });
         b.HasIndex(h => new { h.OrganizationId, h.Date });
         b.Property(h => h.DirectionCode).HasMaxLength(32);

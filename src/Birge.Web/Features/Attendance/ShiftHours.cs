@@ -275,7 +275,7 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
     public async Task<(HoursEntry Entry, ShiftInfo Shift)?> OwnEntryAsync(Guid hoursEntryId, Guid volunteerId, CancellationToken cancellationToken)
     {
         var entry = await db.HoursEntries.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hoursEntryId && h.VolunteerId == volunteerId, cancellationToken);
-        return entry is not null && await ShiftInfo.FindAsync(db, entry.ShiftId, cancellationToken) is { } shift ? (entry, shift) : null;
+        return entry?.ShiftId is { } shiftId && await ShiftInfo.FindAsync(db, shiftId, cancellationToken) is { } shift ? (entry, shift) : null;
     }
 
     /// <summary>The volunteer disputes their hours; the organisation's coordinators are told.</summary>

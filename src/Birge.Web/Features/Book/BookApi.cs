@@ -38,7 +38,7 @@ public static class BookApi
         var entries = await book.EntriesAsync(Scopes.AccountId(user)!.Value, null, null, cancellationToken);
         return TypedResults.Ok(new HoursResponse(
             entries.Sum(e => e.Minutes),
-            [.. entries.Select(e => new HoursItem(e.Id, e.OpportunityId, e.Title.Resolve(), e.OrganizationId, e.Organization, e.DirectionCode, e.Date, e.Minutes, e.ConfirmedBy, e.ConfirmedAt))]));
+            [.. entries.Select(e => new HoursItem(e.Id, e.OpportunityId, e.Title.Resolve(), e.OrganizationId, e.Organization.Resolve(), e.DirectionCode, e.Date, e.Minutes, e.ConfirmedBy, e.ConfirmedAt))]));
     }
 
     private static async Task<Results<Created<IssuedCertificate>, ProblemHttpResult>> IssueAsync(
@@ -103,16 +103,18 @@ public static class BookApi
 }
 
 /// <summary>One confirmed entry of the book; its id is the one POST /api/v1/me/hours/{hoursEntryId}/dispute takes.</summary>
+/// <param name="OpportunityId">Null for help given on a help request (its <c>opportunity</c> reads "Help request: …").</param>
+/// <param name="ConfirmedBy">The coordinator or operator who confirmed it; null when the person helped confirmed it themselves.</param>
 public sealed record HoursItem(
     Guid Id,
-    Guid OpportunityId,
+    Guid? OpportunityId,
     string Opportunity,
-    Guid OrganizationId,
+    Guid? OrganizationId,
     string Organization,
     string Direction,
     DateOnly Date,
     int Minutes,
-    Guid ConfirmedBy,
+    Guid? ConfirmedBy,
     DateTime ConfirmedAt);
 
 public sealed record HoursResponse(int TotalMinutes, IReadOnlyList<HoursItem> Entries);

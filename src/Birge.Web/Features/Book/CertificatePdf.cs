@@ -59,7 +59,7 @@ public static class CertificatePdf
         y += 52;
 
         var rows = entries.Count <= MaxRows
-            ? entries.Select(e => (e.Date.ToString("d", culture), e.Organization + " — " + e.Title.Resolve(culture), e.Minutes)).ToList()
+            ? entries.Select(e => (e.Date.ToString("d", culture), e.Organization.Resolve(culture) + " — " + e.Title.Resolve(culture), e.Minutes)).ToList()
             : SummaryRows(entries, culture, T("Book_PdfOthers"));
         g.DrawString(entries.Count <= MaxRows ? T("Book_PdfEntries") : T("Book_PdfByOrganization"), bold, XBrushes.Black, left, y);
         y += 8;
@@ -96,7 +96,7 @@ public static class CertificatePdf
 
     private static List<(string, string, int)> SummaryRows(IReadOnlyList<BookEntry> entries, CultureInfo culture, string others)
     {
-        var byOrganization = entries.GroupBy(e => e.Organization)
+        var byOrganization = entries.GroupBy(e => e.Organization.Resolve(culture))
             .Select(group => (First: group.Min(e => e.Date), Name: group.Key, Minutes: group.Sum(e => e.Minutes), Count: group.Count()))
             .OrderByDescending(o => o.Minutes)
             .ToList();

@@ -71,7 +71,7 @@ public sealed class BookModel(VolunteerBook book, IStringLocalizer<SharedResourc
         var volunteerId = Scopes.AccountId(User)!.Value;
         Entries = await book.EntriesAsync(volunteerId, null, null, cancellationToken);
         ByYear = VolunteerBook.ByYear(Entries);
-        ByOrganization = VolunteerBook.ByOrganization(Entries);
+        ByOrganization = VolunteerBook.ByOrganization(Entries, CultureInfo.CurrentUICulture);
         ByDirection = VolunteerBook.ByDirection(Entries, await book.DirectionNamesAsync(cancellationToken), CultureInfo.CurrentUICulture);
         Certificates = await book.CertificatesAsync(volunteerId, cancellationToken);
     }

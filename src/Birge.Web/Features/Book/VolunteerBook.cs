@@ -6,19 +6,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.Book;
 
-/// <summary>One confirmed stretch of volunteering as the book, the API and the certificate show it.</summary>
+/// <summary>
+/// One confirmed stretch of volunteering as the book, the API and the certificate show it: a shift's time (with its
+/// opportunity and organisation), or help given on a help request ("Help request: groceries", with the region's front
+/// office, or Birge, as the organisation; <see cref="OpportunityId"/> and <see cref="OrganizationId"/> are null then).
+/// </summary>
 public sealed record BookEntry(
     Guid Id,
-    Guid OpportunityId,
+    Guid? OpportunityId,
     LocalizedText Title,
-    Guid OrganizationId,
-    string Organization,
+    Guid? OrganizationId,
+    LocalizedText Organization,
     string DirectionCode,
     DateOnly Date,
     int Minutes,
-    Guid ConfirmedBy,
+    Guid? ConfirmedBy,
     DateTime ConfirmedAt,
-    HoursStatus Status);
+    HoursStatus Status,
+    Guid? HelpRequestId = null);
 
 /// <summary>A line of totals: a year, a direction or an organisation, and its minutes.</summary>
 public sealed record BookTotal(string Name, int Minutes);
@@ -44,15 +49,14 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
 {
     /// <summary>The volunteer's confirmed entries, oldest first, within the period when one is given.</summary>
     public async Task<List<BookEntry>> EntriesAsync(Guid volunteerId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
-        await Entries(db.HoursEntries.Where(h => h.VolunteerId == volunteerId && h.Status == HoursStatus.Confirmed
-                && (from == null || h.Date >= from) && (to == null || h.Date <= to)))
-            .ToListAsync(cancellationToken);
+        await EntriesAsync(db.HoursEntries.Where(h => h.VolunteerId == volunteerId && h.Status == HoursStatus.Confirmed
+                && (from == null || h.Date >= from) && (to == null || h.Date <= to)), cancellationToken);
 
     /// <summary>The entries a certificate counted, whatever became of them since.</summary>
     public async Task<List<BookEntry>> EntriesOfAsync(Certificate certificate, CancellationToken cancellationToken)
     {
         var ids = certificate.Entries.Select(e => e.HoursEntryId).ToList();
-        return await Entries(db.HoursEntries.Where(h => ids.Contains(h.Id))).ToListAsync(cancellationToken);
+        return await EntriesAsync(db.HoursEntries.Where(h => ids.Contains(h.Id)), cancellationToken);
     }
 
     /// <summary>The certificate's PDF, with the entries it counted.</summary>
@@ -67,8 +71,8 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
         [.. entries.GroupBy(e => e.Date.Year).OrderByDescending(g => g.Key)
             .Select(g => new BookTotal(g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(e => e.Minutes)))];
 
-    public static IReadOnlyList<BookTotal> ByOrganization(IEnumerable<BookEntry> entries) =>
-        [.. entries.GroupBy(e => e.Organization).Select(g => new BookTotal(g.Key, g.Sum(e => e.Minutes)))
+    public static IReadOnlyList<BookTotal> ByOrganization(IEnumerable<BookEntry> entries, CultureInfo culture) =>
+        [.. entries.GroupBy(e => e.Organization.Resolve(culture)).Select(g => new BookTotal(g.Key, g.Sum(e => e.Minutes)))
             .OrderByDescending(t => t.Minutes).ThenBy(t => t.Name, StringComparer.Ordinal)];
 
     public static IReadOnlyList<BookTotal> ByDirection(IEnumerable<BookEntry> entries, IReadOnlyDictionary<string, LocalizedText> names, CultureInfo culture) =>
@@ -235,21 +239,42 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
         return string.Join(' ', [masked, .. words.Skip(1).Where(w => char.IsLetter(w[0])).Select(w => $"{w[0]}.")]);
     }
 
-    private IQueryable<BookEntry> Entries(IQueryable<HoursEntry> hours) =>
-        from h in hours.AsNoTracking()
-        join o in db.Opportunities on h.OpportunityId equals o.Id
-        join g in db.Organizations on h.OrganizationId equals g.Id
-        orderby h.Date, h.StartsAt
-        select new BookEntry(
-            h.Id,
-            h.OpportunityId,
-            new LocalizedText(o.Title.Kk, o.Title.Ru, o.Title.En),
-            h.OrganizationId,
-            g.Name,
-            h.DirectionCode,
-            h.Date,
-            h.Minutes,
-            h.ConfirmedBy,
-            h.ConfirmedAt,
-            h.Status);
+    private async Task<List<BookEntry>> EntriesAsync(IQueryable<HoursEntry> hours, CancellationToken cancellationToken)
+    {
+        var shifts = await (
+            from h in hours.AsNoTracking()
+            join o in db.Opportunities on h.OpportunityId equals o.Id
+            join g in db.Organizations on h.OrganizationId equals g.Id
+            select new { Entry = h, Title = new LocalizedText(o.Title.Kk, o.Title.Ru, o.Title.En), g.Name })
+            .ToListAsync(cancellationToken);
+        var help = await (
+            from h in hours.AsNoTracking()
+            join r in db.HelpRequests on h.HelpRequestId equals r.Id
+            join f in db.FrontOffices on r.RegionKato equals f.Kato into offices
+            from f in offices.DefaultIfEmpty()
+            select new { Entry = h, r.Category, Kk = f == null ? null : f.Name.Kk, Ru = f == null ? null : f.Name.Ru, En = f == null ? null : f.Name.En })
+            .ToListAsync(cancellationToken);
+        return
+        [
+            .. shifts.Select(s => Entry(s.Entry, s.Title, new LocalizedText(s.Name, s.Name, s.Name)))
+                .Concat(help.Select(h => Entry(
+                    h.Entry,
+                    HelpTitle(h.Category),
+                    h.Kk is null && h.Ru is null && h.En is null ? Cultures.Texts("Brand") : new LocalizedText(h.Kk, h.Ru, h.En))))
+                .OrderBy(e => e.Date).ThenBy(e => e.StartsAt)
+                .Select(e => e.Book),
+        ];
+    }
+
+    /// <summary>"Help request: groceries and medicine" in the three languages.</summary>
+    private static LocalizedText HelpTitle(string category)
+    {
+        string In(CultureInfo culture) => string.Format(
+            culture, Cultures.Text("HelpCallback_BookTitle", culture), Cultures.Text("HelpCategory_" + category, culture));
+        return new LocalizedText(In(Cultures.Kazakh), In(Cultures.Russian), In(Cultures.English));
+    }
+
+    private static (DateOnly Date, DateTime StartsAt, BookEntry Book) Entry(HoursEntry h, LocalizedText title, LocalizedText organization) =>
+        (h.Date, h.StartsAt, new BookEntry(
+            h.Id, h.OpportunityId, title, h.OrganizationId, organization, h.DirectionCode, h.Date, h.Minutes, h.ConfirmedBy, h.ConfirmedAt, h.Status, h.HelpRequestId));
 }

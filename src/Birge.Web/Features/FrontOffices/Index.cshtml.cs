@@ -15,7 +15,7 @@ namespace Birge.Web.Features.FrontOffices;
 /// account holds, to check (a read of personal data, so it is audited).
 /// </summary>
 [Authorize(Policy = Policies.RegionStaff)]
-public sealed class IndexModel(BirgeDb db, Scopes scopes, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(BirgeDb db, Scopes scopes, AuditLog audit, TimeProvider clock, HelpRequests.HelpRequestCounts helpCounts) : PageModel
 {
     public const int QueueSize = 200;
 
@@ -26,6 +26,9 @@ public sealed class IndexModel(BirgeDb db, Scopes scopes, AuditLog audit, TimePr
     public string? Region { get; set; }
 
     public List<RegionCounts> Regions { get; private set; } = [];
+
+    /// <summary>Help requests of the same regions: new, open, claimed, overdue, closed today, median time to close.</summary>
+    public List<HelpRequests.HelpRequestRegionCounts> HelpCounts { get; private set; } = [];
 
     public List<QueueItem> Queue { get; private set; } = [];
 
@@ -78,6 +81,8 @@ public sealed class IndexModel(BirgeDb db, Scopes scopes, AuditLog audit, TimePr
                 Count(r.Kato, OrganizationStatus.Rejected),
                 Count(r.Kato, OrganizationStatus.Suspended)))
             .OrderBy(r => r.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
+
+        HelpCounts = await helpCounts.ForRegionsAsync([.. Regions.Select(r => r.Kato)], cancellationToken);
 
         var pending = db.Organizations.AsNoTracking()
             .Where(o => katos.Contains(o.RegionKato) && o.Status == OrganizationStatus.Pending);

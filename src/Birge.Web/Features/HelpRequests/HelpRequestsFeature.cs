@@ -18,8 +18,13 @@ public static class HelpRequestsFeature
         services.AddScoped<HelpRequestLookup>();
         services.AddScoped<HelpRequestTriage>();
         services.AddScoped<Volunteers.NearbyHelpRequests>();
-        services.AddScoped<Matching.HelpRequestMatching>();
-        services.AddScoped<Matching.HelpRequestOffers>();
+        services.AddScoped<HelpRequestMatching>();
+        services.AddScoped<HelpRequestOffers>();
+        services.AddScoped<HelpRequestHours>();
+        services.AddScoped<HelpRequestCallbacks>();
+        services.AddScoped<HelpRequestCounts>();
+        services.AddPeriodicJob<SlaEscalation>();
+        services.AddPeriodicJob<HelpRequestRetention>();
         // The call centre's pages about one request are for the staff and operators of its region (and the national office).
         services.AddRegionScope("helpRequestId", async (db, value, cancellationToken) => Guid.TryParse(value, out var id)
             ? await db.HelpRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.RegionKato).FirstOrDefaultAsync(cancellationToken)
@@ -30,7 +35,8 @@ public static class HelpRequestsFeature
     public static IEndpointRouteBuilder MapHelpRequests(this IEndpointRouteBuilder app) => app.MapHelpRequestsApi()
         .MapHelpRequestCitizenApi()
         .MapHelpRequestReadsApi()
-        .MapHelpOffersApi();
+        .MapHelpOffersApi()
+        .MapHelpRequestCallbacksApi();
 
     /// <summary><c>HelpRequests:Sla:&lt;Urgency&gt;:Claimed</c>, <c>:Done</c> and <c>:Hold</c> (time spans), each defaulting to the targets.</summary>
     private static SlaTargets SlaFromConfiguration(IConfigurationSection section)

@@ -705,7 +705,7 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("ConfirmedBy")
+                    b.Property<Guid?>("ConfirmedBy")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Date")
@@ -726,13 +726,16 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("HelpRequestId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Minutes")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("OpportunityId")
+                    b.Property<Guid?>("OpportunityId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("OrganizationId")
+                    b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("RevokeReason")
@@ -742,7 +745,7 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("ShiftId")
+                    b.Property<Guid?>("ShiftId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("StartsAt")
@@ -757,6 +760,9 @@ namespace Birge.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HelpRequestId")
+                        .IsUnique();
 
                     b.HasIndex("OpportunityId");
 
@@ -1594,23 +1600,25 @@ namespace Birge.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Birge.Web.Domain.HoursEntry", b =>
                 {
+                    b.HasOne("Birge.Web.Domain.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Birge.Web.Domain.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Birge.Web.Domain.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Birge.Web.Domain.Shift", null)
                         .WithMany()
                         .HasForeignKey("ShiftId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Birge.Web.Domain.Account", null)
                         .WithMany()

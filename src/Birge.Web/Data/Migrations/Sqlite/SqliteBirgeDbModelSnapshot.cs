@@ -695,7 +695,7 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("ConfirmedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ConfirmedBy")
+                    b.Property<Guid?>("ConfirmedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Date")
@@ -716,13 +716,16 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HelpRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Minutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("OpportunityId")
+                    b.Property<Guid?>("OpportunityId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
+                    b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevokeReason")
@@ -732,7 +735,7 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ShiftId")
+                    b.Property<Guid?>("ShiftId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartsAt")
@@ -747,6 +750,9 @@ namespace Birge.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HelpRequestId")
+                        .IsUnique();
 
                     b.HasIndex("OpportunityId");
 
@@ -1575,23 +1581,25 @@ namespace Birge.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Birge.Web.Domain.HoursEntry", b =>
                 {
+                    b.HasOne("Birge.Web.Domain.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Birge.Web.Domain.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Birge.Web.Domain.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Birge.Web.Domain.Shift", null)
                         .WithMany()
                         .HasForeignKey("ShiftId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Birge.Web.Domain.Account", null)
                         .WithMany()
