@@ -41,6 +41,9 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         b.HasIndex(r => new { r.Status, r.ClaimExpiresAt });
         b.HasIndex(r => new { r.Status, r.NextCallbackAt });
         b.HasIndex(r => new { r.ClosedAt, r.ErasedAt });
+        // Volunteers: open requests in a box around a point; what a volunteer did.
+        b.HasIndex(r => new { r.Status, r.Latitude, r.Longitude });
+        b.HasIndex(r => new { r.HelperId, r.DoneAt });
     }
 }
 
@@ -54,6 +57,8 @@ internal sealed class HelpRequestEventConfiguration : IEntityTypeConfiguration<H
         b.Property(e => e.Note).HasMaxLength(HelpRequest.MaxNoteLength);
         b.HasOne<HelpRequest>().WithMany().HasForeignKey(e => e.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(e => new { e.HelpRequestId, e.At });
+        // A volunteer's recent claims: the cap for one who rarely finishes, and fairness in the suggestions.
+        b.HasIndex(e => new { e.ActorId, e.Kind, e.At });
     }
 }
 

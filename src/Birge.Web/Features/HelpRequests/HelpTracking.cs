@@ -11,7 +11,7 @@ namespace Birge.Web.Features.HelpRequests;
 /// four digits of the phone the request came from, and after <see cref="MaxWrongDigits"/> wrong tries in
 /// <see cref="WrongDigitsWindow"/> the request refuses them for a while.
 /// </summary>
-public sealed class HelpTracking(BirgeDb db, TimeProvider clock, AuditLog audit)
+public sealed class HelpTracking(BirgeDb db, TimeProvider clock, AuditLog audit, HelpRequestHours hours)
 {
     public const int MaxWrongDigits = 5;
 
@@ -103,7 +103,8 @@ public sealed class HelpTracking(BirgeDb db, TimeProvider clock, AuditLog audit)
         audit.Record(action, "help_request", request.Id.ToString(), request.RegionKato);
         if (eventKind == HelpRequestEvent.Closed)
         {
-            // TODO(lead): credit the helper's hours here
+            // The person helped said so: the volunteer's time becomes confirmed hours, confirmed by nobody on staff.
+            await hours.CreditAsync(request, confirmedBy: null, minutes: null, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -371,6 +371,10 @@ public abstract partial class HelpPagesTests(BirgeApp app) : IDisposable
         Assert.Null(stored.ClosedBy);
         Assert.Equal(1, await app.Db(db => db.HelpRequestEvents.CountAsync(e => e.HelpRequestId == request.Id && e.Kind == HelpRequestEvent.Closed)));
 
+        // The volunteer's 90 minutes are confirmed hours now, confirmed by the person helped rather than by staff.
+        var hours = await app.Db(db => db.HoursEntries.SingleAsync(h => h.HelpRequestId == request.Id));
+        Assert.Equal((volunteer.Id, 90, HoursStatus.Confirmed, (Guid?)null), (hours.VolunteerId, hours.Minutes, hours.Status, hours.ConfirmedBy));
+
         // A second click finds it closed already: nothing changes twice.
         using var twice = await browser.SubmitAsync(page, "#confirm-help-form", new Dictionary<string, string> { ["Digits"] = Normalized(phone)[^4..] }, url);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
@@ -406,6 +410,7 @@ public abstract partial class HelpPagesTests(BirgeApp app) : IDisposable
         Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(HelpRequestErrors.NotDone, o.Error));
         Assert.Equal(HelpRequestStatus.Closed, (await StoredAsync(phone)).Status);
         Assert.Equal(1, await app.Db(db => db.HelpRequestEvents.CountAsync(e => e.HelpRequestId == request.Id && e.Kind == HelpRequestEvent.Closed)));
+        Assert.Equal(1, await app.Db(db => db.HoursEntries.CountAsync(h => h.HelpRequestId == request.Id)));
     }
 
     [Fact]

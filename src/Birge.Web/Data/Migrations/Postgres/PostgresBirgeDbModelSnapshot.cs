@@ -631,11 +631,15 @@ namespace Birge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ClosedAt", "ErasedAt");
 
+                    b.HasIndex("HelperId", "DoneAt");
+
                     b.HasIndex("Phone", "CreatedAt");
 
                     b.HasIndex("Status", "ClaimExpiresAt");
 
                     b.HasIndex("Status", "NextCallbackAt");
+
+                    b.HasIndex("Status", "Latitude", "Longitude");
 
                     b.HasIndex("RegionKato", "Status", "Language", "ClaimDueAt");
 
@@ -671,6 +675,8 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("HelpRequestId", "At");
+
+                    b.HasIndex("ActorId", "Kind", "At");
 
                     b.ToTable("HelpRequestEvents", (string)null);
                 });

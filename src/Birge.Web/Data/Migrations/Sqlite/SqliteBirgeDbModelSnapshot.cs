@@ -623,11 +623,15 @@ namespace Birge.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClosedAt", "ErasedAt");
 
+                    b.HasIndex("HelperId", "DoneAt");
+
                     b.HasIndex("Phone", "CreatedAt");
 
                     b.HasIndex("Status", "ClaimExpiresAt");
 
                     b.HasIndex("Status", "NextCallbackAt");
+
+                    b.HasIndex("Status", "Latitude", "Longitude");
 
                     b.HasIndex("RegionKato", "Status", "Language", "ClaimDueAt");
 
@@ -661,6 +665,8 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("HelpRequestId", "At");
+
+                    b.HasIndex("ActorId", "Kind", "At");
 
                     b.ToTable("HelpRequestEvents", (string)null);
                 });

@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Birge.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class HelpRequestIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_HelperId_DoneAt",
+                table: "HelpRequests",
+                columns: new[] { "HelperId", "DoneAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_Status_Latitude_Longitude",
+                table: "HelpRequests",
+                columns: new[] { "Status", "Latitude", "Longitude" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequestEvents_ActorId_Kind_At",
+                table: "HelpRequestEvents",
+                columns: new[] { "ActorId", "Kind", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_HelpRequests_HelperId_DoneAt",
+                table: "HelpRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HelpRequests_Status_Latitude_Longitude",
+                table: "HelpRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HelpRequestEvents_ActorId_Kind_At",
+                table: "HelpRequestEvents");
+        }
+    }
+}
