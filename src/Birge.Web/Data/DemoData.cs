@@ -30,6 +30,96 @@ public static class DemoData
         {
             await SeedOpportunitiesAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
         }
+
+        if (!await db.HelpRequests.AnyAsync(cancellationToken))
+        {
+            await SeedHelpRequestsAsync(db, services, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The Almaty call centre's day: a critical request nearly due, a new one, one Aigerim holds, one she did that waits
+    /// for the operator's call-back, and the same caller's request of three weeks ago, closed with her hours confirmed,
+    /// so the operator sees a repeat caller at once when typing +7 701 700 00 01.
+    /// </summary>
+    private static async Task SeedHelpRequestsAsync(BirgeDb db, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var sla = services.GetRequiredService<SlaTargets>();
+        var aigerim = await db.Accounts.FirstOrDefaultAsync(a => a.NormalizedEmail == "AIGERIM@EXAMPLE.COM", cancellationToken);
+        var operatorId = await db.Accounts.Where(a => a.NormalizedEmail == "OPERATOR@EXAMPLE.COM").Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (aigerim is null || operatorId is null)
+        {
+            return;
+        }
+
+        HelpRequest Asked(string category, HelpUrgency urgency, string language, string name, string phone, string address, double lat, double lon, string description, TimeSpan ago, params string[] vulnerabilities)
+        {
+            var at = now - ago;
+            var request = new HelpRequest
+            {
+                TrackingCode = Features.HelpRequests.TrackingCode.New(),
+                Category = category,
+                Description = description,
+                RegionKato = "750000000",
+                Locality = language == "kk" ? "Алмалы ауданы" : "Бостандыкский район",
+                Address = address,
+                Latitude = lat,
+                Longitude = lon,
+                RequesterName = name,
+                Phone = phone,
+                Language = language,
+                Vulnerabilities = [.. vulnerabilities],
+                Urgency = urgency,
+                ConsentVersion = PersonalDataConsent.CurrentVersion,
+                Source = HelpRequestSource.Phone,
+                OperatorId = operatorId,
+                CreatedAt = at,
+                UpdatedAt = at,
+            };
+            request.Queue(at, sla);
+            db.HelpRequests.Add(request);
+            db.HelpRequestEvents.Add(new HelpRequestEvent { HelpRequestId = request.Id, At = at, Kind = HelpRequestEvent.Asked, ActorId = operatorId });
+            db.HelpRequestEvents.Add(new HelpRequestEvent { HelpRequestId = request.Id, At = at, Kind = HelpRequestEvent.Queued, ActorId = operatorId });
+            return request;
+        }
+
+        void Claim(HelpRequest request, TimeSpan after)
+        {
+            var at = request.CreatedAt + after;
+            request.Claimed(aigerim.Id, at, sla.For(request.Urgency).Hold);
+            db.HelpRequestEvents.Add(new HelpRequestEvent { HelpRequestId = request.Id, At = at, Kind = HelpRequestEvent.Claimed, ActorId = aigerim.Id });
+        }
+
+        void Done(HelpRequest request, TimeSpan after, string note, int minutes)
+        {
+            var at = request.CreatedAt + after;
+            request.Complete(aigerim.Id, note, minutes, at);
+            db.HelpRequestEvents.Add(new HelpRequestEvent { HelpRequestId = request.Id, At = at, Kind = HelpRequestEvent.Done, ActorId = aigerim.Id, Note = note });
+        }
+
+        const string Saule = "+77017000001";
+        Asked("groceries", HelpUrgency.Critical, "kk", "Сәуле Жақсыбекова", Saule, "Алматы, Төле би көшесі, 45, 12-пәтер", 43.2545, 76.9320,
+            "Қантым түсіп кетті, дәріхана мен дүкенге бара алмаймын: инсулин мен нан керек.", TimeSpan.FromMinutes(50), "elderly", "alone");
+        Asked("digital", HelpUrgency.Normal, "ru", "Виктор Андреевич", "+77017000002", "Алматы, ул. Гагарина, 120, кв. 8", 43.2240, 76.9060,
+            "Помогите записаться к врачу через eGov: не получается войти.", TimeSpan.FromHours(3), "elderly");
+        var ride = Asked("transport", HelpUrgency.High, "ru", "Нина Ивановна", "+77017000003", "Алматы, ул. Жандосова, 60, кв. 15", 43.2330, 76.8900,
+            "Нужно отвезти в поликлинику №5 на перевязку и обратно.", TimeSpan.FromHours(2), "disability");
+        Claim(ride, TimeSpan.FromMinutes(40));
+        var company = Asked("company", HelpUrgency.Low, "kk", "Мәдина Әбілқызы", "+77017000004", "Алматы, Абай даңғылы, 10, 3-пәтер", 43.2410, 76.9480,
+            "Анам жалғыз тұрады, онымен сөйлесіп, серуендеп қайтатын адам керек.", TimeSpan.FromDays(2), "elderly", "alone");
+        Claim(company, TimeSpan.FromHours(5));
+        Done(company, TimeSpan.FromHours(30), "Апамен саябақта серуендедік, шай іштік.", 120);
+
+        var earlier = Asked("groceries", HelpUrgency.Normal, "kk", "Сәуле Жақсыбекова", Saule, "Алматы, Төле би көшесі, 45, 12-пәтер", 43.2545, 76.9320,
+            "Азық-түлік пен дәрі-дәрмек әкеліп беріңізші.", TimeSpan.FromDays(21), "elderly", "alone");
+        Claim(earlier, TimeSpan.FromHours(2));
+        Done(earlier, TimeSpan.FromHours(6), "Нан, сүт, дәрі апардым.", 60);
+        var calledBack = earlier.CreatedAt + TimeSpan.FromHours(20);
+        earlier.CallBack(CallbackOutcome.Confirmed, operatorId.Value, calledBack, TimeSpan.Zero);
+        db.HelpRequestEvents.Add(new HelpRequestEvent { HelpRequestId = earlier.Id, At = calledBack, Kind = HelpRequestEvent.Closed, ActorId = operatorId });
+        await services.GetRequiredService<Features.HelpRequests.HelpRequestHours>().CreditAsync(earlier, operatorId, null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task SeedPeopleAsync(BirgeDb db, IServiceProvider services, CancellationToken cancellationToken)

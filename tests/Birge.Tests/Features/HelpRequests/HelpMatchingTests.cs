@@ -178,6 +178,31 @@ public abstract class HelpMatchingTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task The_api_lists_the_suggestions_with_their_reasons_for_the_regions_operators_only()
+    {
+        var town = "Қарсақбай-" + Orgs.UniqueWord();
+        var request = await app.NewHelpRequestAsync(Ulytau, "groceries", locality: town);
+        var near = await app.NewHelpVolunteerAsync(Ulytau, town, ["ru"]);
+        var far = await app.NewHelpVolunteerAsync(Ulytau, "Жезқазған", ["kk"]);
+        var national = await app.NewPerson().Staff(FrontOffice.NationalKato, FrontOfficeStaff.Operator).WithToken();
+        var almaty = await app.NewPerson().Staff(Offices.Almaty, FrontOfficeStaff.Operator).WithToken();
+
+        using var response = await app.Client("ru", national.Token).GetAsync($"/api/v1/help-requests/{request.Id}/suggestions");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var items = (await response.JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var ids = items.Select(i => i.GetProperty("volunteerId").GetGuid()).ToList();
+        Assert.True(ids.IndexOf(near.Id) >= 0 && ids.IndexOf(near.Id) < ids.IndexOf(far.Id), "the same city first");
+        var reasons = items[ids.IndexOf(near.Id)].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Contains(Html.Text("HelpMatch_Reason_SameCity", Cultures.Russian), reasons);
+
+        using var refused = await app.Client("ru", almaty.Token).GetAsync($"/api/v1/help-requests/{request.Id}/suggestions");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var unknown = await app.Client("ru", national.Token).GetAsync($"/api/v1/help-requests/{Guid.NewGuid()}/suggestions");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task An_operator_of_another_region_may_not_offer_and_the_refusal_is_audited()
     {
         var request = await app.NewHelpRequestAsync(Offices.Almaty, "groceries");

@@ -16,6 +16,7 @@ public sealed class HelpVolunteerRoles : FeatureRoles
     {
         ["GET /api/v1/help-requests"] = SignedIn,
         ["GET /api/v1/help-requests/{helpRequestId:guid}"] = SignedIn,
+        ["GET /api/v1/help-requests/{helpRequestId:guid}/suggestions"] = AnyOffice,
         ["POST /api/v1/help-requests/{helpRequestId:guid}/offers"] = AnyOffice,
         ["GET /call-centre/requests/{helpRequestId:guid}/suggestions"] = AnyOffice,
         ["POST /call-centre/requests/{helpRequestId:guid}/suggestions"] = AnyOffice,
