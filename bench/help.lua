@@ -37,7 +37,7 @@ end
 function request()
   counter = counter + 1
   local headers = { ["X-Forwarded-Proto"] = "https", ["Accept-Language"] = (counter % 2 == 0) and "kk" or "ru" }
-  if token then
+  if token and token ~= "" then
     headers["Authorization"] = "Bearer " .. token
   end
   if not intake then

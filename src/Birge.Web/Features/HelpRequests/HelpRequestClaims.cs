@@ -127,16 +127,24 @@ public sealed class HelpRequestClaims(BirgeDb db, TimeProvider clock, SlaTargets
     }
 
     /// <summary>Three claims at a time; one for a volunteer who finished fewer than half of their recent claims.</summary>
-    public async Task<int> CapAsync(Guid volunteerId, CancellationToken cancellationToken)
+    public async Task<int> CapAsync(Guid volunteerId, CancellationToken cancellationToken) =>
+        (await CapsAsync([volunteerId], cancellationToken))[volunteerId];
+
+    /// <summary><see cref="CapAsync"/> of several volunteers in one query (the suggestions ask it of everyone holding a claim).</summary>
+    public async Task<Dictionary<Guid, int>> CapsAsync(IReadOnlyCollection<Guid> volunteerIds, CancellationToken cancellationToken)
     {
-        var recent = await db.HelpRequestEvents
-            .Where(e => e.ActorId == volunteerId && (e.Kind == HelpRequestEvent.Claimed || e.Kind == HelpRequestEvent.Done))
-            .OrderByDescending(e => e.At)
-            .Take(RecentClaims * 2)
-            .Select(e => e.Kind)
+        var ids = volunteerIds.Select(id => (Guid?)id).ToList();
+        var events = await db.HelpRequestEvents
+            .Where(e => ids.Contains(e.ActorId) && (e.Kind == HelpRequestEvent.Claimed || e.Kind == HelpRequestEvent.Done))
+            .Select(e => new { e.ActorId, e.Kind, e.At })
             .ToListAsync(cancellationToken);
-        var claims = recent.Count(k => k == HelpRequestEvent.Claimed);
-        var done = recent.Count(k => k == HelpRequestEvent.Done);
-        return claims >= RecentClaims / 2 && done * 2 < claims ? MaxActiveClaimsWhenRarelyFinishing : MaxActiveClaims;
+        var byVolunteer = events.ToLookup(e => e.ActorId!.Value);
+        return volunteerIds.Distinct().ToDictionary(id => id, id =>
+        {
+            var recent = byVolunteer[id].OrderByDescending(e => e.At).Take(RecentClaims * 2).Select(e => e.Kind).ToList();
+            var claims = recent.Count(k => k == HelpRequestEvent.Claimed);
+            var done = recent.Count(k => k == HelpRequestEvent.Done);
+            return claims >= RecentClaims / 2 && done * 2 < claims ? MaxActiveClaimsWhenRarelyFinishing : MaxActiveClaims;
+        });
     }
 }

@@ -118,7 +118,7 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.HasIndex("Phone")
                         .IsUnique();
 
-                    b.HasIndex("RegionKato");
+                    b.HasIndex("RegionKato", "Id");
 
                     b.ToTable("Accounts", (string)null);
                 });

@@ -112,7 +112,7 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.HasIndex("Phone")
                         .IsUnique();
 
-                    b.HasIndex("RegionKato");
+                    b.HasIndex("RegionKato", "Id");
 
                     b.ToTable("Accounts", (string)null);
                 });

@@ -69,10 +69,11 @@ public sealed class HelpRequestMatching(BirgeDb db, HelpRequestClaims claims, Ti
         var part = Part(local.Hour);
         var fit = Fits.TryGetValue(request.Category, out var f) ? f : ([], []);
         var suggestions = new List<HelpSuggestion>();
+        var caps = await claims.CapsAsync([.. active.Keys], cancellationToken);
         foreach (var c in candidates)
         {
             var holding = active.GetValueOrDefault(c.Id);
-            if (holding > 0 && holding >= await claims.CapAsync(c.Id, cancellationToken))
+            if (holding > 0 && holding >= caps[c.Id])
             {
                 continue;
             }
@@ -170,18 +171,37 @@ public sealed class HelpRequestMatching(BirgeDb db, HelpRequestClaims claims, Ti
                      join p in db.VolunteerProfiles.AsNoTracking() on a.Id equals p.AccountId into profiles
                      from p in profiles.DefaultIfEmpty()
                      select new { a.Id, a.FullName, City = p == null ? null : p.City, Profile = p };
+        var rows = new List<CandidateRow>();
         if (only is null)
         {
+            // The same city first, then anyone else of the region, each from a random point of the id order (so the
+            // same 400 are not always asked) and wrapping round: four short index range scans rather than sorting a
+            // whole region's volunteers.
             var cities = CitySpellings(request.Locality);
             var pivot = Guid.NewGuid();
-            joined = joined
-                .OrderByDescending(x => x.City != null && cities.Contains(x.City))
-                .ThenByDescending(x => x.Id.CompareTo(pivot) >= 0)
-                .ThenBy(x => x.Id)
-                .Take(CandidateLimit);
+            var sameCity = joined.Where(x => x.City != null && cities.Contains(x.City));
+            var elsewhere = joined.Where(x => x.City == null || !cities.Contains(x.City));
+            foreach (var part in new[] { sameCity, elsewhere })
+            {
+                foreach (var fromPivot in new[] { true, false })
+                {
+                    if (rows.Count >= CandidateLimit)
+                    {
+                        break;
+                    }
+
+                    var range = fromPivot ? part.Where(x => x.Id.CompareTo(pivot) >= 0) : part.Where(x => x.Id.CompareTo(pivot) < 0);
+                    rows.AddRange(await range.OrderBy(x => x.Id).Take(CandidateLimit - rows.Count)
+                        .Select(x => new CandidateRow(x.Id, x.FullName, x.City, x.Profile))
+                        .ToListAsync(cancellationToken));
+                }
+            }
+        }
+        else
+        {
+            rows = await joined.Select(x => new CandidateRow(x.Id, x.FullName, x.City, x.Profile)).ToListAsync(cancellationToken);
         }
 
-        var rows = await joined.ToListAsync(cancellationToken);
         return [.. rows.Select(r => new Candidate(
             r.Id,
             r.FullName,
@@ -228,6 +248,8 @@ public sealed class HelpRequestMatching(BirgeDb db, HelpRequestClaims claims, Ti
         >= 18 and < 23 => "evening",
         _ => null,
     };
+
+    private sealed record CandidateRow(Guid Id, string? FullName, string? City, VolunteerProfile? Profile);
 
     private sealed record Candidate(
         Guid Id, string? FullName, string? City, List<string> Languages, List<string> Skills, List<string> Directions, List<string> Availability);

@@ -16,9 +16,6 @@ public sealed class NearbyHelpRequests(BirgeDb db, TimeProvider clock)
     public const double MinRadiusKm = 1;
     public const double MaxRadiusKm = 100;
 
-    /// <summary>How many requests inside the box around the point are sorted by distance, at most.</summary>
-    public const int BoxLimit = 5000;
-
     private const double KmPerDegree = 111.32;
 
     /// <summary>Checks a point search: both coordinates or neither, each finite and on the globe, the radius 1–100 km.</summary>
@@ -62,24 +59,27 @@ public sealed class NearbyHelpRequests(BirgeDb db, TimeProvider clock)
         int total;
         if (latitude is { } lat && longitude is { } lon)
         {
-            // A box around the point first (the database can do that much), then the true distance in memory.
+            // A box around the point, then the equirectangular distance (well under 1 % off the great circle within
+            // 100 km): the database counts, sorts and pages by it; the page shows the great-circle distance.
             var radius = radiusKm ?? DefaultRadiusKm;
+            var kmPerLon = KmPerDegree * Math.Max(Math.Cos(lat * Math.PI / 180), 0.01);
             var dLat = radius / KmPerDegree;
-            var dLon = radius / (KmPerDegree * Math.Max(Math.Cos(lat * Math.PI / 180), 0.01));
+            var dLon = radius / kmPerLon;
             var (south, north, west, east) = (lat - dLat, lat + dLat, lon - dLon, lon + dLon);
-            var inBox = await open
+            var near = open
                 .Where(r => r.Latitude >= south && r.Latitude <= north && r.Longitude >= west && r.Longitude <= east)
-                .OrderBy(r => r.ClaimDueAt)
-                .Take(BoxLimit)
+                .Select(r => new
+                {
+                    Request = r,
+                    Squared = ((r.Latitude!.Value - lat) * KmPerDegree * (r.Latitude!.Value - lat) * KmPerDegree)
+                        + ((r.Longitude!.Value - lon) * kmPerLon * (r.Longitude!.Value - lon) * kmPerLon),
+                })
+                .Where(x => x.Squared <= radius * radius);
+            total = await near.CountAsync(cancellationToken);
+            var rows = await near.OrderBy(x => x.Squared).ThenBy(x => x.Request.ClaimDueAt).ThenBy(x => x.Request.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize).Select(x => x.Request)
                 .ToListAsync(cancellationToken);
-            var near = inBox
-                .Select(r => (Request: r, DistanceKm: (double?)DistanceKm(lat, lon, r.Latitude!.Value, r.Longitude!.Value)))
-                .Where(x => x.DistanceKm <= radius)
-                .OrderBy(x => x.DistanceKm)
-                .ThenBy(x => x.Request.ClaimDueAt)
-                .ToList();
-            total = near.Count;
-            found = [.. near.Skip((page - 1) * pageSize).Take(pageSize)];
+            found = [.. rows.Select(r => (r, (double?)DistanceKm(lat, lon, r.Latitude!.Value, r.Longitude!.Value)))];
         }
         else
         {

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Birge.Web.Data.Migrations.Sqlite
+namespace Birge.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class HelpRequestIndexes : Migration
@@ -10,6 +10,10 @@ namespace Birge.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_RegionKato",
+                table: "Accounts");
+
             migrationBuilder.CreateIndex(
                 name: "IX_HelpRequests_HelperId_DoneAt",
                 table: "HelpRequests",
@@ -24,6 +28,11 @@ namespace Birge.Web.Data.Migrations.Sqlite
                 name: "IX_HelpRequestEvents_ActorId_Kind_At",
                 table: "HelpRequestEvents",
                 columns: new[] { "ActorId", "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_RegionKato_Id",
+                table: "Accounts",
+                columns: new[] { "RegionKato", "Id" });
         }
 
         /// <inheritdoc />
@@ -40,6 +49,15 @@ namespace Birge.Web.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_HelpRequestEvents_ActorId_Kind_At",
                 table: "HelpRequestEvents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_RegionKato_Id",
+                table: "Accounts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_RegionKato",
+                table: "Accounts",
+                column: "RegionKato");
         }
     }
 }
