@@ -25,13 +25,16 @@ public static class Html
     /// <summary>
     /// Fills the form found by <paramref name="formSelector"/> (its current values, then <paramref name="values"/>)
     /// and posts it. A checkbox named in values is ticked with its own value when given "on"; an empty value unticks it.
+    /// With <paramref name="submitter"/>, it is that button of the form that is pressed: its name and value are sent and
+    /// its <c>formaction</c> (e.g. a page handler's) is where the form goes, as in a browser.
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitAsync(
         this HttpClient client,
         IHtmlDocument page,
         string formSelector,
         IReadOnlyDictionary<string, string>? values = null,
-        string? pageUrl = null)
+        string? pageUrl = null,
+        string? submitter = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on the page.");
@@ -77,6 +80,20 @@ public static class Html
         if (target.StartsWith("about:", StringComparison.Ordinal))
         {
             target = pageUrl ?? throw new InvalidOperationException("The form has no action: pass pageUrl.");
+        }
+
+        if (submitter is not null)
+        {
+            var button = form.QuerySelector(submitter) ?? throw new InvalidOperationException($"No button '{submitter}' in the form '{formSelector}'.");
+            if (button.GetAttribute("formaction") is { Length: > 0 } formAction)
+            {
+                target = formAction;
+            }
+
+            if (button.GetAttribute("name") is { Length: > 0 } buttonName)
+            {
+                fields.Add(new(buttonName, button.GetAttribute("value") ?? ""));
+            }
         }
 
         using var content = new FormUrlEncodedContent(fields);

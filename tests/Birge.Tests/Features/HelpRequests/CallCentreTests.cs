@@ -86,7 +86,7 @@ public abstract class CallCentreTests(BirgeApp app)
         }
 
         var form = await almaty.Pages.GetPageAsync(NewCall);
-        using var found = await almaty.Pages.SubmitAsync(form, "#call-form", new Dictionary<string, string> { ["Input.Phone"] = phone }, NewCall + "?handler=Find");
+        using var found = await almaty.Pages.SubmitAsync(form, "#call-form", new Dictionary<string, string> { ["Input.Phone"] = phone }, submitter: "#find-caller");
 
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
         Assert.DoesNotContain(Normalized(phone)[2..], found.RequestMessage!.RequestUri!.ToString(), StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public abstract class CallCentreTests(BirgeApp app)
         Assert.Equal("Сауле", page.Value("Input_Name"));
         Assert.Equal(1, await CountAsync(phone));
 
-        using var linked = await almaty.Pages.SubmitAsync(page, "#call-form", new Dictionary<string, string> { ["duplicateOf"] = original.Id.ToString() }, NewCall + "?handler=Link");
+        using var linked = await almaty.Pages.SubmitAsync(page, "#call-form", submitter: $"button[name='duplicateOf'][value='{original.Id}']");
 
         Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
         Assert.Equal($"/call-centre/requests/{original.Id}", linked.Location());
@@ -471,7 +471,7 @@ public abstract class CallCentreTests(BirgeApp app)
         using var typed = await almaty.Pages.SubmitAsync(form, "#call-form", typo, NewCall);
         Assert.Equal(Html.Text("Error_coordinates_invalid", kk), (await Html.ParseAsync(typed)).FieldError("Input_Latitude"));
 
-        using var badPhone = await almaty.Pages.SubmitAsync(form, "#call-form", new Dictionary<string, string> { ["Input.Phone"] = "hello" }, NewCall + "?handler=Find");
+        using var badPhone = await almaty.Pages.SubmitAsync(form, "#call-form", new Dictionary<string, string> { ["Input.Phone"] = "hello" }, submitter: "#find-caller");
         Assert.Equal(Html.Text("Error_phone_invalid", kk), (await Html.ParseAsync(badPhone)).FieldError("Input_Phone"));
     }
 
