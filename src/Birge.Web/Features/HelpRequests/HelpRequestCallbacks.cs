@@ -68,9 +68,22 @@ public sealed class HelpRequestCallbacks(BirgeDb db, TimeProvider clock, HelpReq
 
         var now = clock.GetUtcNow().UtcDateTime;
         var helper = request.HelperId;
+        var attempts = request.CallbackAttempts;
         if (request.CallBack(chosen, operatorId, now, retry) is { } refused)
         {
             return Outcome.Refused(refused);
+        }
+
+        // One call-back outcome at a time: the row is taken only while it is still done and unconfirmed with the
+        // attempts this outcome was decided on, so parallel confirmations close it (and write its timeline) once and two
+        // "no answer" at once count as one attempt each, one after the other, or the second is refused.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var held = await db.HelpRequests
+            .Where(r => r.Id == request.Id && r.Status == HelpRequestStatus.DoneUnconfirmed && r.CallbackAttempts == attempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, now), cancellationToken);
+        if (held != 1)
+        {
+            return Outcome.Refused(HelpRequestErrors.NotDone);
         }
 
         switch (request.Status)
@@ -100,6 +113,7 @@ public sealed class HelpRequestCallbacks(BirgeDb db, TimeProvider clock, HelpReq
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
