@@ -13,34 +13,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Birge.Web.Features.HelpRequests;
 
-/// <summary>The form at <c>/help</c>: the point comes as text, so that "43.2389" and "43,2389" both work in every language.</summary>
-public sealed class AskForm
-{
-    public string? Phone { get; set; }
-
-    public string? Category { get; set; }
-
-    public string? Description { get; set; }
-
-    public string? RegionKato { get; set; }
-
-    public string? Locality { get; set; }
-
-    public string? Address { get; set; }
-
-    public string? Latitude { get; set; }
-
-    public string? Longitude { get; set; }
-
-    public string? Name { get; set; }
-
-    public string? Language { get; set; }
-
-    public List<string> Vulnerabilities { get; set; } = [];
-
-    public string? ConsentVersion { get; set; }
-}
-
 /// <summary>
 /// A person asks for help without an account, on a phone: what is needed, where, and the phone the 6-digit code goes
 /// to. The request waits for that code (<see cref="ConfirmModel"/>) before it enters the queue.
@@ -50,7 +22,7 @@ public sealed class AskForm
 public sealed class AskModel(HelpRequestIntake intake, BirgeDb db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
-    public AskForm Input { get; set; } = new();
+    public HelpRequestForm Input { get; set; } = new();
 
     public List<SelectListItem> Regions { get; private set; } = [];
 
@@ -63,9 +35,10 @@ public sealed class AskModel(HelpRequestIntake intake, BirgeDb db, IStringLocali
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // The person's form does not triage: that is the operator's call.
+        Input.Urgency = null;
         var errors = new List<FieldError>();
-        var latitude = Coordinate(Input.Latitude, "latitude", errors);
-        var longitude = Coordinate(Input.Longitude, "longitude", errors);
+        var input = Input.ToInput(errors);
         if (errors.Count > 0)
         {
             // A point that is not a number at all: nothing is asked until it is one (or left empty).
@@ -75,21 +48,7 @@ public sealed class AskModel(HelpRequestIntake intake, BirgeDb db, IStringLocali
         }
 
         var result = await intake.AskAsync(
-            new HelpRequestInput
-            {
-                Phone = Input.Phone,
-                Category = Input.Category,
-                Description = Input.Description,
-                RegionKato = Input.RegionKato,
-                Locality = Input.Locality,
-                Address = Input.Address,
-                Latitude = latitude,
-                Longitude = longitude,
-                Name = Input.Name,
-                Language = Input.Language,
-                Vulnerabilities = Input.Vulnerabilities,
-                ConsentVersion = Input.ConsentVersion,
-            },
+            input,
             operatorId: null,
             cancellationToken);
         if (result.Value is not { } asked)
@@ -100,22 +59,6 @@ public sealed class AskModel(HelpRequestIntake intake, BirgeDb db, IStringLocali
         }
 
         return RedirectToPage("/HelpRequests/Confirm", new { helpRequestId = asked.Request.Id });
-    }
-
-    private static double? Coordinate(string? value, string field, List<FieldError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (double.TryParse(value.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
-        {
-            return number;
-        }
-
-        errors.Add(new FieldError(field, Opportunities.OpportunityErrors.CoordinatesInvalid));
-        return null;
     }
 
     private async Task LoadRegionsAsync(CancellationToken cancellationToken)

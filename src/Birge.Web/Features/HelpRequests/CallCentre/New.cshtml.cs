@@ -1,7 +1,6 @@
 using System.Globalization;
 using Birge.Web.Data;
 using Birge.Web.Domain;
-using Birge.Web.Features.Opportunities;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -11,36 +10,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Birge.Web.Features.HelpRequests.CallCentre;
-
-/// <summary>What the operator types while the caller speaks; the point is text so that "43,25" and "43.25" both work.</summary>
-public sealed class CallInput
-{
-    public string? Phone { get; set; }
-
-    public string? Category { get; set; }
-
-    public string? Description { get; set; }
-
-    public string? RegionKato { get; set; }
-
-    public string? Locality { get; set; }
-
-    public string? Address { get; set; }
-
-    public string? Latitude { get; set; }
-
-    public string? Longitude { get; set; }
-
-    public string? Name { get; set; }
-
-    public string? Language { get; set; }
-
-    public List<string> Vulnerabilities { get; set; } = [];
-
-    public string? Urgency { get; set; }
-
-    public string? ConsentVersion { get; set; }
-}
 
 /// <summary>
 /// A new call on one screen, phone first. "Find caller" (a POST: the phone never goes in a URL) shows the caller's
@@ -59,7 +28,7 @@ public sealed class NewModel(
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
-    public CallInput Input { get; set; } = new();
+    public HelpRequestForm Input { get; set; } = new();
 
     /// <summary>Set once the possible duplicates were shown: the next submit logs the call whatever they are.</summary>
     [BindProperty]
@@ -178,12 +147,9 @@ public sealed class NewModel(
     private async Task<HelpRequestInput?> CheckAsync(CancellationToken cancellationToken)
     {
         await LoadRegionsAsync(cancellationToken);
-        var latitude = Coordinate(Input.Latitude, out var latitudeOk);
-        var longitude = Coordinate(Input.Longitude, out var longitudeOk);
-        if (!latitudeOk || !longitudeOk)
-        {
-            ModelState.AddError("Input.Latitude", OpportunityErrors.CoordinatesInvalid, localizer);
-        }
+        var errors = new List<FieldError>();
+        var input = Input.ToInput(errors);
+        ModelState.AddFieldErrors(errors, localizer);
 
         // An operator logs calls for the regions of their own office only; an attempt for another one is audited.
         if (Input.RegionKato is { Length: > 0 } region
@@ -199,44 +165,15 @@ public sealed class NewModel(
             return null;
         }
 
-        return new HelpRequestInput
-        {
-            Category = Input.Category,
-            Description = Input.Description,
-            RegionKato = Input.RegionKato,
-            Locality = Input.Locality,
-            Address = Input.Address,
-            Latitude = latitude,
-            Longitude = longitude,
-            Name = Input.Name,
-            Phone = Input.Phone,
-            Language = string.IsNullOrWhiteSpace(Input.Language) ? null : Input.Language,
-            Vulnerabilities = Input.Vulnerabilities,
-            Urgency = Input.Urgency,
-            ConsentVersion = Input.ConsentVersion,
-        };
+        return input;
     }
 
     /// <summary>Possible duplicates in the person's own regions (the same phone may have asked elsewhere).</summary>
     private async Task<List<CallerRequest>> DuplicatesAsync(string phone, CancellationToken cancellationToken)
     {
-        var latitude = Coordinate(Input.Latitude, out _);
-        var longitude = Coordinate(Input.Longitude, out _);
+        var (latitude, longitude) = Input.Point([]);
         var found = await lookup.PossibleDuplicatesAsync(new DuplicateProbe(phone, Input.Category, Input.RegionKato, Input.Address, latitude, longitude), cancellationToken);
         return [.. found.Where(r => Regions.Contains(r.RegionKato))];
-    }
-
-    /// <summary>Empty is no point; a comma is taken for the decimal point.</summary>
-    private static double? Coordinate(string? text, out bool ok)
-    {
-        ok = true;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        ok = double.TryParse(text.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value);
-        return ok ? value : null;
     }
 
     private async Task LoadRegionsAsync(CancellationToken cancellationToken)

@@ -140,13 +140,8 @@ public sealed class HelpRequestMatching(BirgeDb db, HelpRequestClaims claims, Ti
         var now = clock.GetUtcNow().UtcDateTime;
         var suitable = (await CandidatesAsync(request, now, volunteerIds, cancellationToken)).Select(c => c.Id).ToHashSet();
         var active = await ActiveClaimsAsync([.. suitable.Select(id => (Guid?)id)], cancellationToken);
-        foreach (var (id, holding) in active)
-        {
-            if (holding >= await claims.CapAsync(id, cancellationToken))
-            {
-                suitable.Remove(id);
-            }
-        }
+        var caps = await claims.CapsAsync([.. active.Keys], cancellationToken);
+        suitable.ExceptWith(active.Where(a => a.Value >= caps[a.Key]).Select(a => a.Key));
 
         return [.. volunteerIds.Where(id => !suitable.Contains(id)).Distinct()];
     }
