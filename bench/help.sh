@@ -6,6 +6,7 @@
 # would stop one address after ten requests a minute: the figure here is what the app and database can take).
 #   bench/help.sh
 #   BENCH_DURATION=60s BENCH_CONNECTIONS="1 16" bench/help.sh
+#   BENCH_ONLY="suggestions region" bench/help.sh     (of: intake nearby region suggestions ceiling)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ duration="${BENCH_DURATION:-30s}"
 connections="${BENCH_CONNECTIONS:-1 4 16}"
 threads="${BENCH_THREADS:-2}"
 warmup="${BENCH_WARMUP:-10s}"
+only=" ${BENCH_ONLY:-intake nearby region suggestions ceiling} "
 
 BENCH_APP_ENV=(RateLimiting__Enabled=false Jobs__ClaimExpiry__Enabled=false Jobs__SlaEscalation__Enabled=false Jobs__HelpRequestRetention__Enabled=false)
 source bench/app.sh
@@ -47,7 +49,9 @@ for check in "$volunteer_token|/api/v1/help-requests$(head -1 "$work/nearby.txt"
   [[ "$status" == 200 ]] || { echo "bench/help.sh: ${check#*|} answers $status" >&2; cat "$work/app.log" >&2; exit 1; }
 done
 
-scenario() { # name path file connections duration
+scenario() { # key name path file connections duration
+  [[ "$only" == *" $1 "* ]] || return 0
+  shift
   case "$3" in
     intake) BENCH_TOKEN= run "$1" "$2" intake "$5" "$4" bench/help.lua ;;
     *suggestions.txt) BENCH_TOKEN="$operator_token" run "$1" "$2" "$3" "$5" "$4" bench/help.lua ;;
@@ -58,18 +62,19 @@ scenario() { # name path file connections duration
 
 echo "bench/help.sh: warming up ($warmup each)" >&2
 most="${connections##* }"
-scenario warmup /api/v1/help-requests intake "$most" "$warmup" >/dev/null
-scenario warmup /api/v1/help-requests "$work/nearby.txt" "$most" "$warmup" >/dev/null
-scenario warmup /api/v1/help-requests "$work/suggestions.txt" "$most" "$warmup" >/dev/null
+scenario intake warmup /api/v1/help-requests intake "$most" "$warmup" >/dev/null
+scenario nearby warmup /api/v1/help-requests "$work/nearby.txt" "$most" "$warmup" >/dev/null
+scenario region warmup /api/v1/help-requests "$work/region.txt" "$most" "$warmup" >/dev/null
+scenario suggestions warmup /api/v1/help-requests "$work/suggestions.txt" "$most" "$warmup" >/dev/null
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -d$duration --timeout 10s (threads: min(connections, $threads)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx + errors | load after |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for c in $connections; do
-  scenario "intake \`POST /api/v1/help-requests\`" /api/v1/help-requests intake "$c" "$duration"
-  scenario "nearby \`GET /api/v1/help-requests?lat&lon&radiusKm\`" /api/v1/help-requests "$work/nearby.txt" "$c" "$duration"
-  scenario "in the region \`GET /api/v1/help-requests\`" /api/v1/help-requests "$work/region.txt" "$c" "$duration"
-  scenario "suggestions \`GET /api/v1/help-requests/{id}/suggestions\`" /api/v1/help-requests "$work/suggestions.txt" "$c" "$duration"
-  scenario "ceiling \`/health/live\`" /health/live - "$c" "$duration"
+  scenario intake "intake \`POST /api/v1/help-requests\`" /api/v1/help-requests intake "$c" "$duration"
+  scenario nearby "nearby \`GET /api/v1/help-requests?lat&lon&radiusKm\`" /api/v1/help-requests "$work/nearby.txt" "$c" "$duration"
+  scenario region "in the region \`GET /api/v1/help-requests\`" /api/v1/help-requests "$work/region.txt" "$c" "$duration"
+  scenario suggestions "suggestions \`GET /api/v1/help-requests/{id}/suggestions\`" /api/v1/help-requests "$work/suggestions.txt" "$c" "$duration"
+  scenario ceiling "ceiling \`/health/live\`" /health/live - "$c" "$duration"
 done

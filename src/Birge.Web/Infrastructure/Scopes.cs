@@ -155,16 +155,52 @@ public sealed class AuditingAuthorizationResultHandler(RefusalAllowance allowanc
             && verdict != RefusalAllowance.Verdict.CountOnly)
         {
             var audit = context.RequestServices.GetRequiredService<AuditLog>();
-            var organizationId = ScopedRequirementsHandler.OrganizationId(context);
+            var (targetType, targetId) = Target(context);
+            var kato = context.GetRouteValue("kato")?.ToString();
+            var region = targetType == "endpoint" ? kato : await RegionAsync(context) ?? kato;
             await audit.RecordDeniedAsync(
                 $"{context.Request.Method} {(context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path}",
-                organizationId is null ? "endpoint" : "organization",
-                organizationId?.ToString() ?? context.GetRouteValue("kato")?.ToString(),
-                context.GetRouteValue("kato")?.ToString(),
+                targetType,
+                targetId,
+                region,
                 context.RequestAborted,
                 verdict == RefusalAllowance.Verdict.RecordOverAllowance ? RefusalAllowance.OverAllowance : null);
         }
 
         await inner.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    /// <summary>
+    /// What the refused request was about: the organisation it names, else the thing of one region it names (a
+    /// <c>{helpRequestId}</c> is a "help_request", as the feature's own entries name it), else the endpoint with the region typed in <c>{kato}</c>.
+    /// </summary>
+    private static (string Type, string? Id) Target(HttpContext context)
+    {
+        if (ScopedRequirementsHandler.OrganizationId(context) is { } organizationId)
+        {
+            return ("organization", organizationId.ToString());
+        }
+
+        var scopes = context.RequestServices.GetRequiredService<IOptions<RouteScopes>>().Value;
+        foreach (var (name, value) in context.Request.RouteValues)
+        {
+            if (name != "kato" && scopes.RegionParameters.Contains(name) && value?.ToString() is { } id)
+            {
+                return (SnakeCase(name.EndsWith("Id", StringComparison.Ordinal) ? name[..^2] : name), id);
+            }
+        }
+
+        return ("endpoint", context.GetRouteValue("kato")?.ToString());
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsAsciiLetterUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>The region of the thing refused, so the region's office finds the attempt in its own log.</summary>
+    private static async Task<string?> RegionAsync(HttpContext context)
+    {
+        var scopes = context.RequestServices.GetRequiredService<IOptions<RouteScopes>>().Value;
+        var regions = await scopes.RegionsAsync(context.RequestServices.GetRequiredService<BirgeDb>(), context);
+        return regions is { Count: > 0 } ? regions[0] : null;
     }
 }

@@ -41,10 +41,15 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         b.HasIndex(r => new { r.Status, r.ClaimExpiresAt });
         b.HasIndex(r => new { r.Status, r.NextCallbackAt });
         b.HasIndex(r => new { r.ClosedAt, r.ErasedAt });
-        // Volunteers: open requests in a box around a point; what a volunteer did.
-        b.HasIndex(r => new { r.Status, r.Latitude, r.Longitude });
+        // Volunteers: the requests waiting for someone (a partial index holds only them, not two years of closed
+        // ones), in a box around a point or in a region soonest due first; what a volunteer did.
+        b.HasIndex(r => new { r.Latitude, r.Longitude }, "IX_HelpRequests_Waiting_Latitude_Longitude").HasFilter(Waiting);
+        b.HasIndex(r => new { r.RegionKato, r.ClaimDueAt, r.Id }, "IX_HelpRequests_Waiting_RegionKato_ClaimDueAt").HasFilter(Waiting);
         b.HasIndex(r => new { r.HelperId, r.DoneAt });
     }
+
+    /// <summary>New or open: how the queries say it (<c>Status == New || Status == Open</c>), so both databases use these indexes.</summary>
+    private const string Waiting = "\"Status\" IN ('New', 'Open')";
 }
 
 internal sealed class HelpRequestEventConfiguration : IEntityTypeConfiguration<HelpRequestEvent>

@@ -15,5 +15,7 @@ internal sealed class VolunteerProfileConfiguration : IEntityTypeConfiguration<V
         b.Property(p => p.OtherSkills).HasMaxLength(VolunteerProfile.MaxTextLength);
         b.Property(p => p.AccessibilityNeeds).HasMaxLength(VolunteerProfile.MaxTextLength);
         b.Property(p => p.About).HasMaxLength(VolunteerProfile.MaxTextLength);
+        // Volunteers of one city, from a point of the id order (help-request suggestions, HelpRequestMatching).
+        b.HasIndex(p => new { p.City, p.AccountId });
     }
 }

@@ -103,6 +103,45 @@ public abstract class HelpMatchingTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task A_volunteer_of_a_small_town_is_found_in_a_region_with_more_volunteers_than_are_read()
+    {
+        // Mangystau is this test's alone: more volunteers in the regional centre than the matching reads, and one in
+        // the village the request comes from, who typed its name in small letters.
+        const string mangystau = "470000000";
+        var village = "Бейнеу-" + Orgs.UniqueWord();
+        await app.Db(async db =>
+        {
+            for (var i = 0; i < HelpRequestMatching.CandidateLimit + 20; i++)
+            {
+                var email = People.NewEmail();
+                var account = new Account
+                {
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true,
+                    FullName = "Ерікті " + i,
+                    BirthDate = new DateOnly(1990, 1, 1),
+                    BirthYear = 1990,
+                    RegionKato = mangystau,
+                    CreatedAt = DateTime.UtcNow,
+                };
+                db.Accounts.Add(account);
+                db.VolunteerProfiles.Add(new VolunteerProfile { AccountId = account.Id, City = "Ақтау", Languages = ["ru"], UpdatedAt = DateTime.UtcNow });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var neighbour = await app.NewHelpVolunteerAsync(mangystau, village.ToLower(Cultures.Russian), ["kk"]);
+        var request = await app.NewHelpRequestAsync(mangystau, "groceries", locality: village);
+
+        var suggestions = await app.InScopeAsync<HelpRequestMatching, IReadOnlyList<HelpSuggestion>>(m => m.SuggestAsync(request, 500));
+
+        Assert.Equal(neighbour.Id, suggestions[0].VolunteerId);
+        Assert.Contains(Html.Text("HelpMatch_Reason_SameCity", Cultures.Russian), suggestions[0].Reasons.Select(r => r.Label(Cultures.Russian)));
+        Assert.Equal(HelpRequestMatching.CandidateLimit, suggestions.Count);
+    }
+
+    [Fact]
     public async Task A_request_that_needs_an_adult_is_not_suggested_to_a_minor()
     {
         var town = "Қаражал-" + Orgs.UniqueWord();
@@ -213,7 +252,9 @@ public abstract class HelpMatchingTests(BirgeApp app)
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0, await app.Db(db => db.HelpRequestOffers.CountAsync(o => o.HelpRequestId == request.Id)));
-        Assert.Equal(1, await app.Db(db => db.AuditEntries.CountAsync(e => e.ActorId == astana.Id && e.Outcome == AuditEntry.Denied)));
+        var entry = await app.Db(db => db.AuditEntries.SingleAsync(e => e.ActorId == astana.Id && e.Outcome == AuditEntry.Denied));
+        Assert.Equal(("help_request", request.Id.ToString(), Offices.Almaty), (entry.TargetType, entry.TargetId, entry.RegionKato));
+        Assert.Equal("POST /api/v1/help-requests/{helpRequestId:guid}/offers", entry.Action);
     }
 
     [Fact]

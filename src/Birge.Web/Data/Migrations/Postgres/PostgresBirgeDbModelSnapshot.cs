@@ -639,9 +639,13 @@ namespace Birge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "NextCallbackAt");
 
-                    b.HasIndex("Status", "Latitude", "Longitude");
-
                     b.HasIndex("RegionKato", "Status", "Language", "ClaimDueAt");
+
+                    b.HasIndex(new[] { "Latitude", "Longitude" }, "IX_HelpRequests_Waiting_Latitude_Longitude")
+                        .HasFilter("\"Status\" IN ('New', 'Open')");
+
+                    b.HasIndex(new[] { "RegionKato", "ClaimDueAt", "Id" }, "IX_HelpRequests_Waiting_RegionKato_ClaimDueAt")
+                        .HasFilter("\"Status\" IN ('New', 'Open')");
 
                     b.ToTable("HelpRequests", (string)null);
                 });
@@ -1389,6 +1393,8 @@ namespace Birge.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("AccountId");
+
+                    b.HasIndex("City", "AccountId");
 
                     b.ToTable("VolunteerProfiles", (string)null);
                 });

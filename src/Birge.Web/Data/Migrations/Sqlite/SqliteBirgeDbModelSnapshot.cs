@@ -631,9 +631,13 @@ namespace Birge.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextCallbackAt");
 
-                    b.HasIndex("Status", "Latitude", "Longitude");
-
                     b.HasIndex("RegionKato", "Status", "Language", "ClaimDueAt");
+
+                    b.HasIndex(new[] { "Latitude", "Longitude" }, "IX_HelpRequests_Waiting_Latitude_Longitude")
+                        .HasFilter("\"Status\" IN ('New', 'Open')");
+
+                    b.HasIndex(new[] { "RegionKato", "ClaimDueAt", "Id" }, "IX_HelpRequests_Waiting_RegionKato_ClaimDueAt")
+                        .HasFilter("\"Status\" IN ('New', 'Open')");
 
                     b.ToTable("HelpRequests", (string)null);
                 });
@@ -1372,6 +1376,8 @@ namespace Birge.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("AccountId");
+
+                    b.HasIndex("City", "AccountId");
 
                     b.ToTable("VolunteerProfiles", (string)null);
                 });

@@ -22,7 +22,7 @@ namespace Birge.Web.Features.HelpRequests.Matching;
 /// </summary>
 public sealed class HelpRequestMatching(BirgeDb db, HelpRequestClaims claims, TimeProvider clock)
 {
-    public const int CandidateLimit = 400;
+    public const int CandidateLimit = 200;
 
     public static readonly TimeSpan FairnessWindow = TimeSpan.FromDays(30);
 
@@ -161,50 +161,85 @@ public sealed class HelpRequestMatching(BirgeDb db, HelpRequestClaims claims, Ti
             accounts = accounts.Where(a => a.BirthDate != null && a.BirthDate <= bornBy);
         }
 
-        accounts = only is null ? accounts.Where(a => a.RegionKato == request.RegionKato) : accounts.Where(a => only.Contains(a.Id));
-        var joined = from a in accounts
-                     join p in db.VolunteerProfiles.AsNoTracking() on a.Id equals p.AccountId into profiles
-                     from p in profiles.DefaultIfEmpty()
-                     select new { a.Id, a.FullName, City = p == null ? null : p.City, Profile = p };
-        var rows = new List<CandidateRow>();
-        if (only is null)
-        {
-            // The same city first, then anyone else of the region, each from a random point of the id order (so the
-            // same 400 are not always asked) and wrapping round: four short index range scans rather than sorting a
-            // whole region's volunteers.
-            var cities = CitySpellings(request.Locality);
-            var pivot = Guid.NewGuid();
-            var sameCity = joined.Where(x => x.City != null && cities.Contains(x.City));
-            var elsewhere = joined.Where(x => x.City == null || !cities.Contains(x.City));
-            foreach (var part in new[] { sameCity, elsewhere })
+        var profiles = db.VolunteerProfiles.AsNoTracking();
+        var withProfiles = (IQueryable<Account> of) =>
+            from a in of
+            join p in profiles on a.Id equals p.AccountId into found
+            from p in found.DefaultIfEmpty()
+            select new
             {
-                foreach (var fromPivot in new[] { true, false })
+                a.Id,
+                p.City,
+                Candidate = p == null
+                    ? new Candidate(a.Id, a.FullName, null, new List<string>(), new List<string>(), new List<string>(), new List<string>())
+                    : new Candidate(a.Id, a.FullName, p.City, p.Languages, p.Skills, p.Directions, p.Availability),
+            };
+        if (only is not null)
+        {
+            return await withProfiles(accounts.Where(a => only.Contains(a.Id))).Select(x => x.Candidate).ToListAsync(cancellationToken);
+        }
+
+        // The same city first, then anyone else of the region, each from a random point of the id order (so the same
+        // 200 are not always asked) and wrapping round; every read a short index range scan. The same city: the ids
+        // from VolunteerProfiles (City, AccountId), one spelling at a time (a village with three volunteers costs
+        // three rows, not a walk through the region), then those accounts by their ids. Kept apart on purpose: joined,
+        // PostgreSQL takes the region and the city for independent and plans for 20 rows where there are thousands.
+        // The rest of the region by Accounts (RegionKato, Id).
+        var inRegion = accounts.Where(a => a.RegionKato == request.RegionKato);
+        var rows = new List<Candidate>();
+        var cities = CitySpellings(request.Locality);
+        var pivot = Guid.NewGuid();
+        foreach (var city in cities)
+        {
+            foreach (var fromPivot in new[] { true, false })
+            {
+                // Page on while the city has more: some of a page may be left out (too young, another region), and
+                // the rest of the region is read only once the city has none left.
+                Guid? after = null;
+                while (rows.Count < CandidateLimit)
                 {
-                    if (rows.Count >= CandidateLimit)
+                    var ofCity = profiles.Where(p => p.City == city);
+                    ofCity = fromPivot ? ofCity.Where(p => p.AccountId.CompareTo(pivot) >= 0) : ofCity.Where(p => p.AccountId.CompareTo(pivot) < 0);
+                    if (after is { } last)
+                    {
+                        ofCity = ofCity.Where(p => p.AccountId.CompareTo(last) > 0);
+                    }
+
+                    var wanted = CandidateLimit - rows.Count;
+                    var ids = await ofCity.OrderBy(p => p.AccountId).Select(p => p.AccountId).Take(wanted).ToListAsync(cancellationToken);
+                    if (ids.Count > 0)
+                    {
+                        rows.AddRange(await withProfiles(inRegion.Where(a => ids.Contains(a.Id))).Select(x => x.Candidate).ToListAsync(cancellationToken));
+                    }
+
+                    if (ids.Count < wanted)
                     {
                         break;
                     }
 
-                    var range = fromPivot ? part.Where(x => x.Id.CompareTo(pivot) >= 0) : part.Where(x => x.Id.CompareTo(pivot) < 0);
-                    rows.AddRange(await range.OrderBy(x => x.Id).Take(CandidateLimit - rows.Count)
-                        .Select(x => new CandidateRow(x.Id, x.FullName, x.City, x.Profile))
-                        .ToListAsync(cancellationToken));
+                    after = ids[^1];
                 }
             }
         }
-        else
+
+        if (rows.Count >= CandidateLimit)
         {
-            rows = await joined.Select(x => new CandidateRow(x.Id, x.FullName, x.City, x.Profile)).ToListAsync(cancellationToken);
+            return rows;
         }
 
-        return [.. rows.Select(r => new Candidate(
-            r.Id,
-            r.FullName,
-            r.City,
-            r.Profile?.Languages ?? [],
-            r.Profile?.Skills ?? [],
-            r.Profile?.Directions ?? [],
-            r.Profile?.Availability ?? []))];
+        var elsewhere = withProfiles(inRegion).Where(x => x.City == null || !cities.Contains(x.City));
+        foreach (var fromPivot in new[] { true, false })
+        {
+            if (rows.Count >= CandidateLimit)
+            {
+                break;
+            }
+
+            var range = fromPivot ? elsewhere.Where(x => x.Id.CompareTo(pivot) >= 0) : elsewhere.Where(x => x.Id.CompareTo(pivot) < 0);
+            rows.AddRange(await range.OrderBy(x => x.Id).Take(CandidateLimit - rows.Count).Select(x => x.Candidate).ToListAsync(cancellationToken));
+        }
+
+        return rows;
     }
 
     private async Task<Dictionary<Guid, int>> ActiveClaimsAsync(List<Guid?> ids, CancellationToken cancellationToken) =>
@@ -243,8 +278,6 @@ public sealed class HelpRequestMatching(BirgeDb db, HelpRequestClaims claims, Ti
         >= 18 and < 23 => "evening",
         _ => null,
     };
-
-    private sealed record CandidateRow(Guid Id, string? FullName, string? City, VolunteerProfile? Profile);
 
     private sealed record Candidate(
         Guid Id, string? FullName, string? City, List<string> Languages, List<string> Skills, List<string> Directions, List<string> Availability);
