@@ -66,6 +66,20 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options), ID
 
     public DbSet<HelpRequestOffer> HelpRequestOffers => Set<HelpRequestOffer>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<VolunteerCertificate> VolunteerCertificates => Set<VolunteerCertificate>();
+
+    public DbSet<CallOut> CallOuts => Set<CallOut>();
+
+    public DbSet<CallOutRecipient> CallOutRecipients => Set<CallOutRecipient>();
+
     public abstract DatabaseProvider Provider { get; }
 
     // Each entity's configuration is an IEntityTypeConfiguration next to the feature that owns it (*Configuration.cs).

@@ -21,6 +21,9 @@ public sealed class HoursEntry
     /// <summary>The help request whose confirmed help this time is (one entry per request); null for a shift's time.</summary>
     public Guid? HelpRequestId { get; init; }
 
+    /// <summary>The call-out whose roster member this time is (one entry per member); null otherwise.</summary>
+    public Guid? CallOutId { get; init; }
+
     public Guid VolunteerId { get; init; }
 
     /// <summary>The opportunity's first direction, for the book's totals by direction.</summary>

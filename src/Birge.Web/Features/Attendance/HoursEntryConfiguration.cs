@@ -19,6 +19,8 @@ internal sealed class HoursEntryConfiguration : IEntityTypeConfiguration<HoursEn
 
         // A help request's confirmed help becomes hours once, however many confirmations race.
         b.HasIndex(h => h.HelpRequestId).IsUnique();
+        b.HasOne<CallOut>().WithMany().HasForeignKey(h => h.CallOutId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(h => new { h.CallOutId, h.VolunteerId }).IsUnique();
         b.HasIndex(h => new { h.VolunteerId, h.Status, h.Date });
         b.HasIndex(h => new { h.OrganizationId, h.Date });
         b.Property(h => h.DirectionCode).HasMaxLength(32);

@@ -28,6 +28,21 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// Unique when set: the same message (a reminder of one application, one wave of one call-out to one person) is
+    /// queued once however many nodes or retries try, and the gateway is given it to drop a repeat of a send.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>The in-app notice this is the e-mail or SMS copy of, for its delivery status.</summary>
+    public Guid? NotificationId { get; init; }
+
+    /// <summary>The gateway's id of the sent message, which its delivery reports name.</summary>
+    public string? GatewayId { get; set; }
+
+    /// <summary>When the gateway reported it delivered to the phone or mailbox.</summary>
+    public DateTime? DeliveredAt { get; set; }
+
     public void MarkSent(DateTime now)
     {
         Attempts++;

@@ -14,5 +14,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        b.Property(m => m.IdempotencyKey).HasMaxLength(200);
+        b.HasIndex(m => m.IdempotencyKey).IsUnique();
+        b.Property(m => m.GatewayId).HasMaxLength(100);
+        b.HasIndex(m => m.GatewayId);
+        b.HasIndex(m => m.NotificationId);
     }
 }
