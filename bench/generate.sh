@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fills the benchmark PostgreSQL (bench/postgres.sh) with national-scale data: 300,000 volunteers with profiles,
 # 800 organisations, 30,000 opportunities with 100,000 shifts, 1,000,000 applications, 3,000,000 hours entries and
-# 1,100,000 help requests (100,000 open, 1,000,000 closed, with repeat callers) over the 20 regions. SCALE multiplies every count (SCALE=0.01 for a quick try). The database is created afresh and
+# 1,100,000 help requests (100,000 open, 1,000,000 closed, with repeat callers) and the readiness register (about
+# 100,000 members of 4,900 permanent teams, with certificates) over the 20 regions. SCALE multiplies every count (SCALE=0.01 for a quick try). The database is created afresh and
 # migrated by the app's own `migrate` command, then filled by bench/generate.sql.
 #   bench/generate.sh
 #   SCALE=0.1 bench/generate.sh
@@ -28,6 +29,7 @@ dotnet build src/Birge.Web -c Release -nologo -v quiet >/dev/null
 
 echo "bench/generate.sh: generating (SCALE=$scale)"
 "${psql_bench[@]}" -v scale="$scale" -f bench/generate.sql
+"${psql_bench[@]}" -f bench/generate-readiness.sql
 
 echo "bench/generate.sh: done in $((SECONDS - start)) s; rows:"
 "${psql_bench[@]}" -F ' ' <<'SQL'
@@ -43,5 +45,8 @@ UNION ALL SELECT 'hours entries', count(*) FROM "HoursEntries"
 UNION ALL SELECT 'help requests', count(*) FROM "HelpRequests"
 UNION ALL SELECT '  in the queue (new, open)', count(*) FROM "HelpRequests" WHERE "Status" IN ('New', 'Open')
 UNION ALL SELECT '  callers with 5 or more', count(*) FROM (SELECT "Phone" FROM "HelpRequests" WHERE "Phone" IS NOT NULL GROUP BY "Phone" HAVING count(*) >= 5) c
+UNION ALL SELECT 'teams', count(*) FROM "Teams"
+UNION ALL SELECT '  members', count(*) FROM "TeamMembers"
+UNION ALL SELECT '  certificates', count(*) FROM "VolunteerCertificates"
 UNION ALL SELECT 'database size (MB)', pg_database_size(current_database()) / 1024 / 1024;
 SQL
