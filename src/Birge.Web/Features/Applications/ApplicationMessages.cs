@@ -18,5 +18,5 @@ public static class ApplicationMessages
 
     /// <param name="Place">The address, or "online".</param>
     [NotificationKind(NotificationKinds.Reminders)]
-    public sealed record ShiftReminder(string FullName, LocalizedText Title, DateTime StartsAt, LocalizedText Place, string Link) : Message;
+    public sealed record ShiftReminder(string FullName, LocalizedText Title, DayAndTime StartsAt, LocalizedText Place, string Link) : Message;
 }
