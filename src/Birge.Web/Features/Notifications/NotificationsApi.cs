@@ -59,7 +59,8 @@ public static class NotificationsApi
         PreferenceChanges body, ClaimsPrincipal user, NotificationSettings settings, ApiProblems problems, CancellationToken cancellationToken)
     {
         var id = Scopes.AccountId(user)!.Value;
-        var items = (body.Items ?? []).Select(i => new KindChannels(i.Kind ?? "", i.InApp ?? false, i.Email ?? false, i.Sms ?? false)).ToList();
+        // A missing item or kind is an unknown kind (422), never a server error.
+        var items = (body.Items ?? []).Select(i => new KindChannels(i?.Kind ?? "", i?.InApp ?? false, i?.Email ?? false, i?.Sms ?? false)).ToList();
         var saved = await settings.SaveAsync(id, items, cancellationToken);
         return saved.Succeeded ? TypedResults.Ok(await ListPreferencesAsync(id, settings, cancellationToken)) : problems.Refusal(saved);
     }
@@ -93,7 +94,7 @@ public sealed record PreferenceList(IReadOnlyList<PreferenceRow> Items);
 
 public sealed record PreferenceRow(string Kind, bool InApp, bool Email, bool Sms, bool Critical);
 
-public sealed record PreferenceChanges(IReadOnlyList<PreferenceChange>? Items);
+public sealed record PreferenceChanges(IReadOnlyList<PreferenceChange?>? Items);
 
 public sealed record PreferenceChange(string? Kind, bool? InApp, bool? Email, bool? Sms);
 

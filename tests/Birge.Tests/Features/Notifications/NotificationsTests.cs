@@ -189,7 +189,7 @@ public abstract class NotificationsTests(BirgeApp app)
         var notices = await app.Db(db => db.Notifications.Where(n => ids.Contains(n.AccountId)).Select(n => n.AccountId).ToListAsync());
         Assert.Equal(ids.Skip(1).Order(), notices.Order());
         var emails = people.Select(p => p.Email).ToList();
-        var mailed = await app.Db(db => db.OutboxMessages.Where(m => emails.Contains(m.Recipient) && m.NotificationId != null).Select(m => m.Recipient).ToListAsync());
+        var mailed = await app.Db(db => db.OutboxMessages.Where(m => emails.Contains(m.Recipient) && m.IdempotencyKey!.StartsWith("offer:" + key)).Select(m => m.Recipient).ToListAsync());
         Assert.Equal(new[] { people[0].Email, people[2].Email, people[3].Email }.Order(), mailed.Order());
     }
 
@@ -292,7 +292,7 @@ public abstract class NotificationsTests(BirgeApp app)
         var volunteer = await app.NewPerson().SignedIn();
         using var refused = await volunteer.Pages.GetAsync("/admin/deliveries");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/error/403", refused.Location(), StringComparison.Ordinal);
+        Assert.Contains("/error/403", refused.Location(), StringComparison.Ordinal);
     }
 
     [Fact]
