@@ -6,6 +6,7 @@ using Birge.Web.Features.Attendance;
 using Birge.Web.Features.Book;
 using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.HelpRequests;
+using Birge.Web.Features.Notifications;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
@@ -51,6 +52,7 @@ services.AddApplications();
 services.AddAttendance();
 services.AddBook();
 services.AddHelpRequests(configuration);
+services.AddNotifications();
 
 var app = builder.Build();
 
@@ -104,6 +106,7 @@ app.MapApplications();
 app.MapAttendance();
 app.MapBook();
 app.MapHelpRequests();
+app.MapNotifications();
 
 await app.RunAsync();
 return 0;

@@ -82,6 +82,27 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options), ID
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// A message queued under an idempotency key that another node stored first is dropped and the save retried, so the
+    /// change it announced is kept and nothing is sent twice (see <see cref="Outbox.DropQueuedTwiceAsync"/>).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await Outbox.DropQueuedTwiceAsync(this, cancellationToken))
+            {
+                throw;
+            }
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     // Each entity's configuration is an IEntityTypeConfiguration next to the feature that owns it (*Configuration.cs).
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BirgeDb).Assembly);

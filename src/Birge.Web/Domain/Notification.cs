@@ -33,6 +33,9 @@ public sealed class Notification
     public DateTime CreatedAt { get; init; }
 
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>Unique when set: the outbox's key of the message, so a retry or a second node adds no second notice.</summary>
+    public string? IdempotencyKey { get; init; }
 }
 
 /// <summary>One person's channels for one kind of message; no row means the kind's defaults.</summary>

@@ -13,7 +13,7 @@ namespace Birge.Tests.Infrastructure;
 /// </summary>
 public sealed class MessageTextsTests
 {
-    private static readonly Type[] Readable = [typeof(string), typeof(LocalizedText), typeof(DateTime), typeof(DateOnly), typeof(TimeSpan)];
+    private static readonly Type[] Readable = [typeof(string), typeof(LocalizedText), typeof(DateTime), typeof(DateOnly), typeof(TimeSpan), typeof(DayAndTime)];
 
     private static List<Type> MessageTypes() =>
         [.. typeof(Message).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Message)) && !t.IsAbstract).OrderBy(t => t.Name, StringComparer.Ordinal)];
@@ -89,7 +89,7 @@ public sealed class MessageTextsTests
         Assert.Contains("\"Саябақ\"", english, StringComparison.Ordinal);
         Assert.DoesNotContain("{", russian + english, StringComparison.Ordinal);
 
-        var reminder = new ApplicationMessages.ShiftReminder("Әсел", new LocalizedText("Саябақ", null, null), startsAt, Cultures.Texts("Apply_Online"), "http://localhost/my/shifts");
+        var reminder = new ApplicationMessages.ShiftReminder("Әсел", new LocalizedText("Саябақ", null, null), new DayAndTime(startsAt, startsAt.AddHours(-12)), Cultures.Texts("Apply_Online"), "http://localhost/my/shifts");
         Assert.Contains(Html.Text("Apply_Online", Cultures.English), reminder.Text(MessagePart.Body, Cultures.English), StringComparison.Ordinal);
         Assert.Contains(Html.Text("Apply_Online", Cultures.Kazakh), reminder.Text(MessagePart.Body, Cultures.Kazakh), StringComparison.Ordinal);
     }

@@ -126,7 +126,7 @@ public abstract class OutboxSenderTests(BirgeApp app)
     {
         public const string Error = "The SMTP server is down";
 
-        public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        public Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Error);
     }
 }

@@ -18,5 +18,6 @@ public static class AccountMessages
     public sealed record ParentConsent(string ParentName, string ChildName, string Link) : Message;
 
     /// <summary>To the child once the parent has confirmed.</summary>
+    [NotificationKind(NotificationKinds.Account)]
     public sealed record AccountActivated(string FullName, string Link) : Message;
 }

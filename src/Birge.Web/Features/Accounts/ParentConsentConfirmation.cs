@@ -40,7 +40,7 @@ public sealed class ParentConsentConfirmation(BirgeDb db, Outbox outbox, TimePro
         request.ConfirmedAt = now;
         db.ConsentRecords.Add(ConsentRecord.ForPersonalData(child.Id, now, "parent"));
         child.ActivateAfterParentConsent();
-        outbox.ToAccount(child, new AccountMessages.AccountActivated(child.FullName ?? "", outbox.Link("/account/login")));
+        await outbox.ToAccountAsync(child, new AccountMessages.AccountActivated(child.FullName ?? "", outbox.Link("/account/login")), cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -68,13 +68,12 @@ public sealed class Reminders(IServiceScopeFactory scopes, TimeProvider clock, J
             .Join(db.Accounts, a => a.VolunteerId, p => p.Id, (a, p) => p)
             .Where(p => p.Status == AccountStatus.Active)
             .ToListAsync(cancellationToken);
-        foreach (var volunteer in volunteers)
-        {
-            var place = opportunity.Online ? Cultures.Texts("Apply_Online") : new LocalizedText(opportunity.Address ?? "", null, null);
-            outbox.ToAccount(
-                volunteer,
-                new ApplicationMessages.ShiftReminder(volunteer.FullName ?? "", opportunity.Title, shift.StartsAt, place, outbox.Link("/my/shifts")));
-        }
+        var place = opportunity.Online ? Cultures.Texts("Apply_Online") : new LocalizedText(opportunity.Address ?? "", null, null);
+        await outbox.ToAccountsAsync(
+            volunteers,
+            volunteer => new ApplicationMessages.ShiftReminder(volunteer.FullName ?? "", opportunity.Title, new DayAndTime(shift.StartsAt, now), place, outbox.Link("/my/shifts")),
+            volunteer => $"reminder:{shift.Id}:{volunteer.Id}",
+            cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

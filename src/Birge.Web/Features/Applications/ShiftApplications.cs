@@ -225,7 +225,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
                 return Outcome.Refused(ApplicationErrors.ApplicationNotActive);
             }
 
-            outbox.ToAccount(volunteer, new ApplicationMessages.ApplicationAccepted(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink));
+            await outbox.ToAccountAsync(volunteer, new ApplicationMessages.ApplicationAccepted(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink), cancellationToken: cancellationToken);
             audit.Record("application.accepted", "application", application.Id.ToString(), region);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -246,7 +246,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
                 await GiveSeatBackAsync(shiftId, cancellationToken);
             }
 
-            outbox.ToAccount(volunteer, new ApplicationMessages.ApplicationDeclined(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink));
+            await outbox.ToAccountAsync(volunteer, new ApplicationMessages.ApplicationDeclined(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink), cancellationToken: cancellationToken);
             audit.Record("application.declined", "application", application.Id.ToString(), region);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -304,7 +304,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             }
 
             var volunteer = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == first.VolunteerId, cancellationToken);
-            outbox.ToAccount(volunteer, new ApplicationMessages.ApplicationPromoted(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink));
+            await outbox.ToAccountAsync(volunteer, new ApplicationMessages.ApplicationPromoted(volunteer.FullName ?? "", found.Opportunity.Title, found.Shift.StartsAt, MyShiftsLink), cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             promoted++;

@@ -145,14 +145,14 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
             audit.Record("hours.confirmed", "hours", entry.Id.ToString(), info.Organization.RegionKato, $"minutes={minutes}");
             if (recipients.TryGetValue(want.VolunteerId, out var volunteer) && volunteer.IsActive)
             {
-                outbox.ToAccount(volunteer, new AttendanceMessages.HoursConfirmed(
+                await outbox.ToAccountAsync(volunteer, new AttendanceMessages.HoursConfirmed(
                     volunteer.FullName ?? "",
                     TimeSpan.FromMinutes(minutes),
                     info.Opportunity.Title,
                     info.Organization.Name,
                     entry.Date,
                     outbox.Link("/book"),
-                    outbox.Link($"/hours/{entry.Id}/dispute")));
+                    outbox.Link($"/hours/{entry.Id}/dispute")), cancellationToken: cancellationToken);
             }
         }
 
@@ -261,9 +261,9 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
         audit.Record("hours.revoked", "hours", entry.Id.ToString(), info.Organization.RegionKato, $"certificates={certificates}");
         if (await db.Accounts.FirstOrDefaultAsync(a => a.Id == entry.VolunteerId, cancellationToken) is { IsActive: true } volunteer)
         {
-            outbox.ToAccount(
+            await outbox.ToAccountAsync(
                 volunteer,
-                new AttendanceMessages.HoursRevoked(volunteer.FullName ?? "", TimeSpan.FromMinutes(entry.Minutes), info.Opportunity.Title, info.Organization.Name, reason));
+                new AttendanceMessages.HoursRevoked(volunteer.FullName ?? "", TimeSpan.FromMinutes(entry.Minutes), info.Opportunity.Title, info.Organization.Name, reason), cancellationToken: cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -320,9 +320,9 @@ public sealed class ShiftHours(BirgeDb db, Outbox outbox, AuditLog audit, Volunt
             .ToListAsync(cancellationToken);
         foreach (var coordinator in coordinators)
         {
-            outbox.ToAccount(
+            await outbox.ToAccountAsync(
                 coordinator,
-                new AttendanceMessages.HoursDisputed(volunteerName ?? "", info.Opportunity.Title, entry.Date, reason, outbox.Link($"/shifts/{entry.ShiftId}/hours")));
+                new AttendanceMessages.HoursDisputed(volunteerName ?? "", info.Opportunity.Title, entry.Date, reason, outbox.Link($"/shifts/{entry.ShiftId}/hours")), cancellationToken: cancellationToken);
         }
 
         audit.Record("hours.disputed", "hours", entry.Id.ToString(), info.Organization.RegionKato);

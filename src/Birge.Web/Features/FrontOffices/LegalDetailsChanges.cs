@@ -47,7 +47,7 @@ public sealed class LegalDetailsChanges(BirgeDb db, AuditLog audit, Outbox outbo
         var ownerIds = organization.Members.Where(m => m.Role == OrganizationMember.Owner).Select(m => m.AccountId).ToList();
         foreach (var owner in await db.Accounts.Where(a => ownerIds.Contains(a.Id) && a.Status == AccountStatus.Active).ToListAsync(cancellationToken))
         {
-            outbox.ToAccount(owner, message(outbox.Link($"/organizations/{organization.Id}/manage")));
+            await outbox.ToAccountAsync(owner, message(outbox.Link($"/organizations/{organization.Id}/manage")), cancellationToken: cancellationToken);
         }
     }
 

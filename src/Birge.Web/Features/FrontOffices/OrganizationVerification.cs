@@ -52,7 +52,7 @@ public sealed class OrganizationVerification(BirgeDb db, AuditLog audit, Outbox 
         var owners = await db.Accounts.Where(a => ownerIds.Contains(a.Id) && a.Status == AccountStatus.Active).ToListAsync(cancellationToken);
         foreach (var owner in owners)
         {
-            outbox.ToAccount(owner, message);
+            await outbox.ToAccountAsync(owner, message, cancellationToken: cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

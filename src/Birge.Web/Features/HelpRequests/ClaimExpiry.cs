@@ -56,7 +56,7 @@ public sealed class ClaimExpiry(IServiceScopeFactory scopes, TimeProvider clock,
                 if (volunteers.TryGetValue(claim.ClaimedBy!.Value, out var volunteer))
                 {
                     var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-                    outbox.ToAccount(volunteer, new HelpRequestMessages.ClaimExpired(TrackingCode.Format(claim.TrackingCode), outbox.Link("/help-requests")));
+                    await outbox.ToAccountAsync(volunteer, new HelpRequestMessages.ClaimExpired(TrackingCode.Format(claim.TrackingCode), outbox.Link("/help-requests")), $"claim-expired:{claim.Id}:{claim.ClaimedAt:O}", cancellationToken);
                 }
 
                 await db.SaveChangesAsync(cancellationToken);

@@ -96,7 +96,7 @@ public sealed class HelpRequestCallbacks(BirgeDb db, TimeProvider clock, HelpReq
                 Event(HelpRequestEvent.CallbackNotDone, note);
                 if (helper is { } helperId && await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == helperId, cancellationToken) is { } volunteer)
                 {
-                    outbox.ToAccount(volunteer, new HelpRequestMessages.CallbackNotDone(TrackingCode.Format(request.TrackingCode), note ?? "—", outbox.Link("/help-requests")));
+                    await outbox.ToAccountAsync(volunteer, new HelpRequestMessages.CallbackNotDone(TrackingCode.Format(request.TrackingCode), note ?? "—", outbox.Link("/help-requests")), cancellationToken: cancellationToken);
                 }
 
                 break;

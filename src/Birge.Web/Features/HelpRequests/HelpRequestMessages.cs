@@ -12,14 +12,18 @@ public static class HelpRequestMessages
     public sealed record Received(string TrackingCode, string Link) : Message;
 
     /// <summary>To the volunteer whose claim ran out: the request went back to the queue.</summary>
+    [NotificationKind(NotificationKinds.ClaimExpiring)]
     public sealed record ClaimExpired(string TrackingCode, string Link) : Message;
 
     /// <summary>To a volunteer an operator chose: a request near them, by its category and district only, and its link.</summary>
+    [NotificationKind(NotificationKinds.HelpRequests)]
     public sealed record HelpOffered(Domain.LocalizedText Category, Domain.LocalizedText District, string Link) : Message;
 
     /// <summary>To the volunteer: on the call-back the person said the help was not done; the request is back in the queue.</summary>
+    [NotificationKind(NotificationKinds.HelpRequests)]
     public sealed record CallbackNotDone(string TrackingCode, string Note, string Link) : Message;
 
     /// <summary>To the region's staff and operators: a request ran past its SLA target (to be claimed, or done) at <see cref="DueAt"/>.</summary>
+    [NotificationKind(NotificationKinds.StaffAlerts)]
     public sealed record SlaBreached(string TrackingCode, Domain.LocalizedText Category, DateTime DueAt, string Link) : Message;
 }

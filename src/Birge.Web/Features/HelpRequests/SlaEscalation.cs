@@ -71,10 +71,12 @@ public sealed class SlaEscalation(IServiceScopeFactory scopes, TimeProvider cloc
                     Cultures.Texts("HelpCategory_" + breach.Category),
                     (claimBreach ? breach.ClaimDueAt : breach.DoneDueAt) ?? now,
                     outbox.Link($"/call-centre/requests/{breach.Id}"));
-                foreach (var account in told.Select(p => p.Account).DistinctBy(a => a.Id))
-                {
-                    outbox.ToAccount(account, message);
-                }
+                var target = claimBreach ? "claim" : "done";
+                await outbox.ToAccountsAsync(
+                    [.. told.Select(p => p.Account).DistinctBy(a => a.Id)],
+                    _ => message,
+                    account => $"sla:{breach.Id}:{target}:{account.Id}",
+                    cancellationToken);
 
                 await db.SaveChangesAsync(cancellationToken);
                 escalated++;

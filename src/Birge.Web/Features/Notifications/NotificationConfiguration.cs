@@ -19,6 +19,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The inbox newest first, and the header's unread counter.
         b.HasIndex(n => new { n.AccountId, n.CreatedAt });
         b.HasIndex(n => new { n.AccountId, n.ReadAt });
+        b.Property(n => n.IdempotencyKey).HasMaxLength(200);
+        b.HasIndex(n => n.IdempotencyKey).IsUnique();
     }
 }
 

@@ -154,7 +154,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         foreach (var applicant in applicants)
         {
             var shift = moved.First(s => s.Id == applicant.ShiftId);
-            outbox.ToAccount(applicant.Person, new OpportunityMessages.ShiftMoved(opportunity.Title, shift.StartsAt, shift.EndsAt, outbox.Link("/opportunities/" + opportunity.Id)));
+            await outbox.ToAccountAsync(applicant.Person, new OpportunityMessages.ShiftMoved(opportunity.Title, shift.StartsAt, shift.EndsAt, outbox.Link("/opportunities/" + opportunity.Id)), cancellationToken: cancellationToken);
         }
     }
 
@@ -194,7 +194,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             .ToListAsync(cancellationToken);
         foreach (var applicant in applicants)
         {
-            outbox.ToAccount(applicant, new OpportunityMessages.OpportunityCancelled(opportunity.Title, opportunity.CancelReason!, outbox.Link("/opportunities/" + opportunity.Id)));
+            await outbox.ToAccountAsync(applicant, new OpportunityMessages.OpportunityCancelled(opportunity.Title, opportunity.CancelReason!, outbox.Link("/opportunities/" + opportunity.Id)), cancellationToken: cancellationToken);
         }
 
         audit.Record("opportunity.cancelled", "opportunity", opportunity.Id.ToString(), opportunity.RegionKato, $"applicants: {applicants.Count}");

@@ -28,7 +28,8 @@ public enum MessagePart
 /// <summary>
 /// How a message's values read in the recipient's language: text as it is, a <see cref="LocalizedText"/> in that
 /// language, an instant (UTC) in Kazakhstan time (<c>{StartsAt}</c> as date and time, <c>{EndsAt:t}</c> with a format), a
-/// <see cref="DateOnly"/> as a short date, a <see cref="TimeSpan"/> as hours and minutes.
+/// <see cref="DateOnly"/> as a short date, a <see cref="TimeSpan"/> as hours and minutes, a <see cref="DayAndTime"/> as
+/// "today at 20:37".
 /// </summary>
 public static partial class MessageTexts
 {
@@ -59,6 +60,7 @@ public static partial class MessageTexts
         LocalizedText text => text.Resolve(culture),
         DateTime utc => KazakhstanTime.FromUtc(utc).ToString(format ?? "g", culture),
         DateOnly day => day.ToString(format ?? "d", culture),
+        DayAndTime moment => moment.Format(culture),
         TimeSpan length => Durations.Format((int)length.TotalMinutes, culture),
         IFormattable formattable => formattable.ToString(format, culture),
         _ => value.ToString() ?? "",
@@ -66,4 +68,26 @@ public static partial class MessageTexts
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]\w*)(:(?<format>[^}]+))?\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
+}
+
+/// <summary>
+/// When something happens, said relative to when the message is sent, in Kazakhstan time: "today at 20:37",
+/// "tomorrow at 09:00", else the date and time. A message carries it as a placeholder like a <see cref="DateTime"/>.
+/// </summary>
+/// <param name="At">The instant (UTC).</param>
+/// <param name="SentAt">When the message is written (UTC): "today" and "tomorrow" are of that day.</param>
+public sealed record DayAndTime(DateTime At, DateTime SentAt)
+{
+    public string Format(CultureInfo culture)
+    {
+        var at = KazakhstanTime.FromUtc(At);
+        var days = DateOnly.FromDateTime(at).DayNumber - DateOnly.FromDateTime(KazakhstanTime.FromUtc(SentAt)).DayNumber;
+        var time = at.ToString("HH:mm", culture);
+        return days switch
+        {
+            0 => string.Format(culture, Cultures.Text("Notifications_When_Today", culture), time),
+            1 => string.Format(culture, Cultures.Text("Notifications_When_Tomorrow", culture), time),
+            _ => string.Format(culture, Cultures.Text("Notifications_When_Date", culture), at.ToString("d", culture), time),
+        };
+    }
 }

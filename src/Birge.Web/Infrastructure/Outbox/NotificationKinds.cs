@@ -40,6 +40,9 @@ public static class NotificationKinds
 
     public const string Readiness = "readiness";
 
+    /// <summary>About one's own account: it was opened once a parent consented.</summary>
+    public const string Account = "account";
+
     /// <summary>What staff are told: a missed SLA target, a change to review.</summary>
     public const string StaffAlerts = "staff_alerts";
 
@@ -56,6 +59,7 @@ public static class NotificationKinds
         new(HelpRequests, Critical: false, InApp: true, Email: true, Sms: false),
         new(Readiness, Critical: false, InApp: true, Email: true, Sms: false),
         new(StaffAlerts, Critical: false, InApp: true, Email: true, Sms: false),
+        new(Account, Critical: false, InApp: true, Email: true, Sms: false),
     ];
 
     public static NotificationKind? Find(string? code) => All.FirstOrDefault(k => k.Code == code);

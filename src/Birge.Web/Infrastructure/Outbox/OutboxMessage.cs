@@ -50,6 +50,15 @@ public sealed class OutboxMessage
         LastError = null;
     }
 
+    /// <summary>Refused for good (by the gateway, or reported failed): never tried again.</summary>
+    public void MarkFailedPermanently(DateTime now, string error)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        FailedAt = now;
+        SentAt ??= now;
+    }
+
     /// <summary>Retries back off exponentially: 30 s, 1 min, 2 min… up to about an hour, then give up.</summary>
     public void MarkFailed(DateTime now, string error)
     {

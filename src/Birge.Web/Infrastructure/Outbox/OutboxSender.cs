@@ -52,8 +52,14 @@ public sealed class OutboxSender(
         {
             try
             {
-                await sender.SendAsync(message, cancellationToken);
+                var gatewayId = await sender.SendAsync(message, cancellationToken);
                 message.MarkSent(clock.GetUtcNow().UtcDateTime);
+                message.GatewayId = gatewayId;
+            }
+            catch (PermanentDeliveryException ex)
+            {
+                logger.LogWarning("Outbox message {MessageId} was refused for good on attempt {Attempt}", message.Id, message.Attempts + 1);
+                message.MarkFailedPermanently(clock.GetUtcNow().UtcDateTime, ex.Message);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -6,11 +7,17 @@ using MimeKit.Text;
 
 namespace Birge.Web.Infrastructure;
 
-/// <summary>Delivers one message, or throws; the outbox retries.</summary>
+/// <summary>
+/// Delivers one message and returns the gateway's id of it (when it gives one), or throws; the outbox retries, except
+/// after a <see cref="PermanentDeliveryException"/>.
+/// </summary>
 public interface IMessageSender
 {
-    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+    Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
+
+/// <summary>The gateway refused the message for good (a 4xx answer: a bad number, a text it will never take).</summary>
+public sealed class PermanentDeliveryException(string message) : Exception(message);
 
 /// <summary>Development: every message becomes a file that <c>/dev/outbox</c> shows.</summary>
 public sealed class FileMessageSender(IConfiguration configuration, IWebHostEnvironment environment) : IMessageSender
@@ -18,7 +25,7 @@ public sealed class FileMessageSender(IConfiguration configuration, IWebHostEnvi
     public string Directory { get; } = Path.GetFullPath(
         configuration["Outbox:Directory"] ?? "data/outbox", environment.ContentRootPath);
 
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var name = $"{message.CreatedAt:yyyyMMdd-HHmmss}-{message.Channel.ToString().ToLowerInvariant()}-{message.Id:N}.txt";
@@ -31,22 +38,22 @@ public sealed class FileMessageSender(IConfiguration configuration, IWebHostEnvi
             .AppendLine(message.Body)
             .ToString();
         await File.WriteAllTextAsync(Path.Combine(Directory, name), text, cancellationToken);
+        return null;
     }
 }
 
 /// <summary>Production: e-mail by SMTP (MailKit), SMS through an HTTP gateway, both configured by settings.</summary>
 public sealed class NetworkMessageSender(IConfiguration configuration, IHttpClientFactory httpClients) : IMessageSender
 {
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         if (message.Channel == OutboxChannel.Email)
         {
             await SendEmailAsync(message, cancellationToken);
+            return null;
         }
-        else
-        {
-            await SendSmsAsync(message, cancellationToken);
-        }
+
+        return await SendSmsAsync(message, cancellationToken);
     }
 
     /// <summary>
@@ -96,7 +103,12 @@ public sealed class NetworkMessageSender(IConfiguration configuration, IHttpClie
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
-    private async Task SendSmsAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts <c>{to, text}</c> with <c>Idempotency-Key</c> (the message's key, else its id), so the gateway drops a repeat
+    /// after a crash between its answer and our commit. Its answer's <c>{id}</c> names the message in delivery reports.
+    /// A 4xx other than 408 and 429 is for good; a 5xx, a 408, a 429 or a timeout is tried again later.
+    /// </summary>
+    private async Task<string?> SendSmsAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var section = configuration.GetSection("Sms:Gateway");
         var url = section["Url"] ?? throw new InvalidOperationException("Sms:Gateway:Url is not configured.");
@@ -109,7 +121,41 @@ public sealed class NetworkMessageSender(IConfiguration configuration, IHttpClie
             request.Headers.Add("Authorization", "Bearer " + key);
         }
 
+        request.Headers.Add("Idempotency-Key", message.IdempotencyKey ?? message.Id.ToString("N"));
         using var response = await httpClients.CreateClient("sms").SendAsync(request, cancellationToken);
+        var status = (int)response.StatusCode;
+        if (status is >= 400 and < 500 and not 408 and not 429)
+        {
+            throw new PermanentDeliveryException($"The SMS gateway refused the message: {status}");
+        }
+
         response.EnsureSuccessStatusCode();
+        return await GatewayIdAsync(response, cancellationToken);
+    }
+
+    private static async Task<string?> GatewayIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            return null;
+        }
+
+        try
+        {
+            using var answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            return answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("id", out var id)
+                ? id.ValueKind switch
+                {
+                    JsonValueKind.String => id.GetString() is { Length: > 0 and <= 100 } text ? text : null,
+                    JsonValueKind.Number => id.GetRawText(),
+                    _ => null,
+                }
+                : null;
+        }
+        catch (JsonException)
+        {
+            // Sent all the same: only its delivery report cannot be matched.
+            return null;
+        }
     }
 }

@@ -1005,6 +1005,10 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.Property<bool>("Critical")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1028,6 +1032,9 @@ namespace Birge.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("AccountId", "CreatedAt");
 

@@ -63,7 +63,7 @@ public sealed class HelpRequestOffers(BirgeDb db, HelpRequestMatching matching, 
         foreach (var volunteer in volunteers)
         {
             db.HelpRequestOffers.Add(new HelpRequestOffer { HelpRequestId = request.Id, VolunteerId = volunteer.Id, OfferedBy = operatorId, OfferedAt = now });
-            outbox.ToAccount(volunteer, new HelpRequestMessages.HelpOffered(category, district, link));
+            await outbox.ToAccountAsync(volunteer, new HelpRequestMessages.HelpOffered(category, district, link), cancellationToken: cancellationToken);
         }
 
         db.HelpRequestEvents.Add(new HelpRequestEvent { HelpRequestId = request.Id, At = now, Kind = HelpRequestEvent.Offered, ActorId = operatorId });

@@ -1,0 +1,62 @@
+using Birge.Web.Data;
+using Birge.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Birge.Web.Features.Notifications;
+
+/// <summary>The national admin's view of recent e-mails and SMS: what became of each, the recipient masked.</summary>
+[Authorize(Policy = Policies.NationalAdmin)]
+public sealed class DeliveriesModel(BirgeDb db) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public List<DeliveryRow> Rows { get; private set; } = [];
+
+    public bool HasMore { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        var found = await db.OutboxMessages.AsNoTracking()
+            .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Select(m => new { m.Id, m.CreatedAt, m.Channel, m.Recipient, m.SentAt, m.FailedAt, m.DeliveredAt, m.Attempts, m.LastError, m.NextAttemptAt, m.NotificationId })
+            .ToListAsync(cancellationToken);
+        var notices = found.Select(m => m.NotificationId).OfType<Guid>().Distinct().ToList();
+        var kinds = await db.Notifications.AsNoTracking().Where(n => notices.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Kind, cancellationToken);
+        HasMore = found.Count > PageSize;
+        Rows = [.. found.Take(PageSize).Select(m => new DeliveryRow(
+            m.Id, m.CreatedAt, m.Channel, m.NotificationId is { } n ? kinds.GetValueOrDefault(n) : null, Mask.Recipient(m.Channel, m.Recipient),
+            DeliveryStatus.Of(m.SentAt, m.FailedAt, m.DeliveredAt, m.Attempts), m.Attempts, m.LastError, m.NextAttemptAt))];
+    }
+}
+
+public sealed record DeliveryRow(
+    Guid Id, DateTime CreatedAt, OutboxChannel Channel, string? Kind, string Recipient, DeliveryState State, int Attempts, string? LastError, DateTime NextAttemptAt);
+
+/// <summary>A recipient as staff may see it: enough to tell two apart, not enough to reach them.</summary>
+public static class Mask
+{
+    public static string Recipient(OutboxChannel channel, string recipient) =>
+        channel == OutboxChannel.Sms ? Phone(recipient) : Email(recipient);
+
+    /// <summary><c>+77011234567</c> → <c>+7 701 *** ** 67</c>.</summary>
+    public static string Phone(string phone)
+    {
+        var digits = new string([.. phone.Where(char.IsAsciiDigit)]);
+        return digits.Length == 11 ? $"+{digits[0]} {digits[1..4]} *** ** {digits[9..]}" : digits.Length > 2 ? "*** " + digits[^2..] : "***";
+    }
+
+    /// <summary><c>aigerim@mail.kz</c> → <c>a***@mail.kz</c>.</summary>
+    public static string Email(string email)
+    {
+        var at = email.LastIndexOf('@');
+        return at > 0 ? email[0] + "***" + email[at..] : "***";
+    }
+}
