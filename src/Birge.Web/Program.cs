@@ -9,6 +9,7 @@ using Birge.Web.Features.HelpRequests;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
+using Birge.Web.Features.Readiness;
 using Birge.Web.Features.Reference;
 using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -51,6 +52,7 @@ services.AddApplications();
 services.AddAttendance();
 services.AddBook();
 services.AddHelpRequests(configuration);
+services.AddReadiness();
 
 var app = builder.Build();
 
@@ -104,6 +106,7 @@ app.MapApplications();
 app.MapAttendance();
 app.MapBook();
 app.MapHelpRequests();
+app.MapReadiness();
 
 await app.RunAsync();
 return 0;
