@@ -30,7 +30,7 @@ public sealed class CertificateExpiry(IServiceScopeFactory scopes, TimeProvider 
             var today = DateOnly.FromDateTime(KazakhstanTime.FromUtc(now));
             var until = today.AddDays(ReadinessReport.NoticeDays);
             var due = await db.VolunteerCertificates.AsNoTracking()
-                .Where(c => c.ExpiryNoticeSentAt == null && c.ExpiresOn >= today && c.ExpiresOn <= until 
+                .Where(c => c.ExpiryNoticeSentAt == null && c.ExpiresOn >= today && c.ExpiresOn <= until
                     && db.Accounts.Any(a => a.Id == c.AccountId && a.Status == Domain.AccountStatus.Active))
                 .OrderBy(c => c.Id)
                 .Take(BatchSize)
