@@ -172,10 +172,11 @@ public static class ReadinessApi
     }
 
     private static async Task<Results<Ok<NationalReadiness>, ProblemHttpResult>> NationalAsync(
-        ClaimsPrincipal user, Scopes scopes, ReadinessReport report, ApiProblems problems, CancellationToken cancellationToken)
+        ClaimsPrincipal user, Scopes scopes, AuditLog audit, ReadinessReport report, ApiProblems problems, CancellationToken cancellationToken)
     {
         if (await scopes.StaffRegionsAsync(user, cancellationToken) is not null)
         {
+            await audit.RecordDeniedAsync("GET /api/v1/readiness/regions", "endpoint", null, null, cancellationToken);
             return problems.Refusal(ErrorCodes.Forbidden);
         }
 
