@@ -78,7 +78,7 @@ public static class ReadinessApi
         var members = body.Members ?? [];
         for (var i = 0; i < members.Count; i++)
         {
-            var added = await roster.AddAsync(team.Id, members[i].AccountId ?? Guid.Empty, members[i].Role, [], cancellationToken, prefix: $"members[{i}].");
+            var added = await roster.AddAsync(team.Id, members[i]?.AccountId ?? Guid.Empty, members[i]?.Role, [], cancellationToken, prefix: $"members[{i}].");
             if (!added.Succeeded)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -133,7 +133,7 @@ public static class ReadinessApi
     private static async Task<Results<Ok<AddedMember>, ProblemHttpResult>> AddMemberAsync(
         Guid teamId, AddMember body, TeamRoster roster, ApiProblems problems, CancellationToken cancellationToken)
     {
-        var certificates = (body.Certificates ?? []).Select(c => new CertificateInput(c.Code, c.ExpiresOn)).ToList();
+        var certificates = (body.Certificates ?? []).Select(c => new CertificateInput(c?.Code, c?.ExpiresOn)).ToList();
         var added = await roster.AddAsync(teamId, body.AccountId ?? Guid.Empty, body.Role, certificates, cancellationToken);
         return added.Value is { } member
             ? TypedResults.Ok(new AddedMember(member.TeamId, member.AccountId, member.Role, TeamRoster.ApiName(member.State)))
@@ -217,7 +217,7 @@ public sealed record CreateTeam(
     string? Name,
     string? RegionKato,
     string? Kind,
-    List<NewMember>? Members = null,
+    List<NewMember?>? Members = null,
     string? Equipment = null,
     DateOnly? LastDrillOn = null,
     bool? Standby = null);
@@ -230,7 +230,7 @@ public sealed record CreatedTeam(Guid Id);
 /// <param name="AccountId">An active account aged 18 or more (under 18: <c>422 age_restricted</c>).</param>
 /// <param name="Role">leader, deputy, member, or free text up to 100 characters.</param>
 /// <param name="Certificates">The member's certificates; one of a code they already hold gets the new expiry date.</param>
-public sealed record AddMember(Guid? AccountId, string? Role, List<CertificateBody>? Certificates = null);
+public sealed record AddMember(Guid? AccountId, string? Role, List<CertificateBody?>? Certificates = null);
 
 /// <param name="Code">first_aid, rescuer, eco_volunteer, psychological_first_aid, driver, diver, medic or radio_operator.</param>
 /// <param name="ExpiresOn">The last day it is valid; not already past.</param>

@@ -22,5 +22,5 @@ public static class ReadinessErrors
     [HttpStatus(Status422UnprocessableEntity)] public const string StateInvalid = "team_member_state_invalid";
     [HttpStatus(Status422UnprocessableEntity)] public const string CertificateInvalid = "certificate_code_invalid";
     [HttpStatus(Status422UnprocessableEntity)] public const string CertificateExpired = "certificate_expired";
-    [HttpStatus(Status404NotFound)] public const string CertificateNotFound = "certificate_not_found";
+    [HttpStatus(Status404NotFound)] public const string CertificateNotFound = "team_certificate_not_found";
 }

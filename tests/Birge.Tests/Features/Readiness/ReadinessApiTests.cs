@@ -126,6 +126,8 @@ public abstract class ReadinessApiTests(BirgeApp app)
 
         using var create = await volunteer.Api.PostAsJsonAsync("/api/v1/teams", new { name, regionKato = Offices.Almaty, kind = "eco" });
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        using var join = await volunteer.Api.PostAsJsonAsync($"/api/v1/teams/{Guid.NewGuid()}/members", new { accountId = volunteer.Id, role = "member", certificates = new object?[] { null } });
+        Assert.Equal(HttpStatusCode.Forbidden, join.StatusCode);
         using var read = await volunteer.Api.GetAsync($"/api/v1/readiness?region={Offices.Almaty}");
         Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
         using var anonymous = await app.Client().GetAsync($"/api/v1/teams/{team.Id}");

@@ -17,6 +17,7 @@ public sealed class ReadinessRoles : FeatureRoles
         ["GET /front-office/{kato}/teams/{teamId:guid}"] = AnyRegionStaff,
         ["POST /front-office/{kato}/teams/{teamId:guid}"] = AnyRegionStaff,
         ["GET /front-office/{kato}/readiness"] = AlmatyStaff,
+        ["POST /front-office/{kato}/readiness"] = AlmatyStaff,
         ["GET /account/teams"] = SignedIn,
         ["POST /account/teams"] = SignedIn,
         ["POST /api/v1/teams"] = AnyRegionStaff,
