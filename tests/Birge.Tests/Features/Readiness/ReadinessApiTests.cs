@@ -195,6 +195,25 @@ public abstract class ReadinessApiTests(BirgeApp app)
         Assert.Equal(2, (await NoticesAsync(holder.Email)).Count);
     }
 
+    [Fact]
+    public async Task The_same_person_added_five_times_at_once_joins_once()
+    {
+        var staff = await app.NewPerson().Staff(Atyrau).WithToken();
+        var team = await app.NewTeamAsync(Atyrau);
+        var person = await app.NewPerson();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            staff.Api.PostAsJsonAsync($"/api/v1/teams/{team.Id}/members", new { accountId = person.Id, role = "member" })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(1, await app.Db(db => db.TeamMembers.CountAsync(m => m.TeamId == team.Id)));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
     private async Task<List<OutboxMessage>> NoticesAsync(string email) =>
         await app.Db(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == email && m.Body.Contains(CertificateExpiry.MyTeamsPath)).ToListAsync());
 }

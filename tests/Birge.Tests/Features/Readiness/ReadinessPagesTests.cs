@@ -232,6 +232,31 @@ public abstract class ReadinessPagesTests(BirgeApp app)
         Assert.Equal("unavailable", page.Find(row + " [data-state]").GetAttribute("data-state"));
     }
 
+    [Fact]
+    public async Task Staff_remove_a_certificate_and_a_member_and_the_removal_is_audited()
+    {
+        var staff = await app.NewPerson().Speaking("ru").Staff(Mangystau).SignedIn();
+        var team = await app.NewTeamAsync(Mangystau);
+        var member = await app.NewPerson();
+        await app.AddMemberAsync(team.Id, member.Id, "member", new CertificateInput("diver", Today.AddDays(100)));
+        var url = $"/front-office/{Mangystau}/teams/{team.Id}";
+        var row = $"#members tr[data-member='{member.Id}']";
+
+        var page = await staff.Pages.GetPageAsync(url);
+        using var uncertified = await staff.Pages.SubmitAsync(page, row + " li[data-certificate='diver'] form");
+        Assert.Equal(HttpStatusCode.Redirect, uncertified.StatusCode);
+        Assert.False(await app.Db(db => db.VolunteerCertificates.AnyAsync(c => c.AccountId == member.Id)));
+
+        page = await staff.Pages.GetPageAsync(url);
+        using var removed = await staff.Pages.SubmitAsync(page, row + " th form");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await app.Db(db => db.TeamMembers.AnyAsync(m => m.TeamId == team.Id)));
+        Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(e => e.Action == "team.member_removed" && e.TargetId == team.Id.ToString() && e.ActorId == staff.Id)));
+        page = await staff.Pages.GetPageAsync(url);
+        Assert.Equal(Html.Text("Team_MemberRemoved", Cultures.Russian), page.Find(".notice").TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#no-members"));
+    }
+
     private static async Task<(int Teams, int Members, int Ready, int Expiring)> NationalRowAsync(TestPerson national)
     {
         var page = await national.Pages.GetPageAsync("/front-office/national/readiness");
