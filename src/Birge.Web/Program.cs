@@ -10,6 +10,7 @@ using Birge.Web.Features.Notifications;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
 using Birge.Web.Features.Profile;
+using Birge.Web.Features.Readiness;
 using Birge.Web.Features.Reference;
 using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -53,6 +54,7 @@ services.AddAttendance();
 services.AddBook();
 services.AddHelpRequests(configuration);
 services.AddNotifications();
+services.AddReadiness();
 
 var app = builder.Build();
 
@@ -107,6 +109,7 @@ app.MapAttendance();
 app.MapBook();
 app.MapHelpRequests();
 app.MapNotifications();
+app.MapReadiness();
 
 await app.RunAsync();
 return 0;

@@ -35,6 +35,66 @@ public static class DemoData
         {
             await SeedHelpRequestsAsync(db, services, cancellationToken);
         }
+
+        if (!await db.Teams.AnyAsync(cancellationToken))
+        {
+            await SeedReadinessAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Almaty's readiness register: a rescue team that drilled two months ago and a standby eco team with no drill for
+    /// eight months (flagged), a few demo volunteers in each, one committed elsewhere and one unavailable, and Aigerim's
+    /// first-aid certificate running out in 20 days, so the register and the readiness page are not empty.
+    /// </summary>
+    private static async Task SeedReadinessAsync(BirgeDb db, DateTime now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(Localization.KazakhstanTime.FromUtc(now));
+        var emails = new[] { "AIGERIM@EXAMPLE.COM", "ARMAN@EXAMPLE.COM", "EMILY@EXAMPLE.COM", "RAISA@EXAMPLE.COM", "ALMATY.OFFICE@EXAMPLE.COM" };
+        var people = await db.Accounts.Where(a => emails.Contains(a.NormalizedEmail!) || a.Phone == "+77011234567").ToListAsync(cancellationToken);
+        Guid? Id(string emailOrPhone) => people.FirstOrDefault(a => a.NormalizedEmail == emailOrPhone || a.Phone == emailOrPhone)?.Id;
+        if (Id("ALMATY.OFFICE@EXAMPLE.COM") is not { } office || Id("AIGERIM@EXAMPLE.COM") is not { } aigerim)
+        {
+            return;
+        }
+
+        Team NewTeam(string name, string kind, string equipment, DateOnly drill, bool standby)
+        {
+            var team = new Team { RegionKato = "750000000", Name = name, Kind = kind, Equipment = equipment, LastDrillOn = drill, Standby = standby, CreatedAt = now, CreatedBy = office, UpdatedAt = now };
+            db.Teams.Add(team);
+            return team;
+        }
+
+        void Member(Team team, Guid? account, string role, MemberState state = MemberState.Available)
+        {
+            if (account is { } id)
+            {
+                db.TeamMembers.Add(new TeamMember { TeamId = team.Id, AccountId = id, Role = role, State = state, JoinedAt = now, UpdatedAt = now });
+            }
+        }
+
+        void Certificate(Guid? account, string code, DateOnly expires)
+        {
+            if (account is { } id)
+            {
+                db.VolunteerCertificates.Add(new VolunteerCertificate { AccountId = id, Code = code, ExpiresOn = expires, CreatedAt = now, UpdatedAt = now });
+            }
+        }
+
+        var rescue = NewTeam("Алматы құтқарушылары", "rescue", "2 қайық, мотопомпа, 10 құтқару кеудешесі", today.AddMonths(-2), standby: false);
+        var eco = NewTeam("Жасыл Алматы", "eco", "Қолғаптар, қапшықтар, 3 арба", today.AddMonths(-8), standby: true);
+        Member(rescue, aigerim, "leader");
+        Member(rescue, Id("+77011234567"), "member");
+        Member(rescue, Id("ARMAN@EXAMPLE.COM"), "deputy", MemberState.Committed);
+        Member(eco, aigerim, "member");
+        Member(eco, Id("EMILY@EXAMPLE.COM"), "member");
+        Member(eco, Id("RAISA@EXAMPLE.COM"), "Кеңесші", MemberState.Unavailable);
+        Certificate(aigerim, "first_aid", today.AddDays(20));
+        Certificate(aigerim, "rescuer", today.AddYears(1));
+        Certificate(Id("+77011234567"), "driver", today.AddYears(2));
+        Certificate(Id("ARMAN@EXAMPLE.COM"), "psychological_first_aid", today.AddMonths(10));
+        Certificate(Id("EMILY@EXAMPLE.COM"), "eco_volunteer", today.AddYears(1));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
