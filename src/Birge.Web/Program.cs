@@ -4,6 +4,7 @@ using Birge.Web.Features.Admin;
 using Birge.Web.Features.Applications;
 using Birge.Web.Features.Attendance;
 using Birge.Web.Features.Book;
+using Birge.Web.Features.CallOuts;
 using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.HelpRequests;
 using Birge.Web.Features.Opportunities;
@@ -51,6 +52,7 @@ services.AddApplications();
 services.AddAttendance();
 services.AddBook();
 services.AddHelpRequests(configuration);
+services.AddCallOuts();
 
 var app = builder.Build();
 
@@ -104,6 +106,7 @@ app.MapApplications();
 app.MapAttendance();
 app.MapBook();
 app.MapHelpRequests();
+app.MapCallOuts();
 
 await app.RunAsync();
 return 0;
