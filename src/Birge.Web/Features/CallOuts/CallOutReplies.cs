@@ -49,6 +49,10 @@ public sealed class CallOutReplies(BirgeDb db, TimeProvider clock, Outbox outbox
         var mine = db.CallOutRecipients.Where(r => r.CallOutId == callOutId && r.AccountId == accountId);
         var callOut = db.CallOuts.Where(c => c.Id == callOutId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The call-out's row is locked first by every reply: the reply that fills it then updates the others' rows, and
+        // one that took a person's row before the call-out's would deadlock with it (PostgreSQL).
+        await callOut.ExecuteUpdateAsync(s => s.SetProperty(c => c.Coming, c => c.Coming), cancellationToken);
         CallOutReply decided;
         if (answer == CallOutAnswer.Coming)
         {

@@ -291,11 +291,11 @@ public abstract class CallOutApiTests(BirgeApp app)
         var people = await app.NewVolunteersAsync(4);
         var first = await app.NewTeamAsync(CallOuts.Mangystau, [people[0].Id]);
         await app.NewTeamAsync(CallOuts.Mangystau, [people[0].Id, people[1].Id], standby: true);
-        await app.NewTeamAsync(CallOuts.Atyrau, [people[2].Id, people[1].Id]);
+        await app.NewTeamAsync(CallOuts.Jetisu, [people[2].Id, people[1].Id]);
         await app.NewTeamAsync(CallOuts.NorthKazakhstan, [people[3].Id]);
         var body = CallOuts.Body(CallOuts.Mangystau, needed: 5);
         body["teamIds"] = new[] { first.Id };
-        body["neighbouringRegions"] = new[] { CallOuts.Atyrau };
+        body["neighbouringRegions"] = new[] { CallOuts.Jetisu };
         using var sent = await staff.Api.PostAsJsonAsync("/api/v1/call-outs", body);
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
         var id = (await sent.JsonAsync()).GetProperty("id").GetGuid();
@@ -323,7 +323,7 @@ public abstract class CallOutApiTests(BirgeApp app)
             Assert.Equal([(people[0].Id, 1), (people[1].Id, 2), (people[2].Id, 3)], afterThree.OrderBy(r => r.Wave));
             var three = await app.Db(db => db.CallOuts.AsNoTracking().SingleAsync(c => c.Id == id));
             Assert.Equal((3, (DateTime?)null), (three.Wave, three.NextWaveAt));
-            Assert.Equal(CallOuts.Atyrau, await app.Db(db => db.CallOutRecipients.Where(r => r.CallOutId == id && r.AccountId == people[2].Id).Select(r => r.RegionKato).SingleAsync()));
+            Assert.Equal(CallOuts.Jetisu, await app.Db(db => db.CallOutRecipients.Where(r => r.CallOutId == id && r.AccountId == people[2].Id).Select(r => r.RegionKato).SingleAsync()));
 
             app.Clock.Set(three.AnswerBy.AddMinutes(1));
             await job.RunOnceAsync(CancellationToken.None);

@@ -10,6 +10,8 @@ public static class CallOuts
     public const string Mangystau = "470000000";
     public const string Atyrau = "230000000";
     public const string NorthKazakhstan = "590000000";
+    public const string Jetisu = "330000000";
+    public const string WestKazakhstan = "270000000";
 
     public static async Task<Team> NewTeamAsync(this BirgeApp app, string region, IEnumerable<Guid> members, bool standby = false, params string[] certificates)
     {

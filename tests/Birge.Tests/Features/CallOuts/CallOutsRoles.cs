@@ -17,5 +17,11 @@ public sealed class CallOutsRoles : FeatureRoles
         ["GET /api/v1/call-outs/{callOutId:guid}"] = AnyRegionStaff,
         ["POST /api/v1/call-outs/{callOutId:guid}/reply"] = SignedIn,
         ["POST /api/v1/sms/inbound"] = Everyone,
+        ["GET /front-office/{kato}/call-outs"] = AlmatyStaff,
+        ["POST /front-office/{kato}/call-outs"] = AlmatyStaff,
+        ["GET /front-office/{kato}/call-outs/{callOutId:guid}"] = AnyRegionStaff,
+        ["POST /front-office/{kato}/call-outs/{callOutId:guid}"] = AnyRegionStaff,
+        ["GET /call-outs/{callOutId:guid}"] = SignedIn,
+        ["POST /call-outs/{callOutId:guid}"] = SignedIn,
     };
 }
