@@ -1,5 +1,4 @@
 using Birge.Web.Data;
-using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
