@@ -126,7 +126,12 @@ public sealed class CallOutDispatch(BirgeDb db, TimeProvider clock, Outbox outbo
         _ => db.Teams.Where(t => callOut.NeighbouringRegions.Contains(t.RegionKato)),
     };
 
-    private sealed record Candidate(Account Account, string TeamRegion);
+    private sealed class Candidate
+    {
+        public required Account Account { get; init; }
+
+        public required string TeamRegion { get; init; }
+    }
 
     private IQueryable<Candidate> CandidatesOf(CallOut callOut, int wave, IQueryable<Team> teams)
     {
@@ -147,7 +152,7 @@ public sealed class CallOutDispatch(BirgeDb db, TimeProvider clock, Outbox outbo
                        .Select(c => c.Code).Distinct().Count() == required)
                    && (wave == 1 || !db.CallOutRecipients.Any(r => r.CallOutId == id && r.AccountId == member.AccountId))
                orderby account.Id
-               select new Candidate(account, team.RegionKato);
+               select new Candidate { Account = account, TeamRegion = team.RegionKato };
     }
 
     /// <summary>Validates the input and builds the call-out (not stored).</summary>
