@@ -15,7 +15,7 @@ namespace Birge.Web.Features.CallOuts;
 /// end it (a cancellation tells those coming). The roster's phones are personal data: every open is audited.
 /// </summary>
 [Authorize(Policy = Policies.RegionStaff)]
-public sealed class BoardModel(BirgeDb db, CallOutBoard board, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class BoardModel(BirgeDb db, CallOutBoard board, CallOutRoster roster, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string ReadAction = "call_out.read";
 
@@ -32,6 +32,26 @@ public sealed class BoardModel(BirgeDb db, CallOutBoard board, TimeProvider cloc
     public Task<IActionResult> OnPostCloseAsync(string kato, Guid callOutId, CancellationToken cancellationToken) => EndAsync(kato, callOutId, cancel: false, cancellationToken);
 
     public Task<IActionResult> OnPostCancelAsync(string kato, Guid callOutId, CancellationToken cancellationToken) => EndAsync(kato, callOutId, cancel: true, cancellationToken);
+
+    /// <summary>Confirms a roster member's hours, the minutes as staff set them (suggested from check-in to check-out).</summary>
+    public async Task<IActionResult> OnPostHoursAsync(string kato, Guid callOutId, Guid accountId, string? minutes, CancellationToken cancellationToken)
+    {
+        if (!await db.CallOuts.AnyAsync(c => c.Id == callOutId && c.RegionKato == kato, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var given = int.TryParse(minutes, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : (int?)null;
+        var confirmed = await roster.ConfirmHoursAsync(callOutId, accountId, given, Scopes.AccountId(User)!.Value, cancellationToken);
+        if (!confirmed.Succeeded)
+        {
+            ModelState.AddRefusal(confirmed, localizer, prefix: "");
+            return await ShowAsync(kato, callOutId, cancellationToken);
+        }
+
+        TempData["Status"] = "CallOut_Done_hours";
+        return RedirectToPage(new { kato, callOutId });
+    }
 
     private async Task<IActionResult> EndAsync(string kato, Guid callOutId, bool cancel, CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ public static class CallOutsFeature
         services.AddScoped<CallOutReplies>();
         services.AddScoped<CallOutSms>();
         services.AddScoped<CallOutBoard>();
+        services.AddScoped<CallOutRoster>();
         services.AddPeriodicJob<CallOutWaves>();
         // The board and the check-in of one call-out are for its region's staff (and the national office).
         services.AddRegionScope("callOutId", async (db, value, cancellationToken) => Guid.TryParse(value, out var id)

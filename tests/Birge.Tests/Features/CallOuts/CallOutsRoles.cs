@@ -21,6 +21,10 @@ public sealed class CallOutsRoles : FeatureRoles
         ["POST /front-office/{kato}/call-outs"] = AlmatyStaff,
         ["GET /front-office/{kato}/call-outs/{callOutId:guid}"] = AnyRegionStaff,
         ["POST /front-office/{kato}/call-outs/{callOutId:guid}"] = AnyRegionStaff,
+        ["GET /front-office/{kato}/call-outs/{callOutId:guid}/checkin"] = AnyRegionStaff,
+        ["POST /front-office/{kato}/call-outs/{callOutId:guid}/checkin"] = AnyRegionStaff,
+        ["GET /call-outs/{callOutId:guid}/checkin"] = SignedIn,
+        ["POST /call-outs/{callOutId:guid}/checkin"] = SignedIn,
         ["GET /call-outs/{callOutId:guid}"] = SignedIn,
         ["POST /call-outs/{callOutId:guid}"] = SignedIn,
     };
