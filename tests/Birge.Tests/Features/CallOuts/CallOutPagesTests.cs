@@ -123,6 +123,68 @@ public abstract class CallOutPagesTests(BirgeApp app)
         Assert.Equal(HttpStatusCode.NotFound, notAsked.StatusCode);
     }
 
+    [Fact]
+    public async Task The_roster_checks_in_with_the_rotating_code_and_staff_confirm_the_hours_once_into_the_volunteer_book()
+    {
+        var staff = await app.NewPerson().Speaking("ru").Staff(Region).SignedIn().WithToken();
+        var member = await app.NewPerson().Speaking("ru").SignedIn().WithToken();
+        var team = await app.NewTeamAsync(Region, [member.Id]);
+        var body = CallOuts.Body(Region, needed: 1);
+        body["teamIds"] = new[] { team.Id };
+        body["title"] = "Паводок: дамба " + Guid.NewGuid().ToString("N")[..4];
+        using var sent = await staff.Api.PostAsJsonAsync("/api/v1/call-outs", body);
+        var id = (await sent.JsonAsync()).GetProperty("id").GetGuid();
+        using var coming = await member.Api.PostAsJsonAsync($"/api/v1/call-outs/{id}/reply", new { answer = "coming" });
+        Assert.Equal(HttpStatusCode.OK, coming.StatusCode);
+        var callOut = await app.Db(db => db.CallOuts.AsNoTracking().SingleAsync(c => c.Id == id));
+        try
+        {
+            app.Clock.Set(callOut.StartsAt.AddMinutes(-10));
+            var screen = await staff.Pages.GetPageAsync($"/front-office/{Region}/call-outs/{id}/checkin");
+            var code = Birge.Web.Features.Attendance.CheckinCode.Current(id, callOut.CheckinSecret, app.Clock.GetUtcNow().UtcDateTime);
+            Assert.Equal(Birge.Web.Features.Attendance.CheckinCode.Display(code), screen.Find("#checkin-code").TextContent.Trim());
+            Assert.NotNull(screen.QuerySelector("#checkin-qr svg"));
+
+            // A wrong code is refused; the QR code's link fills in the right one.
+            var page = await member.Pages.GetPageAsync($"/call-outs/{id}/checkin");
+            using var wrong = await member.Pages.SubmitAsync(page, "#checkin-form", new Dictionary<string, string> { ["Code"] = "AAAAAAAAAA" });
+            Assert.Equal(Html.Text("Error_callout_checkin_code_wrong", Cultures.Russian), (await Html.ParseAsync(wrong)).FieldError("Code"));
+            page = await member.Pages.GetPageAsync($"/call-outs/{id}/checkin?code={code}");
+            Assert.Equal(code, page.Value("Code"));
+            using var checkedIn = await member.Pages.SubmitAsync(page, "#checkin-form", null, $"/call-outs/{id}/checkin");
+            Assert.Equal(HttpStatusCode.Redirect, checkedIn.StatusCode);
+            app.Clock.Set(callOut.StartsAt.AddMinutes(80));
+            page = await member.Pages.GetPageAsync($"/call-outs/{id}/checkin");
+            Assert.NotNull(page.QuerySelector("#checked-in"));
+            using var checkedOut = await member.Pages.SubmitAsync(page, "#checkout-form", null, $"/call-outs/{id}/checkin");
+            Assert.Equal(HttpStatusCode.Redirect, checkedOut.StatusCode);
+
+            // The board suggests 90 minutes (check-in to check-out); staff make it 85.
+            var boardUrl = $"/front-office/{Region}/call-outs/{id}";
+            var board = await staff.Pages.GetPageAsync(boardUrl);
+            var form = board.Find($"form.hours-form[data-account='{member.Id}']");
+            Assert.Equal("90", form.QuerySelector("input[name='minutes']")!.GetAttribute("value"));
+            using var confirmed = await staff.Pages.SubmitAsync(board, $"form.hours-form[data-account='{member.Id}']", new Dictionary<string, string> { ["minutes"] = "85" });
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+            var entry = await app.Db(db => db.HoursEntries.AsNoTracking().SingleAsync(h => h.CallOutId == id));
+            Assert.Equal((member.Id, 85, staff.Id, "emergency", (Guid?)null, (Guid?)null), (entry.VolunteerId, entry.Minutes, entry.ConfirmedBy, entry.DirectionCode, entry.ShiftId, entry.OrganizationId));
+
+            // Once: the board posts again from the old page and is refused.
+            using var again = await staff.Pages.SubmitAsync(board, $"form.hours-form[data-account='{member.Id}']", new Dictionary<string, string> { ["minutes"] = "85" });
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Contains(Html.Text("Error_callout_hours_already", Cultures.Russian), (await Html.ParseAsync(again)).Body!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(1, await app.Db(db => db.HoursEntries.CountAsync(h => h.CallOutId == id)));
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        var book = await member.Pages.GetPageAsync("/book");
+        var title = Html.Text("CallOut_BookTitle", Cultures.Russian, (string)body["title"]!);
+        Assert.Contains(book.QuerySelectorAll("#entries tbody tr"), r => r.TextContent.Contains(title, StringComparison.Ordinal));
+    }
+
     private static Dictionary<string, string> Form(string title, int needed) => new()
     {
         ["Input.Title"] = title,
