@@ -1,6 +1,6 @@
 using System.Net;
-using Birge.Tests.Infrastructure;
 using System.Net.Http.Json;
+using Birge.Tests.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
