@@ -11,7 +11,7 @@ public static class CallOutsApi
     public static IEndpointRouteBuilder MapCallOutsApi(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/v1/call-outs").WithTags("Call-outs").RequireAuthorization(Policies.RegionStaff);
-        staff.MapPost("", SendAsync)
+        app.MapPost("/api/v1/call-outs", SendAsync).WithTags("Call-outs").RequireAuthorization(Policies.RegionStaff)
             .WithSummary("Sends a call-out to the region's teams (or those given) now; waves to standby teams and neighbouring regions follow when fewer than needed say yes")
             .WithName("sendCallOut")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
