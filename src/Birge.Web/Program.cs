@@ -4,6 +4,7 @@ using Birge.Web.Features.Admin;
 using Birge.Web.Features.Applications;
 using Birge.Web.Features.Attendance;
 using Birge.Web.Features.Book;
+using Birge.Web.Features.CallOuts;
 using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.HelpRequests;
 using Birge.Web.Features.Notifications;
@@ -55,6 +56,7 @@ services.AddBook();
 services.AddHelpRequests(configuration);
 services.AddNotifications();
 services.AddReadiness();
+services.AddCallOuts();
 
 var app = builder.Build();
 
@@ -110,6 +112,7 @@ app.MapBook();
 app.MapHelpRequests();
 app.MapNotifications();
 app.MapReadiness();
+app.MapCallOuts();
 
 await app.RunAsync();
 return 0;

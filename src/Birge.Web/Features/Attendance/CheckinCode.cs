@@ -33,9 +33,13 @@ public static class CheckinCode
     public static DateTime ExpiresAt(DateTime now) => DateTime.UnixEpoch.AddMinutes(Minute(now) + 2);
 
     /// <summary>Why <paramref name="code"/> does not open the shift at <paramref name="now"/>, or null when it does.</summary>
-    public static string? Check(Shift shift, string? code, DateTime now)
+    public static string? Check(Shift shift, string? code, DateTime now) =>
+        Check(shift.Id, shift.CheckinSecret, OpensAt(shift), shift.EndsAt, code, now);
+
+    /// <summary>The same for anything with an id, a secret and a window (a call-out's roster).</summary>
+    public static string? Check(Guid id, byte[] secret, DateTime opensAt, DateTime closesAt, string? code, DateTime now)
     {
-        if (!IsOpen(shift, now))
+        if (now < opensAt || now > closesAt)
         {
             return AttendanceErrors.CheckinNotOpen;
         }
@@ -48,8 +52,8 @@ public static class CheckinCode
 
         var minute = Minute(now);
         var givenBytes = Encoding.ASCII.GetBytes(given);
-        var current = CryptographicOperations.FixedTimeEquals(givenBytes, Encoding.ASCII.GetBytes(For(shift, minute)));
-        var previous = CryptographicOperations.FixedTimeEquals(givenBytes, Encoding.ASCII.GetBytes(For(shift, minute - 1)));
+        var current = CryptographicOperations.FixedTimeEquals(givenBytes, Encoding.ASCII.GetBytes(For(id, secret, minute)));
+        var previous = CryptographicOperations.FixedTimeEquals(givenBytes, Encoding.ASCII.GetBytes(For(id, secret, minute - 1)));
         return current | previous ? null : AttendanceErrors.CheckinCodeInvalid;
     }
 
@@ -68,10 +72,15 @@ public static class CheckinCode
     /// <summary>For people who type it: "ABCDE FGHIJ".</summary>
     public static string Display(string code) => code.Length == Length ? code[..5] + " " + code[5..] : code;
 
-    public static string For(Shift shift, long minute)
+    public static string For(Shift shift, long minute) => For(shift.Id, shift.CheckinSecret, minute);
+
+    /// <summary>The code shown at <paramref name="now"/> for anything with an id and a secret.</summary>
+    public static string Current(Guid id, byte[] secret, DateTime now) => For(id, secret, Minute(now));
+
+    public static string For(Guid id, byte[] secret, long minute)
     {
-        var message = Encoding.ASCII.GetBytes(shift.Id.ToString("N") + ":" + minute.ToString(CultureInfo.InvariantCulture));
-        var mac = HMACSHA256.HashData(shift.CheckinSecret, message);
+        var message = Encoding.ASCII.GetBytes(id.ToString("N") + ":" + minute.ToString(CultureInfo.InvariantCulture));
+        var mac = HMACSHA256.HashData(secret, message);
         var code = new StringBuilder(Length);
         ulong bits = 0;
         for (var i = 0; i < 7; i++)

@@ -254,9 +254,20 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
             from f in offices.DefaultIfEmpty()
             select new { Entry = h, r.Category, Kk = f == null ? null : f.Name.Kk, Ru = f == null ? null : f.Name.Ru, En = f == null ? null : f.Name.En })
             .ToListAsync(cancellationToken);
+        var callOuts = await (
+            from h in hours.AsNoTracking()
+            join c in db.CallOuts on h.CallOutId equals c.Id
+            join f in db.FrontOffices on c.RegionKato equals f.Kato into offices
+            from f in offices.DefaultIfEmpty()
+            select new { Entry = h, c.Title, Kk = f == null ? null : f.Name.Kk, Ru = f == null ? null : f.Name.Ru, En = f == null ? null : f.Name.En })
+            .ToListAsync(cancellationToken);
         return
         [
             .. shifts.Select(s => Entry(s.Entry, s.Title, new LocalizedText(s.Name, s.Name, s.Name)))
+                .Concat(callOuts.Select(c => Entry(
+                    c.Entry,
+                    CallOutTitle(c.Title),
+                    c.Kk is null && c.Ru is null && c.En is null ? Cultures.Texts("Brand") : new LocalizedText(c.Kk, c.Ru, c.En))))
                 .Concat(help.Select(h => Entry(
                     h.Entry,
                     HelpTitle(h.Category),
@@ -264,6 +275,13 @@ public sealed class VolunteerBook(BirgeDb db, CertificateSigner signer, TimeProv
                 .OrderBy(e => e.Date).ThenBy(e => e.StartsAt)
                 .Select(e => e.Book),
         ];
+    }
+
+    /// <summary>"Call-out: Flood, sandbags" in the three languages.</summary>
+    private static LocalizedText CallOutTitle(string title)
+    {
+        string In(CultureInfo culture) => string.Format(culture, Cultures.Text("CallOut_BookTitle", culture), title);
+        return new LocalizedText(In(Cultures.Kazakh), In(Cultures.Russian), In(Cultures.English));
     }
 
     /// <summary>"Help request: groceries and medicine" in the three languages.</summary>
