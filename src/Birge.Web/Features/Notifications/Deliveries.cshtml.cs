@@ -1,4 +1,5 @@
 using Birge.Web.Data;
+using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,17 +21,42 @@ public sealed class DeliveriesModel(BirgeDb db) : PageModel
 
     public bool HasMore { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>An e-mail or phone (any spelling) to find what was sent to it: posted, never in the URL.</summary>
+    [BindProperty]
+    public string? Recipient { get; set; }
+
+    /// <summary>Whether the rows are what was sent to <see cref="Recipient"/> rather than the latest.</summary>
+    public bool Searched { get; private set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => ReadAsync(null, cancellationToken);
+
+    /// <summary>"Did my SMS arrive?": the messages to one address, newest first.</summary>
+    public Task OnPostAsync(CancellationToken cancellationToken)
+    {
+        var given = Recipient?.Trim() ?? "";
+        var address = given.Contains('@', StringComparison.Ordinal) ? given : PhoneNumber.TryParseAny(given, out var phone) ? phone!.Value : given;
+        Searched = true;
+        PageNumber = 1;
+        return ReadAsync(address, cancellationToken);
+    }
+
+    private async Task ReadAsync(string? recipient, CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
-        var found = await db.OutboxMessages.AsNoTracking()
+        var messages = db.OutboxMessages.AsNoTracking();
+        if (recipient is not null)
+        {
+            messages = messages.Where(m => m.Recipient == recipient);
+        }
+
+        var found = await messages
             .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(m => new { m.Id, m.CreatedAt, m.Channel, m.Recipient, m.SentAt, m.FailedAt, m.DeliveredAt, m.Attempts, m.LastError, m.NextAttemptAt, m.NotificationId })
             .ToListAsync(cancellationToken);
         var notices = found.Select(m => m.NotificationId).OfType<Guid>().Distinct().ToList();
         var kinds = await db.Notifications.AsNoTracking().Where(n => notices.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Kind, cancellationToken);
-        HasMore = found.Count > PageSize;
+        HasMore = recipient is null && found.Count > PageSize;
         Rows = [.. found.Take(PageSize).Select(m => new DeliveryRow(
             m.Id, m.CreatedAt, m.Channel, m.NotificationId is { } n ? kinds.GetValueOrDefault(n) : null, Mask.Recipient(m.Channel, m.Recipient),
             DeliveryStatus.Of(m.SentAt, m.FailedAt, m.DeliveredAt, m.Attempts), m.Attempts, m.LastError, m.NextAttemptAt))];
