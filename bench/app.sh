@@ -22,9 +22,16 @@ app_env=(
   ASPNETCORE_ENVIRONMENT=Production
   Database__Provider=Postgres
   "ConnectionStrings__Birge=$connection;Maximum Pool Size=64"
+  # No background work but what a benchmark turns on in BENCH_APP_ENV: the national-scale data would otherwise have
+  # the jobs queue messages (e.g. expiring certificates) in the middle of a measurement.
   Jobs__Outbox__Enabled=false
   Jobs__Reminders__Enabled=false
   Jobs__UnconfirmedAccounts__Enabled=false
+  Jobs__CertificateExpiry__Enabled=false
+  Jobs__CallOutWaves__Enabled=false
+  Jobs__ClaimExpiry__Enabled=false
+  Jobs__SlaEscalation__Enabled=false
+  Jobs__HelpRequestRetention__Enabled=false
   Logging__LogLevel__Default=Warning
   Logging__LogLevel__Microsoft.EntityFrameworkCore=None
   "Birge__PublicUrl=$base"

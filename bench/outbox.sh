@@ -17,8 +17,7 @@ trap 'kill $gateway 2>/dev/null || true' EXIT
 BENCH_APP_ENV=(
   Jobs__Outbox__Enabled=true Jobs__Outbox__Interval=00:00:00.5 Outbox__Mode=Network
   "Sms__Gateway__Url=http://127.0.0.1:$gateway_port/send"
-  RateLimiting__Enabled=false Jobs__ClaimExpiry__Enabled=false Jobs__SlaEscalation__Enabled=false
-  Jobs__HelpRequestRetention__Enabled=false
+  RateLimiting__Enabled=false
 )
 connection="$(bench/postgres.sh)"
 port_pg="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$connection")"
@@ -40,7 +39,7 @@ SQL
 echo "bench/outbox.sh: $messages SMS queued, due at $due UTC" >&2
 start_ns=""
 while :; do
-  left="$("${psql_bench[@]}" -c "SELECT count(*) FROM \"OutboxMessages\" WHERE \"SentAt\" IS NULL")"
+  left="$("${psql_bench[@]}" -c "SELECT count(*) FROM \"OutboxMessages\" WHERE \"SentAt\" IS NULL AND \"IdempotencyKey\" LIKE 'bench:outbox:%'")"
   now_ns="$(date +%s%N)"
   if [[ -z "$start_ns" ]] && [[ "$(date -u '+%Y-%m-%d %H:%M:%S.%N')" > "$due" ]]; then start_ns="$now_ns"; fi
   [[ "$left" == 0 ]] && break

@@ -499,6 +499,7 @@ public sealed class HelpRequestEvent
     public const string Offered = "offered";
     public const string Claimed = "claimed";
     public const string Released = "released";
+    public const string ClaimExpiring = "claim_expiring";
     public const string ClaimExpired = "claim_expired";
     public const string Done = "done";
     public const string CallbackNoAnswer = "callback_no_answer";

@@ -11,6 +11,10 @@ public static class HelpRequestMessages
     /// <summary>The request is in the queue: its tracking code and link.</summary>
     public sealed record Received(string TrackingCode, string Link) : Message;
 
+    /// <summary>To the volunteer whose claim runs out <see cref="ExpiresAt"/> (in an hour): mark it done or give it back.</summary>
+    [NotificationKind(NotificationKinds.ClaimExpiring)]
+    public sealed record ClaimExpiring(string TrackingCode, DayAndTime ExpiresAt, string Link) : Message;
+
     /// <summary>To the volunteer whose claim ran out: the request went back to the queue.</summary>
     [NotificationKind(NotificationKinds.ClaimExpiring)]
     public sealed record ClaimExpired(string TrackingCode, string Link) : Message;

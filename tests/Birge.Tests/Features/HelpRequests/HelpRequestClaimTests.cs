@@ -162,9 +162,46 @@ public abstract class HelpRequestClaimTests(BirgeApp app)
         Assert.Equal(HelpRequestStatus.Claimed, await StatusAsync(later.Id));
         Assert.Equal(1, await app.Db(db => db.HelpRequestEvents.CountAsync(e => e.HelpRequestId == request.Id && e.Kind == HelpRequestEvent.ClaimExpired)));
         Assert.Equal(1, await app.Db(db => db.AuditEntries.CountAsync(e => e.Action == ClaimExpiry.AuditAction && e.TargetId == request.Id.ToString())));
-        var notice = await app.Db(db => db.OutboxMessages.Where(m => m.Recipient == volunteer.Email).Select(m => m.Body).SingleAsync());
-        Assert.Contains(TrackingCode.Format(request.TrackingCode), notice, StringComparison.Ordinal);
-        Assert.Contains("вернулся в очередь", notice, StringComparison.Ordinal);
+        var notices = await app.Db(db => db.OutboxMessages.Where(m => m.Recipient == volunteer.Email).OrderBy(m => m.CreatedAt).Select(m => m.Body).ToListAsync());
+        Assert.Equal(2, notices.Count);
+        Assert.Contains("истекает", notices[0], StringComparison.Ordinal);
+        Assert.Contains(TrackingCode.Format(request.TrackingCode), notices[1], StringComparison.Ordinal);
+        Assert.Contains("вернулся в очередь", notices[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_hour_before_a_claim_runs_out_the_volunteer_is_warned_once_in_their_inbox_and_by_email()
+    {
+        var request = await QueuedAsync();
+        var volunteer = (await app.NewVolunteersAsync(1, "ru"))[0];
+        var now = new DateTime(2026, 12, 1, 4, 0, 0, DateTimeKind.Utc);
+        app.Clock.Set(now);
+        try
+        {
+            Assert.True((await InScopeAsync(c => c.ClaimAsync(request.Id, volunteer.Id, CancellationToken.None))).Succeeded);
+            var job = app.Services.GetRequiredService<ClaimExpiry>();
+            app.Clock.Set(now.AddHours(46).AddMinutes(50));
+            await job.RunOnceAsync(CancellationToken.None);
+            Assert.Equal(0, await app.Db(db => db.OutboxMessages.CountAsync(m => m.Recipient == volunteer.Email)));
+
+            app.Clock.Set(now.AddHours(47).AddMinutes(10));
+            await job.RunOnceAsync(CancellationToken.None);
+            await job.RunOnceAsync(CancellationToken.None);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        Assert.Equal(HelpRequestStatus.Claimed, await StatusAsync(request.Id));
+        Assert.Equal(1, await app.Db(db => db.HelpRequestEvents.CountAsync(e => e.HelpRequestId == request.Id && e.Kind == HelpRequestEvent.ClaimExpiring)));
+        var email = await app.Db(db => db.OutboxMessages.Where(m => m.Recipient == volunteer.Email).Select(m => m.Body).SingleAsync());
+        Assert.Contains(TrackingCode.Format(request.TrackingCode), email, StringComparison.Ordinal);
+        // The claim runs out on 3 December at 04:00 UTC, 09:00 in Kazakhstan: the day the warning is written.
+        Assert.Contains("истекает сегодня в 09:00", email, StringComparison.Ordinal);
+        Assert.Contains($"/help-requests/{request.Id}", email, StringComparison.Ordinal);
+        var notice = await app.Db(db => db.Notifications.SingleAsync(n => n.AccountId == volunteer.Id));
+        Assert.Equal(Birge.Web.Infrastructure.NotificationKinds.ClaimExpiring, notice.Kind);
     }
 
     /// <summary>A request an operator logged, so it is in the queue at once.</summary>
