@@ -43,7 +43,33 @@ public sealed class Outbox(BirgeDb db, TimeProvider clock, IConfiguration config
     /// The same for many people at once (a call-out to thousands): their preferences and the keys already queued are
     /// read in one query each, whatever their number.
     /// </summary>
-    public async Task ToAccountsAsync(IReadOnlyList<Account> accounts, Func<Account, Message> message, Func<Account, string>? key, CancellationToken cancellationToken)
+    public Task ToAccountsAsync(IReadOnlyList<Account> accounts, Func<Account, Message> message, Func<Account, string>? key, CancellationToken cancellationToken) =>
+        ToManyAsync(accounts, message, key, batch: null, cancellationToken);
+
+    /// <summary>
+    /// The same for thousands (a call-out's wave), written at once rather than at the caller's save (<see
+    /// cref="BulkInsert"/>), in the caller's transaction; each text is rendered once per language. A key queued
+    /// meanwhile by another node is skipped by the database.
+    /// </summary>
+    public async Task ToAccountsNowAsync(IReadOnlyList<Account> accounts, Func<Account, Message> message, Func<Account, string> key, CancellationToken cancellationToken)
+    {
+        var batch = new Batch();
+        await ToManyAsync(accounts, message, key, batch, cancellationToken);
+        await BulkInsert.NewRowsAsync(db, batch.Notices, cancellationToken);
+        await BulkInsert.NewRowsAsync(db, batch.Messages, cancellationToken);
+    }
+
+    /// <summary>What a bulk call queues, to be written at once, and its texts by message, part and language.</summary>
+    private sealed class Batch
+    {
+        public List<Notification> Notices { get; } = [];
+
+        public List<OutboxMessage> Messages { get; } = [];
+
+        public Dictionary<(Message, MessagePart, CultureInfo), string> Texts { get; } = [];
+    }
+
+    private async Task ToManyAsync(IReadOnlyList<Account> accounts, Func<Account, Message> message, Func<Account, string>? key, Batch? batch, CancellationToken cancellationToken)
     {
         var messages = accounts.Select(a => (Account: a, Message: message(a), Key: key?.Invoke(a))).ToList();
         var queued = key is null
@@ -68,7 +94,7 @@ public sealed class Outbox(BirgeDb db, TimeProvider clock, IConfiguration config
             }
 
             var kind = KindOf(text.GetType());
-            Queue(account, text, kind, preferences.GetValueOrDefault((account.Id, kind.Code)), messageKey);
+            Queue(account, text, kind, preferences.GetValueOrDefault((account.Id, kind.Code)), messageKey, batch);
         }
     }
 
@@ -153,7 +179,7 @@ public sealed class Outbox(BirgeDb db, TimeProvider clock, IConfiguration config
         return found.Where(wanted.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
-    private void Queue(Account account, Message message, NotificationKind kind, NotificationPreference? preference, string? key)
+    private void Queue(Account account, Message message, NotificationKind kind, NotificationPreference? preference, string? key, Batch? batch = null)
     {
         var culture = Cultures.FromLanguage(account.Language);
         var inApp = kind.Critical || (preference?.InApp ?? kind.InApp);
@@ -172,25 +198,33 @@ public sealed class Outbox(BirgeDb db, TimeProvider clock, IConfiguration config
                 AccountId = account.Id,
                 Kind = kind.Code,
                 Type = message.GetType().Name,
-                Title = Cut(message.Text(MessagePart.Subject, culture), Notification.MaxTitleLength),
-                Body = Cut(message.Text(MessagePart.Body, culture), Notification.MaxBodyLength),
+                Title = Cut(Text(message, MessagePart.Subject, culture, batch), Notification.MaxTitleLength),
+                Body = Cut(Text(message, MessagePart.Body, culture, batch), Notification.MaxBodyLength),
                 Link = LocalLink(message),
                 Critical = kind.Critical,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
                 IdempotencyKey = key is null ? null : ChannelKey(key, "in_app"),
             };
-            db.Notifications.Add(notice);
+            if (batch is null)
+            {
+                db.Notifications.Add(notice);
+            }
+            else
+            {
+                batch.Notices.Add(notice);
+            }
+
             noticeId = notice.Id;
         }
 
         if (byEmail)
         {
-            Add(OutboxChannel.Email, account.Email!, culture, message, key is null ? null : ChannelKey(key, "email"), noticeId, holdAtNight: !kind.Critical);
+            Add(OutboxChannel.Email, account.Email!, culture, message, key is null ? null : ChannelKey(key, "email"), noticeId, holdAtNight: !kind.Critical, batch);
         }
 
         if (bySms)
         {
-            Add(OutboxChannel.Sms, account.Phone!, culture, message, key is null ? null : ChannelKey(key, "sms"), noticeId, holdAtNight: !kind.Critical);
+            Add(OutboxChannel.Sms, account.Phone!, culture, message, key is null ? null : ChannelKey(key, "sms"), noticeId, holdAtNight: !kind.Critical, batch);
         }
     }
 
@@ -212,20 +246,45 @@ public sealed class Outbox(BirgeDb db, TimeProvider clock, IConfiguration config
 
     private static string Cut(string text, int length) => text.Length > length ? text[..length] : text;
 
-    private void Add(OutboxChannel channel, string to, CultureInfo culture, Message message, string? key, Guid? noticeId, bool holdAtNight)
+    /// <summary>A message's text; in a batch, rendered once per message, part and language.</summary>
+    private static string Text(Message message, MessagePart part, CultureInfo culture, Batch? batch)
+    {
+        if (batch is null)
+        {
+            return message.Text(part, culture);
+        }
+
+        if (!batch.Texts.TryGetValue((message, part, culture), out var text))
+        {
+            text = message.Text(part, culture);
+            batch.Texts[(message, part, culture)] = text;
+        }
+
+        return text;
+    }
+
+    private void Add(OutboxChannel channel, string to, CultureInfo culture, Message message, string? key, Guid? noticeId, bool holdAtNight, Batch? batch = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.OutboxMessages.Add(new OutboxMessage
+        var outgoing = new OutboxMessage
         {
             Channel = channel,
             Recipient = to,
-            Subject = Cut(message.Text(MessagePart.Subject, culture), 300),
-            Body = message.Text(channel == OutboxChannel.Sms ? MessagePart.Sms : MessagePart.Body, culture),
+            Subject = Cut(Text(message, MessagePart.Subject, culture, batch), 300),
+            Body = Text(message, channel == OutboxChannel.Sms ? MessagePart.Sms : MessagePart.Body, culture, batch),
             CreatedAt = now,
             // Codes and resets to an address are asked for right now; what comes to an account waits out the night.
             NextAttemptAt = holdAtNight ? AfterQuietHours(now) : now,
             IdempotencyKey = key,
             NotificationId = noticeId,
-        });
+        };
+        if (batch is null)
+        {
+            db.OutboxMessages.Add(outgoing);
+        }
+        else
+        {
+            batch.Messages.Add(outgoing);
+        }
     }
 }
