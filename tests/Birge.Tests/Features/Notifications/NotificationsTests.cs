@@ -164,6 +164,42 @@ public abstract class NotificationsTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task Thousands_written_at_once_read_back_as_queued_and_two_nodes_sending_the_same_keys_queue_them_once()
+    {
+        var people = await app.NewVolunteersAsync(3, language: "ru");
+        var key = Guid.NewGuid().ToString("N");
+        var message = new Web.Features.CallOuts.CallOutMessages.CallOutSent("Су тасқыны", "Атырау, Абай көшесі 1", DateTime.UtcNow.AddHours(3), "K7QM", "http://localhost/call-outs/x");
+        async Task SendAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<BirgeDb>();
+            var accounts = await db.Accounts.AsNoTracking().Where(a => people.Select(p => p.Id).Contains(a.Id)).ToListAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<Outbox>().ToAccountsNowAsync(accounts, _ => message, a => $"bulk:{key}:{a.Id}", CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await Task.WhenAll(SendAsync(), SendAsync());
+
+        var ids = people.Select(p => p.Id).ToList();
+        var notices = await app.Db(db => db.Notifications.Where(n => ids.Contains(n.AccountId)).ToListAsync());
+        Assert.Equal(ids.Order(), notices.Select(n => n.AccountId).Order());
+        Assert.All(notices, n => Assert.Equal(NotificationKinds.CallOuts, n.Kind));
+        Assert.All(notices, n => Assert.True(n.Critical));
+        Assert.All(notices, n => Assert.Null(n.ReadAt));
+        Assert.All(notices, n => Assert.Equal("/call-outs/x", n.Link));
+        Assert.All(notices, n => Assert.Contains("Су тасқыны", n.Body, StringComparison.Ordinal));
+        var emails = people.Select(p => p.Email).ToList();
+        var mailed = await app.Db(db => db.OutboxMessages.Where(m => m.IdempotencyKey!.StartsWith("bulk:" + key)).ToListAsync());
+        Assert.Equal(emails.Order(), mailed.Select(m => m.Recipient).Order());
+        Assert.All(mailed, m => Assert.Equal(OutboxChannel.Email, m.Channel));
+        Assert.All(mailed, m => Assert.Null(m.SentAt));
+        Assert.All(mailed, m => Assert.Contains(m.NotificationId, notices.Select(n => (Guid?)n.Id)));
+        // Due now (a critical kind waits out no night), so the sender picks them up on its next run.
+        Assert.Equal(mailed.Count, await app.Db(db => db.OutboxMessages.CountAsync(m => m.IdempotencyKey!.StartsWith("bulk:" + key) && m.SentAt == null && m.NextAttemptAt <= DateTime.UtcNow)));
+    }
+
+    [Fact]
     public async Task Many_people_are_told_at_once_by_their_own_preferences()
     {
         var people = await app.NewVolunteersAsync(4, language: "en");
