@@ -253,7 +253,7 @@ public static class DemoData
         var organizations = new (string Bin, string Name, string Region, string[] Directions, LocalizedText Description, string Owner, OrganizationDecision? Decision, string? Reason)[]
         {
             (KzChecksum.Complete("15034000777")!, "Жасыл Әлем", "750000000", ["ecology", "education"],
-                new("Алматыдағы экологиялық волонтерлер: ағаш отырғызу, саябақтарды тазалау, қалдықтарды сұрыптау.", "Экологические волонтёры Алматы: посадка деревьев, уборка парков, сортировка отходов.", "Almaty's eco-volunteers: planting trees, cleaning parks, sorting waste."),
+                new("Алматыдағы экологиялық еріктілер: ағаш отырғызу, саябақтарды тазалау, қалдықтарды сұрыптау.", "Экологические волонтёры Алматы: посадка деревьев, уборка парков, сортировка отходов.", "Almaty's eco-volunteers: planting trees, cleaning parks, sorting waste."),
                 "aigerim@example.com", OrganizationDecision.Verify, null),
             (KzChecksum.Complete("18045100999")!, "Мейірім", "610000000", ["social", "health"],
                 new("Қарттар мен мүмкіндігі шектеулі жандарға көмек.", "Помощь пожилым людям и людям с инвалидностью.", null),
@@ -353,7 +353,7 @@ public static class DemoData
                 [(At(5, 8), At(5, 18), 25, null)]),
             ("Жасыл Әлем", "750000000", ["education", "ecology"],
                 new("Оқушыларға онлайн экология сабағы", "Онлайн-урок экологии для школьников", "Online ecology lessons for pupils"),
-                new("Ауыл мектептерінде апта сайын онлайн сабақ жүргізетін волонтерлер керек.", "Нужны волонтёры для еженедельных онлайн-уроков в сельских школах.", "Volunteers to give weekly online lessons in village schools."),
+                new("Ауыл мектептерінде апта сайын онлайн сабақ жүргізетін еріктілер керек.", "Нужны волонтёры для еженедельных онлайн-уроков в сельских школах.", "Volunteers to give weekly online lessons in village schools."),
                 "", null, null, 18,
                 [(At(2, 15), At(60, 16), 12, "Мұғалім")]),
             ("Жасыл Әлем", "710000000", ["ecology"],

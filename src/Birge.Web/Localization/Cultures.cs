@@ -9,9 +9,9 @@ public static class Cultures
 {
     public const string DefaultName = "kk-KZ";
 
-    public static readonly CultureInfo Kazakh = CultureInfo.GetCultureInfo("kk-KZ");
-    public static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-KZ");
-    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    public static readonly CultureInfo Kazakh = WithBirgeDates("kk-KZ");
+    public static readonly CultureInfo Russian = WithBirgeDates("ru-KZ");
+    public static readonly CultureInfo English = WithBirgeDates("en");
 
     public static readonly IReadOnlyList<CultureInfo> All = [Kazakh, Russian, English];
 
@@ -39,6 +39,24 @@ public static class Cultures
     }
 
     public static CultureInfo FromLanguage(string? language) => FromName(language) ?? Kazakh;
+
+    /// <summary>
+    /// One unambiguous way to write a date in every language, on pages, in messages and in the PDF: "2 December 2026",
+    /// "2 декабря 2026", "2 желтоқсан 2026", and the 24-hour clock ("2 December 2026 21:00" for "g"). The standard
+    /// formats ("d", "g", "D", "t") follow it, so no page writes "12/2/2026" or "02.12.2026".
+    /// </summary>
+    private static CultureInfo WithBirgeDates(string name)
+    {
+        var culture = new CultureInfo(name, useUserOverride: false);
+        var dates = culture.DateTimeFormat;
+        dates.ShortDatePattern = "d MMMM yyyy";
+        dates.LongDatePattern = "dddd, d MMMM yyyy";
+        dates.ShortTimePattern = "HH:mm";
+        dates.LongTimePattern = "HH:mm";
+        dates.FullDateTimePattern = "dddd, d MMMM yyyy HH:mm";
+        dates.YearMonthPattern = "MMMM yyyy";
+        return CultureInfo.ReadOnly(culture);
+    }
 
     /// <summary>A resource string in a given language, for messages sent to someone other than the reader.</summary>
     public static string Text(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;

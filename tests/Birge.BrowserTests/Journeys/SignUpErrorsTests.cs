@@ -24,6 +24,13 @@ public sealed class SignUpErrorsTests(BrowserApp app)
         await Expect(summary).ToContainTextAsync(T("Error_contact_required", ru));
         await Expect(summary).ToContainTextAsync(T("Error_full_name_required", ru));
         await Expect(summary).ToContainTextAsync(T("Error_consent_required", ru));
+        // The summary has the focus (a screen reader reads it first) and lists the problems from the top of the form.
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        var problems = (await summary.Locator("li").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        var contact = problems.IndexOf(T("Error_contact_required", ru));
+        var name = problems.IndexOf(T("Error_full_name_required", ru));
+        var consent = problems.IndexOf(T("Error_consent_required", ru));
+        Assert.True(contact >= 0 && contact < name && name < consent, "The summary is not in the order of the form: " + string.Join(" | ", problems));
 
         // Each error sits next to its field and is read out with it.
         await Expect(page.Field("Field_Email", ru)).ToHaveAttributeAsync("aria-invalid", "true");

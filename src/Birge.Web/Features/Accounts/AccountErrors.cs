@@ -28,6 +28,7 @@ public static class AccountErrors
     [HttpStatus(Status422UnprocessableEntity)] public const string PasswordTooShort = "password_too_short";
     [HttpStatus(Status422UnprocessableEntity)] public const string PasswordWeak = "password_weak";
     [HttpStatus(Status422UnprocessableEntity)] public const string TokenInvalid = "token_invalid";
+    [HttpStatus(Status422UnprocessableEntity)] public const string PhoneCodeInvalid = "phone_code_invalid";
     [HttpStatus(Status422UnprocessableEntity)] public const string ConfirmationRequired = "confirmation_required";
     [HttpStatus(Status429TooManyRequests)] public const string SignUpLimited = "sign_up_limited";
 

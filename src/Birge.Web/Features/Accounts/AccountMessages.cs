@@ -7,10 +7,14 @@ public static class AccountMessages
 {
     public sealed record ConfirmEmail(string FullName, string Link) : Message;
 
-    public sealed record ConfirmPhone(string FullName, string Link) : Message;
+    /// <summary>A 6-digit code and the short link of the page it is typed on (a long link does not fit an SMS).</summary>
+    public sealed record ConfirmPhone(string FullName, string Code, string Link) : Message;
 
-    /// <summary>The link again, two days before an unconfirmed contact is released.</summary>
+    /// <summary>The link again, two days before an unconfirmed e-mail is released.</summary>
     public sealed record ConfirmReminder(string FullName, string Link) : Message;
+
+    /// <summary>A new code, two days before an unconfirmed phone is released.</summary>
+    public sealed record ConfirmPhoneReminder(string FullName, string Code, string Link) : Message;
 
     public sealed record ResetPassword(string FullName, string Link) : Message;
 

@@ -27,13 +27,14 @@ public sealed class SignUpInput
 
     public string? Iin { get; set; }
 
-    public string? ConsentVersion { get; set; }
-
     public string? ParentName { get; set; }
 
     public string? ParentEmail { get; set; }
 
     public string? ParentPhone { get; set; }
+
+    // Last, as on the form: the error summary lists problems in the order of these properties.
+    public string? ConsentVersion { get; set; }
 }
 
 /// <param name="IinUnderReview">The IIN given belongs to another account: the account was made without it, for the front office to check.</param>

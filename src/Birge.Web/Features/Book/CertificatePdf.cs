@@ -68,7 +68,8 @@ public static class CertificatePdf
         foreach (var (date, what, minutes) in rows)
         {
             g.DrawString(date, small, XBrushes.Black, left, y);
-            g.DrawString(Fit(g, what, small, width - 170), small, XBrushes.Black, left + 70, y);
+            // The date in words ("28 қыркүйек 2026") takes up to about 85 pt at this size.
+            g.DrawString(Fit(g, what, small, width - 195), small, XBrushes.Black, left + 95, y);
             g.DrawString(Durations.Format(minutes, culture), small, XBrushes.Black, new XRect(right - 90, y - 9, 90, 12), XStringFormats.TopRight);
             y += 15;
         }

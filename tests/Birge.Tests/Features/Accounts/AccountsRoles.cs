@@ -34,6 +34,8 @@ public sealed class AccountsRoles : FeatureRoles
         ["POST /parent-consent"] = Everyone,
         ["GET /account"] = SignedIn,
         ["POST /account"] = SignedIn,
+        ["GET /account/phone"] = SignedIn,
+        ["POST /account/phone"] = SignedIn,
         ["GET /account/delete"] = SignedIn,
         ["POST /account/delete"] = SignedIn,
     };

@@ -55,7 +55,7 @@ public abstract class VerifyTests(BirgeApp app)
     }
 
     [Fact]
-    public async Task One_character_changed_is_not_genuine()
+    public async Task One_character_mistyped_asks_to_check_the_code_and_an_unknown_code_is_not_genuine()
     {
         var code = await IssueAsync();
         var changed = code[..5] + (code[5] == 'X' ? 'Y' : 'X') + code[6..];
@@ -64,8 +64,10 @@ public abstract class VerifyTests(BirgeApp app)
         using var api = await app.Client("ru").GetAsync("/api/v1/certificates/" + changed);
         var unknown = await app.Browser("ru").GetPageAsync("/verify/" + CertificateCode.New());
 
-        Assert.Equal("not-genuine", page.Find("#verify-result").GetAttribute("data-status"));
+        Assert.Equal("typo", page.Find("#verify-result").GetAttribute("data-status"));
+        Assert.Equal(Html.Text("Verify_CheckTheCode", Cultures.Russian), page.Find("#verify-result h2").TextContent.Trim());
         Assert.Contains(Html.Text("Verify_Typo", Cultures.Russian), page.Find("#verify-result").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(Html.Text("Verify_NotGenuine", Cultures.Russian), page.Find("#verify-result").TextContent, StringComparison.Ordinal);
         var problem = await api.AssertProblemAsync(HttpStatusCode.NotFound, BookErrors.CertificateNotFound);
         Assert.Equal(Html.Text("Error_certificate_not_found", Cultures.Russian), problem.GetProperty("title").GetString());
         Assert.Equal("not-genuine", unknown.Find("#verify-result").GetAttribute("data-status"));
