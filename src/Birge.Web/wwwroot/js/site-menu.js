@@ -13,12 +13,15 @@
   button.className = label.className;
   button.id = label.id;
   button.setAttribute('aria-controls', 'site-nav');
-  button.setAttribute('aria-expanded', 'false');
+  // Opened before this script ran (or kept open by the browser's back button): stays open.
+  const open = toggle.checked;
+  header.classList.toggle('site-header--open', open);
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
   button.append(...label.childNodes);
   toggle.remove();
   label.replaceWith(button);
   button.addEventListener('click', () => {
-    const open = header.classList.toggle('site-header--open');
-    button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    const opened = header.classList.toggle('site-header--open');
+    button.setAttribute('aria-expanded', opened ? 'true' : 'false');
   });
 })();

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Birge.Tests.Features.Attendance;
 using Birge.Tests.Features.CallOuts;
-using Birge.Tests.Features.FrontOffices;
 using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Tests.Localization;
@@ -74,7 +73,7 @@ public abstract partial class PhonePagesTests(BirgeApp app) : IDisposable
         var links = page.QuerySelectorAll("#place .map-link a");
         Assert.Equal(
             ["geo:43.2389,76.8897", "https://www.openstreetmap.org/?mlat=43.2389&mlon=76.8897#map=17/43.2389/76.8897"],
-            links.Select(a => a.GetAttribute("href")).ToArray());
+            links.Select(a => a.GetAttribute("href")!).ToArray());
         Assert.Equal(Html.Text("Phone_Map_App", Cultures.Kazakh), links[0].TextContent.Trim());
         Assert.Equal(Html.Text("Phone_Map_Web", Cultures.Kazakh), links[1].TextContent.Trim());
     }
