@@ -32,7 +32,22 @@ public static class Pages
     public static ILocator Link(this IPage page, string key, CultureInfo culture) =>
         page.GetByRole(AriaRole.Link, new() { Name = T(key, culture), Exact = true });
 
-    /// <summary>A link in the header's menu.</summary>
+    /// <summary>
+    /// Opens the header's menu where it is folded behind the menu button (on a phone), as a person does before choosing
+    /// a link in it; on a wide screen the nav shows already.
+    /// </summary>
+    public static async Task OpenMenuAsync(this IPage page)
+    {
+        var nav = page.Locator("#site-nav");
+        var button = page.Locator("#menu-button");
+        if (await button.IsVisibleAsync() && await nav.IsHiddenAsync())
+        {
+            await button.ClickAsync();
+            await Expect(nav).ToBeVisibleAsync();
+        }
+    }
+
+    /// <summary>A link in the header's menu (open it first with <see cref="OpenMenuAsync"/> on a phone).</summary>
     public static ILocator NavLink(this IPage page, string key, CultureInfo culture) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = T("Nav_Label", culture), Exact = true })
             .GetByRole(AriaRole.Link, new() { Name = T(key, culture), Exact = true });

@@ -41,6 +41,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserApp app)
         // 1. The citizen asks for help online, on a phone, and confirms the phone with the code from the SMS.
         var citizen = await app.NewPageAsync(culture);
         await citizen.GotoAsync("/");
+        await citizen.OpenMenuAsync();
         await citizen.NavLink("Nav_Help", culture).ClickAsync();
         await Expect(citizen).ToHaveURLAsync(new Regex("/help$"));
         await Expect(Heading(citizen)).ToHaveTextAsync(T("HelpAsk_Title", culture));
@@ -77,6 +78,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserApp app)
         // 2. The same person calls: the operator types the phone, recognises them and logs a second request.
         var operatorPage = await app.NewPageAsync(culture);
         await LogInAsync(operatorPage, operatorEmail, culture);
+        await operatorPage.OpenMenuAsync();
         await operatorPage.NavLink("CallCentre_Nav", culture).ClickAsync();
         await Expect(operatorPage).ToHaveURLAsync(new Regex("/call-centre$"));
         await operatorPage.AssertAccessibleAsync($"/call-centre ({language})");
@@ -105,6 +107,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserApp app)
         // 3. A volunteer of Almaty finds it nearby without the address, takes it, then sees the address, and does it.
         var volunteer = await app.NewPageAsync(culture);
         await LogInAsync(volunteer, volunteerEmail, culture);
+        await volunteer.OpenMenuAsync();
         await volunteer.NavLink("HelpVolunteer_Nav", culture).ClickAsync();
         await Expect(volunteer).ToHaveURLAsync(new Regex("/help-requests$"));
         var card = volunteer.Locator($"[data-request='{requestId}']");
@@ -128,6 +131,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserApp app)
         await volunteer.AssertAccessibleAsync($"/help-requests/{{id}} done ({language})");
 
         // 4. The operator calls the person back from the call-back queue: it was done, the request closes.
+        await operatorPage.OpenMenuAsync();
         await operatorPage.NavLink("CallCentre_Nav", culture).ClickAsync();
         await operatorPage.Locator("#callbacks-link").ClickAsync();
         await Expect(operatorPage).ToHaveURLAsync(new Regex("/call-centre/callbacks$"));
@@ -142,6 +146,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserApp app)
         await operatorPage.AssertAccessibleAsync($"/call-centre/callbacks/{{id}} closed ({language})");
 
         // 5. The volunteer's book shows the help as confirmed hours; the citizen's first request is still open.
+        await volunteer.OpenMenuAsync();
         await volunteer.NavLink("Nav_Book", culture).ClickAsync();
         await Expect(volunteer).ToHaveURLAsync(new Regex("/book$"));
         var helpTitle = string.Format(culture, T("HelpCallback_BookTitle", culture), T("HelpCategory_transport", culture));
@@ -165,6 +170,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserApp app)
     {
         await page.GotoAsync("/");
         await page.ChooseLanguageAsync(culture);
+        await page.OpenMenuAsync();
         await page.NavLink("Nav_Login", culture).ClickAsync();
         await page.Field("Field_Login", culture).FillAsync(email);
         await page.Field("Field_Password", culture).FillAsync(Pages.Password);

@@ -30,9 +30,11 @@ public sealed class LanguageTests(BrowserApp app)
         await Expect(heading).ToHaveTextAsync(T("Home_Heading", Cultures.English));
 
         // The choice outlives the page: the next one, reached by a link, is in English too.
+        await page.OpenMenuAsync();
         await page.Link("Nav_Help", Cultures.English).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/help$"));
         await Expect(html).ToHaveAttributeAsync("lang", "en");
+        await page.OpenMenuAsync();
         await Expect(page.Link("Nav_Home", Cultures.English)).ToBeVisibleAsync();
 
         await page.Context.CloseAsync();

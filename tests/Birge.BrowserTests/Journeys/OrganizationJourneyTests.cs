@@ -42,6 +42,7 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
         var owner = await PersonAsync(culture);
         await owner.GotoAsync("/");
         await owner.ChooseLanguageAsync(culture);
+        await owner.OpenMenuAsync();
         await owner.NavLink("Nav_SignUp", culture).ClickAsync();
         await Expect(owner).ToHaveURLAsync(new Regex("/account/signup$"));
         await owner.Field("Field_Email", culture).FillAsync(ownerEmail);
@@ -87,6 +88,7 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
         });
         var astana = await PersonAsync(culture);
         await LogInAsync(astana, culture, astanaEmail);
+        await astana.OpenMenuAsync();
         await astana.NavLink("Nav_FrontOffice", culture).ClickAsync();
         await Expect(Heading(astana)).ToHaveTextAsync(T("Office_Title", culture));
         await Expect(astana.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(name);
@@ -100,6 +102,7 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
         var almatyEmail = await AccountAsync("Гүлнар Алматова", language);
         var admin = await PersonAsync(culture);
         await LogInAsync(admin, culture, await AdminAsync(language));
+        await admin.OpenMenuAsync();
         await admin.NavLink("Nav_Admin", culture).ClickAsync();
         await Expect(Heading(admin)).ToHaveTextAsync(T("Staff_Title", culture));
         await admin.Field("Field_Login", culture).FillAsync(almatyEmail);
@@ -116,6 +119,7 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
 
         var almaty = await PersonAsync(culture);
         await LogInAsync(almaty, culture, almatyEmail);
+        await almaty.OpenMenuAsync();
         await almaty.NavLink("Nav_FrontOffice", culture).ClickAsync();
         await Expect(almaty).ToHaveURLAsync(new Regex("/front-office$"));
         await Expect(Heading(almaty)).ToHaveTextAsync(T("Office_Title", culture));
@@ -144,6 +148,7 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
         var visitor = await PersonAsync(culture);
         await visitor.GotoAsync("/");
         await visitor.ChooseLanguageAsync(culture);
+        await visitor.OpenMenuAsync();
         await visitor.NavLink("Nav_Fair", culture).ClickAsync();
         await Expect(Heading(visitor)).ToHaveTextAsync(T("Fair_Title", culture));
         await visitor.GetByLabel(T("Fair_Search", culture), new() { Exact = true }).FillAsync($"ҚАМҚОРЛЫҚ {tag}");
@@ -249,6 +254,7 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
     {
         await page.GotoAsync("/");
         await page.ChooseLanguageAsync(culture);
+        await page.OpenMenuAsync();
         await page.NavLink("Nav_Login", culture).ClickAsync();
         await page.Field("Field_Login", culture).FillAsync(email);
         await page.Field("Field_Password", culture).FillAsync(Pages.Password);

@@ -64,9 +64,12 @@ public sealed partial class SignUpJourneyTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(T("Confirm_Done_Email", Kk));
         await Expect(page.Locator(".badge--ok")).ToHaveTextAsync(T("Account_Confirmed", Kk));
 
+        await page.OpenMenuAsync();
         await page.Button("Nav_Logout", Kk).ClickAsync();
-        await Expect(page.Link("Nav_Login", Kk)).ToBeVisibleAsync();
+        // The logged-out page comes with its menu folded again: once it has (no log-out button), open it.
         await Expect(page.Button("Nav_Logout", Kk)).ToHaveCountAsync(0);
+        await page.OpenMenuAsync();
+        await Expect(page.Link("Nav_Login", Kk)).ToBeVisibleAsync();
 
         await page.Link("Nav_Login", Kk).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));

@@ -89,6 +89,7 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
             // 2. A volunteer finds it from the menu by a Kazakh word typed in capitals...
             var volunteer = await PersonAsync();
             await LogInAsync(volunteer, volunteerEmail);
+            await volunteer.OpenMenuAsync();
             await volunteer.NavLink("Nav_Opportunities", kk).ClickAsync();
             await Expect(volunteer).ToHaveURLAsync(new Regex("/opportunities$"));
             await Expect(Heading(volunteer)).ToHaveTextAsync(T("Opp_Search_Title", kk));
@@ -181,6 +182,7 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
 
             // 7. The volunteer opens the volunteer book from the menu, sees the hours and issues a certificate in Kazakh.
             var hours = Durations.Format(minutes, kk);
+            await volunteer.OpenMenuAsync();
             await volunteer.NavLink("Nav_Book", kk).ClickAsync();
             await Expect(volunteer).ToHaveURLAsync(new Regex("/book$"));
             await Expect(Heading(volunteer)).ToHaveTextAsync(T("Book_Title", kk));
@@ -295,6 +297,7 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
     {
         await page.GotoAsync("/");
         await page.ChooseLanguageAsync(Kazakh);
+        await page.OpenMenuAsync();
         await page.NavLink("Nav_Login", Kazakh).ClickAsync();
         await page.Field("Field_Login", Kazakh).FillAsync(email);
         await page.Field("Field_Password", Kazakh).FillAsync(Pages.Password);

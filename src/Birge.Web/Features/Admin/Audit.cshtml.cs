@@ -20,10 +20,13 @@ public sealed class AuditModel(
     BirgeDb db,
     AuditQuery query,
     AccountLookup lookup,
+    AuditNames auditNames,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
+    // Named, so that with no "Input." in the query the binder does not fall back to the route's own "page" value
+    // ("/Admin/Audit") for Input.Page and report it as not valid.
+    [BindProperty(SupportsGet = true, Name = "Input")]
     public AuditSearch Input { get; set; } = new();
 
     public AuditPage Result { get; private set; } = new([], 0, 1, AuditFilter.DefaultPageSize);
@@ -33,6 +36,9 @@ public sealed class AuditModel(
     public List<SelectListItem> OutcomeItems { get; private set; } = [];
 
     public Dictionary<string, string> RegionNames { get; private set; } = [];
+
+    /// <summary>The targets' names, by (type, id), for the page shown.</summary>
+    public Dictionary<(string Type, string Id), string> TargetNames { get; private set; } = [];
 
     public int Pages => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
 
@@ -87,6 +93,30 @@ public sealed class AuditModel(
         }
 
         Result = await query.FindAsync(filter, cancellationToken);
+        TargetNames = await auditNames.FindAsync(Result.Items, cancellationToken);
+    }
+
+    /// <summary>What was done, in words; a refused route is named as the request it was.</summary>
+    public string ActionText(string action)
+    {
+        if (AuditNames.IsRoute(action))
+        {
+            return localizer["Phone_Audit_Route", action];
+        }
+
+        var words = localizer[AuditNames.ActionKey(action)];
+        return words.ResourceNotFound ? action : words.Value;
+    }
+
+    /// <summary>What it was done to: the kind of thing in words and, where it still exists, its name.</summary>
+    public string TargetText(AuditItem e)
+    {
+        var kind = localizer["Phone_AuditTarget_" + e.TargetType];
+        var type = kind.ResourceNotFound ? e.TargetType : kind.Value;
+        var name = e.TargetId is null ? null
+            : e.TargetType == "region" ? RegionNames.GetValueOrDefault(e.TargetId)
+            : TargetNames.GetValueOrDefault((e.TargetType, e.TargetId));
+        return name is null ? type : $"{type}: {name}";
     }
 
     /// <summary>The address of another page of the same search.</summary>

@@ -36,6 +36,8 @@ public sealed class CheckinScreenModel(BirgeDb db, ShiftCheckin checkin, Outbox 
 
     public int Accepted { get; private set; }
 
+    public IReadOnlyList<Arrival> Arrivals { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid shiftId, CancellationToken cancellationToken)
     {
         if (await checkin.FindAsync(shiftId, cancellationToken) is not { } info)
@@ -49,7 +51,13 @@ public sealed class CheckinScreenModel(BirgeDb db, ShiftCheckin checkin, Outbox 
         IsOver = now > info.Shift.EndsAt;
         OpensAt = CheckinCode.OpensAt(info.Shift);
         Accepted = await db.Applications.CountAsync(a => a.ShiftId == shiftId && a.Status == Domain.ApplicationStatus.Accepted, cancellationToken);
-        CheckedIn = await db.Attendances.CountAsync(a => a.ShiftId == shiftId, cancellationToken);
+        var arrived = await db.Attendances.AsNoTracking()
+            .Where(a => a.ShiftId == shiftId)
+            .OrderByDescending(a => a.CheckedInAt)
+            .Join(db.Accounts, a => a.VolunteerId, p => p.Id, (a, p) => new { p.FullName, a.CheckedInAt })
+            .ToListAsync(cancellationToken);
+        CheckedIn = arrived.Count;
+        Arrivals = [.. arrived.Select(a => Arrival.Of(a.FullName, a.CheckedInAt))];
         if (IsOpen)
         {
             Code = CheckinCode.Current(info.Shift, now);

@@ -21,6 +21,8 @@ public sealed class CheckinScreenModel(BirgeDb db, TimeProvider clock, Outbox ou
 
     public string Svg { get; private set; } = "";
 
+    public IReadOnlyList<Arrival> Arrivals { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string kato, Guid callOutId, CancellationToken cancellationToken)
     {
         if (await db.CallOuts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callOutId && c.RegionKato == kato, cancellationToken) is not { } callOut)
@@ -37,6 +39,12 @@ public sealed class CheckinScreenModel(BirgeDb db, TimeProvider clock, Outbox ou
             Svg = Attendance.CheckinScreenModel.QrSvg(outbox.Link($"/call-outs/{callOut.Id}/checkin?code={Code}"));
         }
 
+        var arrived = await db.CallOutRecipients.AsNoTracking()
+            .Where(r => r.CallOutId == callOutId && r.CheckedInAt != null)
+            .OrderByDescending(r => r.CheckedInAt)
+            .Join(db.Accounts, r => r.AccountId, p => p.Id, (r, p) => new { p.FullName, r.CheckedInAt })
+            .ToListAsync(cancellationToken);
+        Arrivals = [.. arrived.Select(a => Arrival.Of(a.FullName, a.CheckedInAt!.Value))];
         return Page();
     }
 }
