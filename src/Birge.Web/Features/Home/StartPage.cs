@@ -100,7 +100,7 @@ public sealed class StartPage(BirgeDb db, Rosters rosters, VolunteerBook book, I
         var theirs = db.Opportunities.AsNoTracking().Where(o => ids.Contains(o.OrganizationId) && o.Status != OpportunityStatus.Cancelled);
         var shifts = await db.Shifts.AsNoTracking()
             .Where(s => s.EndsAt > now)
-            .Join(theirs, s => s.OpportunityId, o => o.Id, (s, o) => new ComingShift(s.Id, o.Id, o.Title, s.StartsAt, s.EndsAt, s.Taken, s.Capacity))
+            .Join(theirs.Where(o => o.Status == OpportunityStatus.Published), s => s.OpportunityId, o => o.Id, (s, o) => new ComingShift(s.Id, o.Id, o.Title, s.StartsAt, s.EndsAt, s.Taken, s.Capacity))
             .OrderBy(s => s.StartsAt).ThenBy(s => s.ShiftId)
             .Take(ShiftsShown)
             .ToListAsync(cancellationToken);

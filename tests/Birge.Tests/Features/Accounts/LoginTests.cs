@@ -15,7 +15,7 @@ public abstract class LoginTests(BirgeApp app)
         using var response = await Logins.PostAsync(app.Browser(), person.Email.ToUpperInvariant(), People.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account", response.Location());
+        Assert.Equal("/", response.Location());
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public abstract class LoginTests(BirgeApp app)
         using var response = await Logins.PostAsync(app.Browser(), otherSpelling, People.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account", response.Location());
+        Assert.Equal("/", response.Location());
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public abstract class LoginTests(BirgeApp app)
         using var response = await Logins.PostAsync(app.Browser(), person.Email, People.Password, returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account", response.Location());
+        Assert.Equal("/", response.Location());
     }
 
     [Fact]
