@@ -81,9 +81,10 @@ public sealed class StartPage(BirgeDb db, Rosters rosters, VolunteerBook book, I
     public async Task<List<MyOrganization>> OrganizationsAsync(Guid me, int take, CancellationToken cancellationToken) =>
         await db.OrganizationMembers.AsNoTracking()
             .Where(m => m.AccountId == me)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new MyOrganization(o.Id, o.Name, m.Role))
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role })
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Take(take)
+            .Select(o => new MyOrganization(o.Id, o.Name, o.Role))
             .ToListAsync(cancellationToken);
 
     public async Task<CoordinatorStart?> CoordinatorAsync(Guid me, CancellationToken cancellationToken)
@@ -100,9 +101,10 @@ public sealed class StartPage(BirgeDb db, Rosters rosters, VolunteerBook book, I
         var theirs = db.Opportunities.AsNoTracking().Where(o => ids.Contains(o.OrganizationId) && o.Status != OpportunityStatus.Cancelled);
         var shifts = await db.Shifts.AsNoTracking()
             .Where(s => s.EndsAt > now)
-            .Join(theirs.Where(o => o.Status == OpportunityStatus.Published), s => s.OpportunityId, o => o.Id, (s, o) => new ComingShift(s.Id, o.Id, o.Title, s.StartsAt, s.EndsAt, s.Taken, s.Capacity))
-            .OrderBy(s => s.StartsAt).ThenBy(s => s.ShiftId)
+            .Join(theirs.Where(o => o.Status == OpportunityStatus.Published), s => s.OpportunityId, o => o.Id, (s, o) => new { s, o })
+            .OrderBy(x => x.s.StartsAt).ThenBy(x => x.s.Id)
             .Take(ShiftsShown)
+            .Select(x => new ComingShift(x.s.Id, x.o.Id, x.o.Title, x.s.StartsAt, x.s.EndsAt, x.s.Taken, x.s.Capacity))
             .ToListAsync(cancellationToken);
 
         // Checked in, not yet counted: what the shift's hours page asks the coordinator to confirm.
