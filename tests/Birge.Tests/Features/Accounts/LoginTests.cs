@@ -89,6 +89,7 @@ public abstract class LoginTests(BirgeApp app)
     [Theory]
     [InlineData("https://evil.example")]
     [InlineData("//evil.example/account")]
+    [InlineData("/\\evil.example")]
     public async Task An_external_return_url_is_not_followed(string returnUrl)
     {
         var person = await app.NewPerson();
