@@ -7,6 +7,7 @@ using Birge.Web.Features.Book;
 using Birge.Web.Features.CallOuts;
 using Birge.Web.Features.FrontOffices;
 using Birge.Web.Features.HelpRequests;
+using Birge.Web.Features.Home;
 using Birge.Web.Features.Notifications;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
@@ -57,6 +58,7 @@ services.AddHelpRequests(configuration);
 services.AddNotifications();
 services.AddReadiness();
 services.AddCallOuts();
+services.AddHome();
 
 var app = builder.Build();
 

@@ -77,6 +77,8 @@ public sealed partial class SignUpJourneyTests(BrowserApp app)
         await page.Field("Field_Login", Kk).FillAsync(email);
         await page.Field("Field_Password", Kk).FillAsync(Password);
         await page.Button("Login_Submit", Kk).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("//[^/]+/$"));
+        await page.GotoAsync("/account");
         await Expect(page).ToHaveURLAsync(new Regex("/account$"));
         await Expect(page.Locator("main .lead").First).ToContainTextAsync(name);
         await page.AssertAccessibleAsync("account, confirmed");

@@ -49,8 +49,18 @@ public sealed class LoginModel(LoginCheck login, SignInManager<Account> signIn, 
         }
 
         await signIn.SignInAsync(account, Input.RememberMe);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
+        // Back where the person was, else their start page; only a local URL (never //host, /\host or https://host).
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
+
+    /// <summary>
+    /// The login page, asked to come back to the page the person is on; not from the home, nor from the account's own
+    /// pages (whose links carry one-time tokens).
+    /// </summary>
+    public static string LinkBack(HttpRequest request) =>
+        request.Path == "/" || request.Path.StartsWithSegments("/account") || request.Path.StartsWithSegments("/parent-consent")
+            ? "/account/login"
+            : "/account/login?returnUrl=" + Uri.EscapeDataString(request.Path + request.QueryString);
 
     public sealed class LoginForm
     {

@@ -30,6 +30,10 @@ public sealed class SignUpModel(
 
     public List<SelectListItem> Regions { get; private set; } = [];
 
+    /// <summary>Where the person was before the login page sent them here; followed only when local.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadRegionsAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -70,7 +74,7 @@ public sealed class SignUpModel(
 
         await signIn.SignInAsync(signedUp.Account, isPersistent: false);
         TempData["Status"] = signedUp.IinUnderReview ? "SignUp_Done_IinReview" : "SignUp_Done";
-        return RedirectToPage("/Accounts/Index");
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl!) : RedirectToPage("/Accounts/Index");
     }
 
     private async Task LoadRegionsAsync(CancellationToken cancellationToken)

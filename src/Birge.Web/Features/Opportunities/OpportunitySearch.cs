@@ -131,6 +131,20 @@ public sealed class OpportunitySearch(BirgeDb db, Scopes scopes, TimeProvider cl
             : await SoonestAsync(opportunities, query, now, cancellationToken);
     }
 
+    /// <summary>An organisation's published opportunities that are not over, the soonest first (its public profile).</summary>
+    public async Task<List<OpportunityHit>> ComingOfAsync(Guid organizationId, int take, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = await db.Opportunities.AsNoTracking()
+            .Where(o => o.OrganizationId == organizationId && o.Status == OpportunityStatus.Published && o.EndsAt > now)
+            .OrderBy(o => o.StartsAt).ThenBy(o => o.Id)
+            .Take(take)
+            .Select(o => o.Id)
+            .ToListAsync(cancellationToken);
+        var hits = await HitsAsync(ids, now, cancellationToken);
+        return [.. ids.Select(id => hits[id])];
+    }
+
     private async Task<(List<OpportunityHit>, int)> SoonestAsync(IQueryable<Opportunity> opportunities, OpportunityQuery query, DateTime now, CancellationToken cancellationToken)
     {
         var total = await opportunities.CountAsync(cancellationToken);

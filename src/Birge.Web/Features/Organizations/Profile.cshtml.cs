@@ -1,5 +1,6 @@
 using Birge.Web.Data;
 using Birge.Web.Domain;
+using Birge.Web.Features.Opportunities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,13 +13,18 @@ namespace Birge.Web.Features.Organizations;
 /// also see it before (or after) that, with its status.
 /// </summary>
 [AllowAnonymous]
-public sealed class ProfileModel(OrganizationDirectory directory, BirgeDb db) : PageModel
+public sealed class ProfileModel(OrganizationDirectory directory, OpportunitySearch search, BirgeDb db) : PageModel
 {
+    public const int OpportunitiesShown = 20;
+
     public Organization Organization { get; private set; } = null!;
 
     public string RegionName { get; private set; } = "";
 
     public List<string> DirectionNames { get; private set; } = [];
+
+    /// <summary>Its coming published opportunities, the soonest first.</summary>
+    public List<OpportunityHit> Opportunities { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid organizationId, CancellationToken cancellationToken)
     {
@@ -33,6 +39,7 @@ public sealed class ProfileModel(OrganizationDirectory directory, BirgeDb db) : 
         RegionName = region?.Name.Resolve() ?? organization.RegionKato;
         var directions = await db.Directions.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(cancellationToken);
         DirectionNames = [.. directions.Where(d => organization.Directions.Contains(d.Code)).Select(d => d.Name.Resolve())];
+        Opportunities = await search.ComingOfAsync(organization.Id, OpportunitiesShown, cancellationToken);
         return Page();
     }
 }

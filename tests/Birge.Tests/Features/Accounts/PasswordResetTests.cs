@@ -55,7 +55,7 @@ public abstract class PasswordResetTests(BirgeApp app)
         using (var fresh = await Logins.PostAsync(app.Browser(), person.Email, NewPassword))
         {
             Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
-            Assert.Equal("/account", fresh.Location());
+            Assert.Equal("/", fresh.Location());
         }
 
         // The same link a second time.
@@ -112,7 +112,7 @@ public abstract class PasswordResetTests(BirgeApp app)
 
         using var login = await Logins.PostAsync(app.Browser(), person.Email, NewPassword);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        Assert.Equal("/account", login.Location());
+        Assert.Equal("/", login.Location());
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public abstract class SignUpJourneyTests(BirgeApp app)
         using (var login = await Logins.PostAsync(app.Browser(), childEmail, People.Password))
         {
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-            Assert.Equal("/account", login.Location());
+            Assert.Equal("/", login.Location());
         }
     }
 
