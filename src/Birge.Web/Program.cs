@@ -10,6 +10,7 @@ using Birge.Web.Features.HelpRequests;
 using Birge.Web.Features.Notifications;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
+using Birge.Web.Features.Pictures;
 using Birge.Web.Features.Profile;
 using Birge.Web.Features.Readiness;
 using Birge.Web.Features.Reference;
@@ -57,6 +58,7 @@ services.AddHelpRequests(configuration);
 services.AddNotifications();
 services.AddReadiness();
 services.AddCallOuts();
+services.AddPictures();
 
 var app = builder.Build();
 
@@ -113,6 +115,7 @@ app.MapHelpRequests();
 app.MapNotifications();
 app.MapReadiness();
 app.MapCallOuts();
+app.MapPictures();
 
 await app.RunAsync();
 return 0;
