@@ -5,16 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Birge.Web.Features.Pictures;
 
 /// <summary>
-/// What <c>&lt;partial name="_Picture" model="…" /&gt;</c> shows: the picture of <see cref="OwnerId"/>, else (on an
-/// opportunity's card) its organisation's logo, else a placeholder with the initials of <see cref="Name"/>.
+/// What <c>&lt;partial name="_Picture" model="…" /&gt;</c> shows: the picture of <see cref="OwnerId"/>, else an
+/// opportunity's organisation's logo, else a placeholder with the initials of <see cref="Name"/>.
 /// <see cref="Size"/> is "logo" (a small square), "thumb" (a card's corner) or "photo" (across the page).
 /// </summary>
-public sealed record PictureOf(PictureSubject Subject, Guid OwnerId, string Name, string Size = "logo", Guid? LogoOf = null)
+public sealed record PictureOf(PictureSubject Subject, Guid OwnerId, string Name, string Size)
 {
-    public static PictureOf Logo(Guid organizationId, string name) => new(PictureSubject.OrganizationLogo, organizationId, name);
+    public static PictureOf Logo(Guid organizationId, string name) => new(PictureSubject.OrganizationLogo, organizationId, name, "logo");
 
-    public static PictureOf Photo(Guid opportunityId, string title, Guid? organizationId = null, string size = "photo") =>
-        new(PictureSubject.OpportunityPhoto, opportunityId, title, size, organizationId);
+    /// <summary>An opportunity's photo across its page.</summary>
+    public static PictureOf Photo(Guid opportunityId, string name) => new(PictureSubject.OpportunityPhoto, opportunityId, name, "photo");
+
+    /// <summary>An opportunity's photo on its card in a list.</summary>
+    public static PictureOf Card(Guid opportunityId, string name) => new(PictureSubject.OpportunityPhoto, opportunityId, name, "thumb");
 
     /// <summary>The first letters of the first two words: «Жасыл Алматы» is ЖА.</summary>
     public string Initials => string.Concat(Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -31,6 +34,43 @@ public sealed record ShownPicture(string Url, int Width, int Height, LocalizedTe
 public sealed class PictureShelf(BirgeDb db)
 {
     private readonly Dictionary<(PictureSubject, Guid), ShownPicture?> known = [];
+    private readonly Dictionary<Guid, Guid> organizationOf = [];
+
+    /// <summary>Opportunities' cards: their photos, and their organisations' logos for those without one.</summary>
+    public async Task LoadOpportunitiesAsync(IEnumerable<Guid> opportunityIds, CancellationToken cancellationToken = default)
+    {
+        var ids = opportunityIds.Distinct().ToList();
+        await LoadAsync(PictureSubject.OpportunityPhoto, ids, cancellationToken);
+        var missing = ids.Where(id => known[(PictureSubject.OpportunityPhoto, id)] is null && !organizationOf.ContainsKey(id)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var o in await db.Opportunities.AsNoTracking().Where(o => missing.Contains(o.Id)).Select(o => new { o.Id, o.OrganizationId }).ToListAsync(cancellationToken))
+        {
+            organizationOf[o.Id] = o.OrganizationId;
+        }
+
+        await LoadAsync(PictureSubject.OrganizationLogo, organizationOf.Values, cancellationToken);
+    }
+
+    /// <summary>The picture to show and whether it is the organisation's logo standing in for an opportunity's photo.</summary>
+    public async Task<(ShownPicture? Picture, bool IsLogo)> ShowAsync(PictureOf of, CancellationToken cancellationToken = default)
+    {
+        if (of.Subject == PictureSubject.OrganizationLogo)
+        {
+            return (await FindAsync(of.Subject, of.OwnerId, cancellationToken), true);
+        }
+
+        await LoadOpportunitiesAsync([of.OwnerId], cancellationToken);
+        if (known[(of.Subject, of.OwnerId)] is { } photo)
+        {
+            return (photo, false);
+        }
+
+        return (organizationOf.TryGetValue(of.OwnerId, out var organizationId) ? await FindAsync(PictureSubject.OrganizationLogo, organizationId, cancellationToken) : null, true);
+    }
 
     public async Task LoadAsync(PictureSubject subject, IEnumerable<Guid> ownerIds, CancellationToken cancellationToken = default)
     {
