@@ -17,29 +17,29 @@ public static class PicturesApi
 
     public static IEndpointRouteBuilder MapPicturesApi(this IEndpointRouteBuilder app)
     {
-        var organizations = app.MapGroup("/api/v1/organizations/{organizationId:guid}/logo").WithTags("Organizations")
+        var organizations = app.MapGroup("/api/v1/organizations").WithTags("Organizations")
             .RequireAuthorization(Policies.OrganizationMember);
         // Bearer tokens only (no cookies) on the API: no cross-site request can carry them, so no antiforgery token.
-        organizations.MapPut("", (Guid organizationId, IFormFile? file, [FromForm] string? altKk, [FromForm] string? altRu, [FromForm] string? altEn,
+        organizations.MapPut("/{organizationId:guid}/logo", (Guid organizationId, IFormFile? file, [FromForm] string? altKk, [FromForm] string? altRu, [FromForm] string? altEn,
                 ClaimsPrincipal user, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
                 PutAsync(PictureSubject.OrganizationLogo, organizationId, file, new LocalizedText(altKk, altRu, altEn), user, uploads, problems, cancellationToken))
             .DisableAntiforgery()
             .WithSummary("The owner or a coordinator uploads the organisation's logo (JPEG, PNG or WebP, at most 5 MB), replacing any earlier one")
             .WithName("putOrganizationLogo").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
-        organizations.MapDelete("", (Guid organizationId, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
+        organizations.MapDelete("/{organizationId:guid}/logo", (Guid organizationId, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
                 DeleteAsync(PictureSubject.OrganizationLogo, organizationId, uploads, problems, cancellationToken))
             .WithSummary("The owner or a coordinator removes the organisation's logo")
             .WithName("deleteOrganizationLogo").ProducesProblems(StatusCodes.Status404NotFound);
 
-        var opportunities = app.MapGroup("/api/v1/opportunities/{opportunityId:guid}/photo").WithTags("Opportunities")
+        var opportunities = app.MapGroup("/api/v1/opportunities").WithTags("Opportunities")
             .RequireAuthorization(Policies.OrganizationMember);
-        opportunities.MapPut("", (Guid opportunityId, IFormFile? file, [FromForm] string? altKk, [FromForm] string? altRu, [FromForm] string? altEn,
+        opportunities.MapPut("/{opportunityId:guid}/photo", (Guid opportunityId, IFormFile? file, [FromForm] string? altKk, [FromForm] string? altRu, [FromForm] string? altEn,
                 ClaimsPrincipal user, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
                 PutAsync(PictureSubject.OpportunityPhoto, opportunityId, file, new LocalizedText(altKk, altRu, altEn), user, uploads, problems, cancellationToken))
             .DisableAntiforgery()
             .WithSummary("The organisation's owner or a coordinator uploads the opportunity's photo (JPEG, PNG or WebP, at most 5 MB), replacing any earlier one")
             .WithName("putOpportunityPhoto").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
-        opportunities.MapDelete("", (Guid opportunityId, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
+        opportunities.MapDelete("/{opportunityId:guid}/photo", (Guid opportunityId, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
                 DeleteAsync(PictureSubject.OpportunityPhoto, opportunityId, uploads, problems, cancellationToken))
             .WithSummary("The organisation's owner or a coordinator removes the opportunity's photo")
             .WithName("deleteOpportunityPhoto").ProducesProblems(StatusCodes.Status404NotFound);
