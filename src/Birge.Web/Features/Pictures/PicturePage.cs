@@ -113,8 +113,8 @@ public abstract class PicturePage(PictureUploads uploads, IStringLocalizer<Share
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class PictureFormLimitAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
-    /// <summary>The largest picture, the alt texts and the multipart framing.</summary>
-    public const int FormBytes = Picture.MaxUploadBytes + (256 * 1024);
+    /// <summary>As for the API: room for a file a little over the largest picture, refused with its own message, form filled.</summary>
+    public const int FormBytes = RequestLimits.ApiUploadBytes;
 
     // Antiforgery's own filter has order 1000.
     public int Order => 0;

@@ -3,8 +3,9 @@ using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using Microsoft.Net.Http.Headers;
 
 namespace Birge.Web.Features.Pictures;
@@ -19,13 +20,14 @@ public static class PicturesApi
     {
         var organizations = app.MapGroup("/api/v1/organizations").WithTags("Organizations")
             .RequireAuthorization(Policies.OrganizationMember);
-        // Bearer tokens only (no cookies) on the API: no cross-site request can carry them, so no antiforgery token.
-        organizations.MapPut("/{organizationId:guid}/logo", (Guid organizationId, IFormFile? file, [FromForm] string? altKk, [FromForm] string? altRu, [FromForm] string? altEn,
-                ClaimsPrincipal user, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
-                PutAsync(PictureSubject.OrganizationLogo, organizationId, file, new LocalizedText(altKk, altRu, altEn), user, uploads, problems, cancellationToken))
+        // Bearer tokens only (no cookies) on the API: no cross-site request can carry them, so no antiforgery token. The
+        // handler reads the form itself: a form parameter would make routing answer 415 to a stranger before authorisation.
+        organizations.MapPut("/{organizationId:guid}/logo", (Guid organizationId, HttpRequest request, ClaimsPrincipal user, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
+                PutAsync(PictureSubject.OrganizationLogo, organizationId, request, user, uploads, problems, cancellationToken))
             .DisableAntiforgery()
+            .AddOpenApiOperationTransformer(DescribeUpload)
             .WithSummary("The owner or a coordinator uploads the organisation's logo (JPEG, PNG or WebP, at most 5 MB), replacing any earlier one")
-            .WithName("putOrganizationLogo").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+            .WithName("putOrganizationLogo").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         organizations.MapDelete("/{organizationId:guid}/logo", (Guid organizationId, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
                 DeleteAsync(PictureSubject.OrganizationLogo, organizationId, uploads, problems, cancellationToken))
             .WithSummary("The owner or a coordinator removes the organisation's logo")
@@ -33,12 +35,12 @@ public static class PicturesApi
 
         var opportunities = app.MapGroup("/api/v1/opportunities").WithTags("Opportunities")
             .RequireAuthorization(Policies.OrganizationMember);
-        opportunities.MapPut("/{opportunityId:guid}/photo", (Guid opportunityId, IFormFile? file, [FromForm] string? altKk, [FromForm] string? altRu, [FromForm] string? altEn,
-                ClaimsPrincipal user, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
-                PutAsync(PictureSubject.OpportunityPhoto, opportunityId, file, new LocalizedText(altKk, altRu, altEn), user, uploads, problems, cancellationToken))
+        opportunities.MapPut("/{opportunityId:guid}/photo", (Guid opportunityId, HttpRequest request, ClaimsPrincipal user, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
+                PutAsync(PictureSubject.OpportunityPhoto, opportunityId, request, user, uploads, problems, cancellationToken))
             .DisableAntiforgery()
+            .AddOpenApiOperationTransformer(DescribeUpload)
             .WithSummary("The organisation's owner or a coordinator uploads the opportunity's photo (JPEG, PNG or WebP, at most 5 MB), replacing any earlier one")
-            .WithName("putOpportunityPhoto").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+            .WithName("putOpportunityPhoto").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         opportunities.MapDelete("/{opportunityId:guid}/photo", (Guid opportunityId, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken) =>
                 DeleteAsync(PictureSubject.OpportunityPhoto, opportunityId, uploads, problems, cancellationToken))
             .WithSummary("The organisation's owner or a coordinator removes the opportunity's photo")
@@ -49,16 +51,62 @@ public static class PicturesApi
     }
 
     private static async Task<Results<Ok<PictureItem>, ProblemHttpResult>> PutAsync(
-        PictureSubject subject, Guid ownerId, IFormFile? file, LocalizedText alt, ClaimsPrincipal user, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken)
+        PictureSubject subject, Guid ownerId, HttpRequest request, ClaimsPrincipal user, PictureUploads uploads, ApiProblems problems, CancellationToken cancellationToken)
     {
         if (await uploads.OwnerAsync(subject, ownerId, cancellationToken) is not { } owner)
         {
             return problems.Refusal(ErrorCodes.NotFound);
         }
 
-        var upload = await Upload.ReadAsync(file, cancellationToken);
+        if (!request.HasFormContentType)
+        {
+            return problems.Refusal(ErrorCodes.UnsupportedMediaType);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            // A broken multipart body.
+            return problems.Refusal(ErrorCodes.BadRequest);
+        }
+
+        var upload = await Upload.ReadAsync(form.Files.GetFile("file"), cancellationToken);
+        var alt = new LocalizedText(form["altKk"].FirstOrDefault(), form["altRu"].FirstOrDefault(), form["altEn"].FirstOrDefault());
         var result = await uploads.UploadAsync(owner, upload, alt, Scopes.AccountId(user)!.Value, cancellationToken);
         return result.Value is { } picture ? TypedResults.Ok(PictureItem.From(picture)) : problems.Refusal(result);
+    }
+
+    /// <summary>The multipart body the handler reads itself, for the API document.</summary>
+    private static Task DescribeUpload(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var text = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Picture.MaxAltLength };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "file", "altKk" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "JPEG, PNG or WebP, at most 5 MB and 50 megapixels" },
+                            ["altKk"] = text,
+                            ["altRu"] = text,
+                            ["altEn"] = text,
+                        },
+                    },
+                },
+            },
+        };
+        return Task.CompletedTask;
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
