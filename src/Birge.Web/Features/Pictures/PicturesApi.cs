@@ -5,8 +5,8 @@ using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.OpenApi;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Birge.Web.Features.Pictures;
 
