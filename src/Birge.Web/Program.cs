@@ -11,6 +11,7 @@ using Birge.Web.Features.Home;
 using Birge.Web.Features.Notifications;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Features.Organizations;
+using Birge.Web.Features.Pictures;
 using Birge.Web.Features.Profile;
 using Birge.Web.Features.Readiness;
 using Birge.Web.Features.Reference;
@@ -59,6 +60,7 @@ services.AddNotifications();
 services.AddReadiness();
 services.AddCallOuts();
 services.AddHome();
+services.AddPictures();
 
 var app = builder.Build();
 
@@ -115,6 +117,7 @@ app.MapHelpRequests();
 app.MapNotifications();
 app.MapReadiness();
 app.MapCallOuts();
+app.MapPictures();
 
 await app.RunAsync();
 return 0;

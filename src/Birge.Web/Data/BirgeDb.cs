@@ -80,6 +80,8 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options), ID
 
     public DbSet<CallOutRecipient> CallOutRecipients => Set<CallOutRecipient>();
 
+    public DbSet<Picture> Pictures => Set<Picture>();
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>

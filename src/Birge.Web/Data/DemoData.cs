@@ -40,6 +40,11 @@ public static class DemoData
         {
             await SeedReadinessAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
         }
+
+        if (!await db.Pictures.AnyAsync(cancellationToken))
+        {
+            await Features.Pictures.DemoLogos.SeedAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -14,11 +14,18 @@ public static class RequestLimits
     /// </summary>
     public const int ApiBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Form bodies (picture uploads): room for a picture a little over its 5 MB, so that one is refused with its own
+    /// translated message; anything bigger is refused here.
+    /// </summary>
+    public const int ApiUploadBytes = 8 * 1024 * 1024;
+
     /// <summary>A bigger API body is refused with 413 and the problem <c>request_too_large</c>, nothing read or stored.</summary>
     public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (request.ContentLength > ApiBodyBytes)
+        var limit = request.HasFormContentType ? ApiUploadBytes : ApiBodyBytes;
+        if (request.ContentLength > limit)
         {
             await RefuseAsync(context);
             return;
@@ -27,7 +34,7 @@ public static class RequestLimits
         // The server (Kestrel) enforces it too, for anything that reads further.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = ApiBodyBytes;
+            size.MaxRequestBodySize = limit;
         }
 
         if (request.ContentLength is null && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
@@ -43,7 +50,7 @@ public static class RequestLimits
                 while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
                 {
                     buffer.Write(chunk, 0, read);
-                    if (buffer.Length > ApiBodyBytes)
+                    if (buffer.Length > limit)
                     {
                         await RefuseAsync(context);
                         return;

@@ -36,6 +36,12 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(self), geolocation=(self), microphone=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Pictures are public and never change under their address (they set their own long cache).
+            if (context.Request.Path.StartsWithSegments("/pictures"))
+            {
+                return Task.CompletedTask;
+            }
+
             if (context.User.Identity?.IsAuthenticated == true || OneTimeLinks.Any(p => context.Request.Path.StartsWithSegments(p)))
             {
                 // Personal: never kept by a browser's cache or a proxy.
