@@ -11,13 +11,16 @@ namespace Birge.Web.Features.CallOuts;
 
 /// <summary>
 /// The live board of a call-out for its region's staff: sent, coming, can't, no answer, by wave and by region; the
-/// roster with phones to call; the reserve. It refreshes itself every 20 seconds without JavaScript. Close and cancel
+/// roster with phones to call; the reserve. It brings itself up to date every 20 seconds, with a small script or, without JavaScript, by reloading. Close and cancel
 /// end it (a cancellation tells those coming). The roster's phones are personal data: every open is audited.
 /// </summary>
 [Authorize(Policy = Policies.RegionStaff)]
 public sealed class BoardModel(BirgeDb db, CallOutBoard board, CallOutRoster roster, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string ReadAction = "call_out.read";
+
+    /// <summary>How often a running board brings itself up to date (its counts, roster and reserve).</summary>
+    public const int RefreshSeconds = 20;
 
     public CallOutBoardView View { get; private set; } = null!;
 

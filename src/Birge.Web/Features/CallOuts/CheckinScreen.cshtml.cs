@@ -13,6 +13,9 @@ namespace Birge.Web.Features.CallOuts;
 [Authorize(Policy = Policies.RegionStaff)]
 public sealed class CheckinScreenModel(BirgeDb db, TimeProvider clock, Outbox outbox) : PageModel
 {
+    /// <summary>How often the screen fetches the fresh code (the code changes every minute).</summary>
+    public const int RefreshSeconds = 30;
+
     public CallOut CallOut { get; private set; } = null!;
 
     public bool IsOpen { get; private set; }

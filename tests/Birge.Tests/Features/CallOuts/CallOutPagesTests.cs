@@ -46,6 +46,8 @@ public abstract class CallOutPagesTests(BirgeApp app)
         Assert.Equal($"/front-office/{Region}/call-outs/{id}", boardUrl);
         var board = await staff.Pages.GetPageAsync(boardUrl);
         Assert.Equal("20", board.QuerySelector("meta[http-equiv='refresh']")?.GetAttribute("content"));
+        // "Sent" is said once (the layout says it), not twice.
+        Assert.Single(board.QuerySelectorAll("[role=status]"), e => e.TextContent.Trim() == Html.Text("CallOut_Sent_Notice", Cultures.Russian));
         Assert.Equal(reach.ToString(System.Globalization.CultureInfo.InvariantCulture), board.Find("#sent").TextContent.Trim());
         Assert.Equal("0 / 1", board.Find("#coming").TextContent.Trim());
         Assert.NotNull(board.QuerySelector("#roster-empty"));
@@ -76,6 +78,7 @@ public abstract class CallOutPagesTests(BirgeApp app)
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         board = await staff.Pages.GetPageAsync(boardUrl);
         Assert.Equal("cancelled", board.Find("#status").GetAttribute("data-status"));
+        Assert.Single(board.QuerySelectorAll("[role=status]"), e => e.TextContent.Trim() == Html.Text("CallOut_Done_cancelled", Cultures.Russian));
         Assert.Null(board.QuerySelector("meta[http-equiv='refresh']"));
         var told = Html.Text("Message_CallOutCancelled_Subject", Cultures.Russian).Replace("{Title}", "Наводнение: мешки с песком", StringComparison.Ordinal);
         Assert.Equal(1, await app.Db(db => db.OutboxMessages.CountAsync(m => m.Recipient == member.Email && m.Subject == told)));

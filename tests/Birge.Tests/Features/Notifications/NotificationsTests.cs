@@ -312,6 +312,28 @@ public abstract class NotificationsTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task The_preferences_page_saves_what_a_browser_posts_which_leaves_out_the_disabled_boxes_of_critical_kinds()
+    {
+        var person = await app.NewPerson().Speaking("ru").SignedIn();
+        var page = await person.Pages.GetPageAsync("/account/notifications");
+        // A browser sends no disabled control: the critical rows' boxes (the first rows of the table) are not posted.
+        var posted = page.QuerySelectorAll("#preferences-form input[type=checkbox][disabled]").ToDictionary(box => box.GetAttribute("name")!, _ => "");
+        Assert.NotEmpty(posted);
+        Assert.Equal("true", page.Find("tr.preference").GetAttribute("data-critical"));
+        posted[page.Find("tr[data-kind='reminders']").QuerySelectorAll("input[type=checkbox]")[1].GetAttribute("name")!] = "";
+
+        using var saved = await person.Pages.SubmitAsync(page, "#preferences-form", posted, "/account/notifications");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var stored = await app.Db(db => db.NotificationPreferences.SingleAsync(p => p.AccountId == person.Id && p.Kind == NotificationKinds.Reminders));
+        Assert.Equal((true, false), (stored.InApp, stored.Email));
+        Assert.False(await app.Db(db => db.NotificationPreferences.AnyAsync(p => p.AccountId == person.Id && p.Kind == NotificationKinds.CallOuts)));
+        var again = await person.Pages.GetPageAsync("/account/notifications");
+        Assert.False(again.Find("tr[data-kind='reminders']").QuerySelectorAll("input[type=checkbox]")[1].HasAttribute("checked"));
+        Assert.True(again.Find("tr[data-kind='applications']").QuerySelectorAll("input[type=checkbox]")[1].HasAttribute("checked"));
+    }
+
+    [Fact]
     public async Task The_admin_sees_deliveries_with_recipients_masked_and_a_volunteer_may_not()
     {
         var person = await app.NewPerson().WithToken();
