@@ -53,6 +53,11 @@ public sealed class PhoneLayoutTests(BrowserApp app)
                     var response = await page.GotoAsync(path);
                     Assert.True(response?.Ok, $"{path} answered {response?.Status} to the {who}.");
                     await AssertFitsAsync(page, $"{path} ({who}, {viewport.Width} px)");
+                    if (path == "/")
+                    {
+                        // The start pages, for a look (the README shows the volunteer's on a phone).
+                        await page.ScreenshotAsync($"start-{who}-{viewport.Width}");
+                    }
                 }
 
                 await page.Context.CloseAsync();

@@ -103,6 +103,8 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
 
             // ...and by distance from the centre of Almaty, which the result shows in km.
             await volunteer.GetByLabel(T("Opp_Search_Text", kk), new() { Exact = true }).FillAsync("");
+            // On a phone the filters beyond the words fold behind "Filters".
+            await volunteer.Locator("#filters > summary").ClickAsync();
             await volunteer.GetByLabel(T("Opp_Field_Latitude", kk), new() { Exact = true }).FillAsync(CentreLat);
             await volunteer.GetByLabel(T("Opp_Field_Longitude", kk), new() { Exact = true }).FillAsync(CentreLon);
             await volunteer.GetByLabel(T("Opp_Search_Radius", kk), new() { Exact = true }).FillAsync("10");

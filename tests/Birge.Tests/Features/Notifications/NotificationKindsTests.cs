@@ -15,7 +15,7 @@ public sealed class NotificationKindsTests
 {
     /// <summary>Sent with Outbox.Email or Outbox.Sms to an address, not to an account: never in an inbox.</summary>
     private static readonly string[] ToAnAddress =
-        ["ConfirmEmail", "ConfirmPhone", "ConfirmReminder", "ResetPassword", "ParentConsent", "PhoneCode", "Received", "OrganizationInvitation", "OrganizationInvitationJoin"];
+        ["ConfirmEmail", "ConfirmPhone", "ConfirmReminder", "ConfirmPhoneReminder", "ResetPassword", "ParentConsent", "PhoneCode", "Received", "OrganizationInvitation", "OrganizationInvitationJoin"];
 
     private static List<Type> MessageTypes() =>
         [.. typeof(Message).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Message)) && !t.IsAbstract)];

@@ -52,7 +52,9 @@ public abstract partial class PhonePagesTests(BirgeApp app) : IDisposable
         var filters = plain.Find("details#filters");
         Assert.False(filters.HasAttribute("open"));
         Assert.Equal(Html.Text("Phone_Filters", Cultures.English), filters.QuerySelector("summary")!.TextContent.Trim());
-        Assert.NotNull(filters.QuerySelector("form[role=search] #lat"));
+        Assert.NotNull(filters.QuerySelector("#lat"));
+        Assert.NotNull(plain.QuerySelector("form[role=search] > .field #q"));
+        Assert.NotNull(plain.QuerySelector("form[role=search] > details#filters"));
         Assert.Equal(Html.Text("Phone_NearMe", Cultures.English), plain.Find("button#near-me").TextContent.Trim());
         Assert.True(plain.Find("button#near-me").HasAttribute("hidden"));
         Assert.True(mistaken.Find("details#filters").HasAttribute("open"));
