@@ -15,6 +15,7 @@ using Birge.Web.Features.Pictures;
 using Birge.Web.Features.Profile;
 using Birge.Web.Features.Readiness;
 using Birge.Web.Features.Reference;
+using Birge.Web.Features.Statistics;
 using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -58,6 +59,7 @@ services.AddBook();
 services.AddHelpRequests(configuration);
 services.AddNotifications();
 services.AddReadiness();
+services.AddStatistics();
 services.AddCallOuts();
 services.AddHome();
 services.AddPictures();
@@ -116,6 +118,7 @@ app.MapBook();
 app.MapHelpRequests();
 app.MapNotifications();
 app.MapReadiness();
+app.MapStatistics();
 app.MapCallOuts();
 app.MapPictures();
 

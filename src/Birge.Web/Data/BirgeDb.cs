@@ -82,6 +82,10 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options), ID
 
     public DbSet<Picture> Pictures => Set<Picture>();
 
+    public DbSet<DailyFigure> DailyFigures => Set<DailyFigure>();
+
+    public DbSet<StatsSnapshot> StatsSnapshots => Set<StatsSnapshot>();
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>

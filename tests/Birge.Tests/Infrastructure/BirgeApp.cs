@@ -72,6 +72,8 @@ public abstract class BirgeApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Outbox:Mode", "File");
         builder.UseSetting("Outbox:Directory", OutboxDirectory);
         builder.UseSetting("Birge:PublicUrl", "http://localhost");
+        // Tests read the statistics right after changing what they count.
+        builder.UseSetting("Statistics:CacheSeconds", "0");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

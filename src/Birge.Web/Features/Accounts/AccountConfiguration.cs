@@ -25,6 +25,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionKato).OnDelete(DeleteBehavior.Restrict);
         // A region's people, in id order: the call centre's suggestions read them a few hundred at a time from a random id.
         b.HasIndex(a => new { a.RegionKato, a.Id });
+        // The statistics' day counts: accounts made and deleted on a day.
+        b.HasIndex(a => a.CreatedAt);
+        b.HasIndex(a => a.DeletedAt);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(a => a.Language).HasMaxLength(2);
         b.HasMany(a => a.Roles).WithOne().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);

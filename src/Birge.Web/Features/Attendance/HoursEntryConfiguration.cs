@@ -23,6 +23,8 @@ internal sealed class HoursEntryConfiguration : IEntityTypeConfiguration<HoursEn
         b.HasIndex(h => new { h.CallOutId, h.VolunteerId }).IsUnique();
         b.HasIndex(h => new { h.VolunteerId, h.Status, h.Date });
         b.HasIndex(h => new { h.OrganizationId, h.Date });
+        // The statistics' day counts: confirmed hours dated on a day.
+        b.HasIndex(h => new { h.Date, h.Status });
         b.Property(h => h.DirectionCode).HasMaxLength(32);
         b.Property(h => h.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(h => h.DisputeReason).HasMaxLength(HoursEntry.MaxReasonLength);

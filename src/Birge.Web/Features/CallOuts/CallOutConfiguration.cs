@@ -40,5 +40,8 @@ internal sealed class CallOutRecipientConfiguration : IEntityTypeConfiguration<C
         // A person's call-outs (their inbox link, "committed elsewhere"); an SMS reply finds the latest by phone.
         b.HasIndex(r => new { r.AccountId, r.SentAt });
         b.HasIndex(r => new { r.Phone, r.SentAt });
+        // The statistics' day counts: people reached and replies on a day.
+        b.HasIndex(r => r.SentAt);
+        b.HasIndex(r => r.RepliedAt);
     }
 }

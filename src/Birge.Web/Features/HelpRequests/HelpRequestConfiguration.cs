@@ -46,6 +46,8 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         b.HasIndex(r => new { r.Latitude, r.Longitude }, "IX_HelpRequests_Waiting_Latitude_Longitude").HasFilter(Waiting);
         b.HasIndex(r => new { r.RegionKato, r.ClaimDueAt, r.Id }, "IX_HelpRequests_Waiting_RegionKato_ClaimDueAt").HasFilter(Waiting);
         b.HasIndex(r => new { r.HelperId, r.DoneAt });
+        // The statistics' day counts: requests queued on a day (those closed use ClosedAt's).
+        b.HasIndex(r => r.QueuedAt);
     }
 
     /// <summary>New or open: how the queries say it (<c>Status == New || Status == Open</c>), so both databases use these indexes.</summary>

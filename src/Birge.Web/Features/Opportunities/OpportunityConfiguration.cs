@@ -13,6 +13,8 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         b.HasKey(o => o.Id);
         b.HasOne<Organization>().WithMany().HasForeignKey(o => o.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(o => o.OrganizationId);
+        // The statistics' day counts: opportunities published on a day.
+        b.HasIndex(o => o.PublishedAt);
         b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
         b.ComplexProperty(o => o.Title).HasLocalizedColumns("Title", Opportunity.MaxTitleLength);
         b.ComplexProperty(o => o.Description).HasLocalizedColumns("Description", Opportunity.MaxDescriptionLength);

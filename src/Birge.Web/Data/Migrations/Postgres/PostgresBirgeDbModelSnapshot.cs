@@ -109,6 +109,10 @@ namespace Birge.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DeletedAt");
+
                     b.HasIndex("Iin")
                         .IsUnique();
 
@@ -397,6 +401,10 @@ namespace Birge.Web.Data.Migrations.Postgres
 
                     b.HasKey("CallOutId", "AccountId");
 
+                    b.HasIndex("RepliedAt");
+
+                    b.HasIndex("SentAt");
+
                     b.HasIndex("AccountId", "SentAt");
 
                     b.HasIndex("Phone", "SentAt");
@@ -514,6 +522,33 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.HasIndex("AccountId");
 
                     b.ToTable("ConsentRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Birge.Web.Domain.DailyFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionKato")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "RegionKato", "Metric", "Part");
+
+                    b.HasIndex("Metric", "Day");
+
+                    b.ToTable("DailyFigures", (string)null);
                 });
 
             modelBuilder.Entity("Birge.Web.Domain.Direction", b =>
@@ -773,6 +808,8 @@ namespace Birge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DuplicateOfId");
 
+                    b.HasIndex("QueuedAt");
+
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
@@ -930,6 +967,8 @@ namespace Birge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CallOutId", "VolunteerId")
                         .IsUnique();
+
+                    b.HasIndex("Date", "Status");
 
                     b.HasIndex("OrganizationId", "Date");
 
@@ -1190,6 +1229,8 @@ namespace Birge.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("SearchText");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
@@ -1301,6 +1342,8 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.HasIndex("Status");
 
                     b.HasIndex("RegionKato", "Status");
+
+                    b.HasIndex("Status", "StatusChangedAt");
 
                     b.ToTable("Organizations", (string)null);
                 });
@@ -1648,6 +1691,19 @@ namespace Birge.Web.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_Shifts_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\"");
                         });
+                });
+
+            modelBuilder.Entity("Birge.Web.Domain.StatsSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Through")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Through");
+
+                    b.ToTable("StatsSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("Birge.Web.Domain.Team", b =>

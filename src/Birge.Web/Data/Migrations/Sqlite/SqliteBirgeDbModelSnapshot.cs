@@ -103,6 +103,10 @@ namespace Birge.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DeletedAt");
+
                     b.HasIndex("Iin")
                         .IsUnique();
 
@@ -389,6 +393,10 @@ namespace Birge.Web.Data.Migrations.Sqlite
 
                     b.HasKey("CallOutId", "AccountId");
 
+                    b.HasIndex("RepliedAt");
+
+                    b.HasIndex("SentAt");
+
                     b.HasIndex("AccountId", "SentAt");
 
                     b.HasIndex("Phone", "SentAt");
@@ -506,6 +514,33 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.HasIndex("AccountId");
 
                     b.ToTable("ConsentRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Birge.Web.Domain.DailyFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionKato")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "RegionKato", "Metric", "Part");
+
+                    b.HasIndex("Metric", "Day");
+
+                    b.ToTable("DailyFigures", (string)null);
                 });
 
             modelBuilder.Entity("Birge.Web.Domain.Direction", b =>
@@ -765,6 +800,8 @@ namespace Birge.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DuplicateOfId");
 
+                    b.HasIndex("QueuedAt");
+
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
@@ -920,6 +957,8 @@ namespace Birge.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CallOutId", "VolunteerId")
                         .IsUnique();
+
+                    b.HasIndex("Date", "Status");
 
                     b.HasIndex("OrganizationId", "Date");
 
@@ -1180,6 +1219,8 @@ namespace Birge.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("Status", "EndsAt")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "StartsAt", "Id", "RegionKato", "Directions", "MinAge", "Online", "Latitude", "Longitude" });
 
@@ -1285,6 +1326,8 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.HasIndex("RegionKato", "Status");
+
+                    b.HasIndex("Status", "StatusChangedAt");
 
                     b.ToTable("Organizations", (string)null);
                 });
@@ -1631,6 +1674,19 @@ namespace Birge.Web.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_Shifts_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\"");
                         });
+                });
+
+            modelBuilder.Entity("Birge.Web.Domain.StatsSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Through")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Through");
+
+                    b.ToTable("StatsSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("Birge.Web.Domain.Team", b =>

@@ -1,0 +1,13 @@
+using Birge.Tests.Security;
+using static Birge.Tests.Security.Who;
+
+namespace Birge.Tests.Features.Statistics;
+
+/// <summary>Role-matrix rows of the statistics: the figures are public.</summary>
+public sealed class StatisticsRoles : FeatureRoles
+{
+    public override RoleRows Rows { get; } = new()
+    {
+        ["GET /api/v1/stats"] = Everyone,
+    };
+}
