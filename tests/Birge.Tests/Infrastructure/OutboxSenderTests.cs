@@ -80,6 +80,36 @@ public abstract class OutboxSenderTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task A_message_being_sent_shows_as_sending_and_no_other_sender_takes_it_until_its_lease_runs_out()
+    {
+        var message = await QueueAsync();
+        var gateway = new HeldSender();
+        await using var slowNode = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IMessageSender>(gateway)));
+        var sending = slowNode.Services.GetRequiredService<OutboxSender>().SendBatchAsync(CancellationToken.None);
+        await gateway.Holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var held = await app.Db(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == message.Id));
+        Assert.Equal(DeliveryState.Sending, DeliveryStatus.Of(held, DateTime.UtcNow));
+        await app.Services.GetRequiredService<OutboxSender>().SendBatchAsync(CancellationToken.None);
+        Assert.Empty(FilesFor(message));
+
+        gateway.Release.SetResult();
+        await sending;
+        var sent = await app.Db(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == message.Id));
+        Assert.Equal((DeliveryState.Sent, 1, (DateTime?)null), (DeliveryStatus.Of(sent, DateTime.UtcNow), sent.Attempts, sent.SendingUntil));
+        Assert.Equal(1, gateway.Calls.Count(id => id == message.Id));
+
+        // A sender that died holding a message lets its lease lapse; then another one sends it.
+        var orphan = await QueueAsync();
+        await app.Db(db => db.OutboxMessages.Where(m => m.Id == orphan.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingUntil, DateTime.UtcNow.AddMinutes(1))));
+        await app.Services.GetRequiredService<OutboxSender>().SendBatchAsync(CancellationToken.None);
+        Assert.Empty(FilesFor(orphan));
+        await app.Db(db => db.OutboxMessages.Where(m => m.Id == orphan.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingUntil, DateTime.UtcNow.AddSeconds(-1))));
+        await app.Services.GetRequiredService<OutboxSender>().SendBatchAsync(CancellationToken.None);
+        Assert.Single(FilesFor(orphan));
+    }
+
+    [Fact]
     public void Retries_back_off_and_stop_at_the_limit()
     {
         var now = new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
@@ -120,6 +150,24 @@ public abstract class OutboxSenderTests(BirgeApp app)
             return await db.SaveChangesAsync();
         });
         return message;
+    }
+
+    /// <summary>A gateway that holds the first message until the test lets it go.</summary>
+    private sealed class HeldSender : IMessageSender
+    {
+        public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<Guid> Calls { get; } = [];
+
+        public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            Calls.Add(message.Id);
+            Holding.TrySetResult();
+            await Release.Task;
+            return null;
+        }
     }
 
     private sealed class FailingSender : IMessageSender

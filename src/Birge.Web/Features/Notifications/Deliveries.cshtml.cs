@@ -10,7 +10,7 @@ namespace Birge.Web.Features.Notifications;
 
 /// <summary>The national admin's view of recent e-mails and SMS: what became of each, the recipient masked.</summary>
 [Authorize(Policy = Policies.NationalAdmin)]
-public sealed class DeliveriesModel(BirgeDb db) : PageModel
+public sealed class DeliveriesModel(BirgeDb db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -52,14 +52,15 @@ public sealed class DeliveriesModel(BirgeDb db) : PageModel
         var found = await messages
             .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .Select(m => new { m.Id, m.CreatedAt, m.Channel, m.Recipient, m.SentAt, m.FailedAt, m.DeliveredAt, m.Attempts, m.LastError, m.NextAttemptAt, m.NotificationId })
+            .Select(m => new { m.Id, m.CreatedAt, m.Channel, m.Recipient, m.SentAt, m.FailedAt, m.DeliveredAt, m.Attempts, m.LastError, m.NextAttemptAt, m.NotificationId, m.SendingUntil })
             .ToListAsync(cancellationToken);
         var notices = found.Select(m => m.NotificationId).OfType<Guid>().Distinct().ToList();
         var kinds = await db.Notifications.AsNoTracking().Where(n => notices.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Kind, cancellationToken);
         HasMore = recipient is null && found.Count > PageSize;
+        var now = clock.GetUtcNow().UtcDateTime;
         Rows = [.. found.Take(PageSize).Select(m => new DeliveryRow(
             m.Id, m.CreatedAt, m.Channel, m.NotificationId is { } n ? kinds.GetValueOrDefault(n) : null, Mask.Recipient(m.Channel, m.Recipient),
-            DeliveryStatus.Of(m.SentAt, m.FailedAt, m.DeliveredAt, m.Attempts), m.Attempts, m.LastError, m.NextAttemptAt))];
+            DeliveryStatus.Of(m.SentAt, m.FailedAt, m.DeliveredAt, m.Attempts, m.SendingUntil, now), m.Attempts, m.LastError, m.NextAttemptAt))];
     }
 }
 

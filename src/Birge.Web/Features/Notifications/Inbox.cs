@@ -26,11 +26,12 @@ public sealed class Inbox(BirgeDb db, TimeProvider clock)
         var ids = items.Select(n => (Guid?)n.Id).ToList();
         var copies = await db.OutboxMessages.AsNoTracking()
             .Where(m => ids.Contains(m.NotificationId))
-            .Select(m => new { m.NotificationId, m.Channel, m.SentAt, m.FailedAt, m.DeliveredAt, m.Attempts })
+            .Select(m => new { m.NotificationId, m.Channel, m.SentAt, m.FailedAt, m.DeliveredAt, m.Attempts, m.SendingUntil })
             .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         var channels = copies.ToLookup(
             c => c.NotificationId!.Value,
-            c => new ChannelStatus(c.Channel, DeliveryStatus.Of(c.SentAt, c.FailedAt, c.DeliveredAt, c.Attempts)));
+            c => new ChannelStatus(c.Channel, DeliveryStatus.Of(c.SentAt, c.FailedAt, c.DeliveredAt, c.Attempts, c.SendingUntil, now)));
         return new InboxPage([.. items.Select(n => new InboxItem(n, [.. channels[n.Id]]))], total, unread, page);
     }
 

@@ -84,7 +84,7 @@ public static class NotificationsApi
 public sealed record NotificationList(IReadOnlyList<NotificationRow> Items, int Total, int Unread);
 
 /// <param name="Link">A local path of Birge, or null.</param>
-/// <param name="Channels">Its e-mail and SMS copies: queued, retrying, sent, delivered or failed.</param>
+/// <param name="Channels">Its e-mail and SMS copies: queued, sending, retrying, sent, delivered or failed.</param>
 public sealed record NotificationRow(
     Guid Id, string Kind, string Title, string Body, string? Link, DateTime CreatedAt, DateTime? ReadAt, IReadOnlyList<ChannelRow> Channels);
 

@@ -8,6 +8,9 @@ public enum DeliveryState
     /// <summary>Waiting for its turn (or for the end of the quiet hours).</summary>
     Queued,
 
+    /// <summary>A sender has taken it and is handing it to the mail server or the gateway right now.</summary>
+    Sending,
+
     /// <summary>Tried and failed for now; it is tried again later.</summary>
     Retrying,
 
@@ -22,8 +25,9 @@ public enum DeliveryState
 }
 
 /// <summary>
-/// The one place a message's delivery state is read from its columns. "Sending" cannot be told apart from queued: a
-/// sender takes a batch, sends it and records the outcome in one transaction, so nobody else sees it half-way.
+/// The one place a message's delivery state is read from its columns. "Sending" is a sender's lease that has not run
+/// out (<see cref="OutboxMessage.SendingUntil"/>): a sender takes a batch and commits the lease before the first
+/// message goes out, then records each outcome as it comes.
 /// </summary>
 public static class DeliveryStatus
 {
@@ -33,13 +37,14 @@ public static class DeliveryStatus
     /// <summary>Reported delivered: for a count in the database.</summary>
     public static readonly Expression<Func<OutboxMessage, bool>> IsDelivered = m => m.DeliveredAt != null && m.FailedAt == null;
 
-    public static DeliveryState Of(OutboxMessage message) =>
-        Of(message.SentAt, message.FailedAt, message.DeliveredAt, message.Attempts);
+    public static DeliveryState Of(OutboxMessage message, DateTime now) =>
+        Of(message.SentAt, message.FailedAt, message.DeliveredAt, message.Attempts, message.SendingUntil, now);
 
-    public static DeliveryState Of(DateTime? sentAt, DateTime? failedAt, DateTime? deliveredAt, int attempts) =>
+    public static DeliveryState Of(DateTime? sentAt, DateTime? failedAt, DateTime? deliveredAt, int attempts, DateTime? sendingUntil, DateTime now) =>
         failedAt is not null ? DeliveryState.Failed
         : deliveredAt is not null ? DeliveryState.Delivered
         : sentAt is not null ? DeliveryState.Sent
+        : sendingUntil > now ? DeliveryState.Sending
         : attempts > 0 ? DeliveryState.Retrying
         : DeliveryState.Queued;
 

@@ -43,6 +43,12 @@ public sealed class OutboxMessage
     /// <summary>When the gateway reported it delivered to the phone or mailbox.</summary>
     public DateTime? DeliveredAt { get; set; }
 
+    /// <summary>
+    /// The lease of the sender that took it: until then it is being sent and no other sender tries it. A sender that
+    /// dies mid-send lets it lapse, and the message is taken again (the gateway drops the repeat by its key).
+    /// </summary>
+    public DateTime? SendingUntil { get; set; }
+
     public void MarkSent(DateTime now)
     {
         Attempts++;

@@ -36,18 +36,40 @@ public sealed class OutboxSender(
         return handled;
     }
 
-    /// <summary>Sends one batch; returns how many messages it handled.</summary>
+    /// <summary>How long a sender holds the messages it took (<c>Outbox:LeaseSeconds</c>, 120).</summary>
+    public TimeSpan Lease { get; } = TimeSpan.FromSeconds(services.Configuration.GetValue("Outbox:LeaseSeconds", 120));
+
+    /// <summary>
+    /// Sends one batch; returns how many messages it handled. The batch is taken first, in a short transaction of its
+    /// own (FOR UPDATE SKIP LOCKED on PostgreSQL, then a lease written only where no live lease is), so staff see the
+    /// messages as "sending" and no other node takes them; each outcome is then recorded on its own, and only while
+    /// the lease is still this sender's.
+    /// </summary>
     public async Task<int> SendBatchAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BirgeDb>();
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = db.Provider == DatabaseProvider.Postgres
-            ? db.OutboxMessages.FromSql(
-                $"""SELECT * FROM "OutboxMessages" WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} ORDER BY "NextAttemptAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
-            : db.OutboxMessages.Where(m => m.SentAt == null && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(BatchSize);
-        var batch = await due.ToListAsync(cancellationToken);
+        var lease = now + Lease;
+        List<Guid> taken;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var due = db.Provider == DatabaseProvider.Postgres
+                ? db.Database.SqlQuery<Guid>(
+                    $"""SELECT "Id" AS "Value" FROM "OutboxMessages" WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} AND ("SendingUntil" IS NULL OR "SendingUntil" <= {now}) ORDER BY "NextAttemptAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
+                : db.OutboxMessages.Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.SendingUntil == null || m.SendingUntil <= now))
+                    .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize);
+            var ids = await due.ToListAsync(cancellationToken);
+            await db.OutboxMessages
+                .Where(m => ids.Contains(m.Id) && m.SentAt == null && (m.SendingUntil == null || m.SendingUntil <= now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingUntil, lease), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            taken = await db.OutboxMessages.AsNoTracking()
+                .Where(m => ids.Contains(m.Id) && m.SendingUntil == lease)
+                .Select(m => m.Id).ToListAsync(cancellationToken);
+        }
+
+        var batch = await db.OutboxMessages.AsNoTracking().Where(m => taken.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(cancellationToken);
         foreach (var message in batch)
         {
             try
@@ -67,10 +89,24 @@ public sealed class OutboxSender(
                 logger.LogWarning("Outbox message {MessageId} failed on attempt {Attempt}: {Error}", message.Id, message.Attempts + 1, ex.GetType().Name);
                 message.MarkFailed(clock.GetUtcNow().UtcDateTime, ex.Message);
             }
+
+            var recorded = await db.OutboxMessages
+                .Where(m => m.Id == message.Id && m.SendingUntil == lease)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.Attempts, message.Attempts)
+                        .SetProperty(m => m.SentAt, message.SentAt)
+                        .SetProperty(m => m.FailedAt, message.FailedAt)
+                        .SetProperty(m => m.LastError, message.LastError)
+                        .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)
+                        .SetProperty(m => m.GatewayId, message.GatewayId)
+                        .SetProperty(m => m.SendingUntil, (DateTime?)null),
+                    CancellationToken.None);
+            if (recorded == 0)
+            {
+                logger.LogWarning("Outbox message {MessageId} outlived its sender's lease; another sender has it now", message.Id);
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return batch.Count;
     }
 }

@@ -389,7 +389,7 @@ public abstract class NotificationsTests(BirgeApp app)
 
         var delivered = await app.Db(db => db.OutboxMessages.SingleAsync(m => m.GatewayId == gatewayId));
         Assert.NotNull(delivered.DeliveredAt);
-        Assert.Equal(DeliveryState.Delivered, DeliveryStatus.Of(delivered));
+        Assert.Equal(DeliveryState.Delivered, DeliveryStatus.Of(delivered, DateTime.UtcNow));
 
         using var list = await person.Api.GetAsync("/api/v1/me/notifications");
         var channels = (await list.JsonAsync()).GetProperty("items")[0].GetProperty("channels").EnumerateArray()

@@ -51,13 +51,13 @@ public sealed class SmsGatewayTests
         {
             message.MarkFailedPermanently(now, error.Message);
             Assert.Equal(now, message.FailedAt);
-            Assert.Equal(DeliveryState.Failed, DeliveryStatus.Of(message));
+            Assert.Equal(DeliveryState.Failed, DeliveryStatus.Of(message, DateTime.UtcNow));
         }
         else
         {
             message.MarkFailed(now, error.Message);
             Assert.Null(message.FailedAt);
-            Assert.Equal(DeliveryState.Retrying, DeliveryStatus.Of(message));
+            Assert.Equal(DeliveryState.Retrying, DeliveryStatus.Of(message, DateTime.UtcNow));
         }
     }
 
