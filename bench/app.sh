@@ -32,6 +32,7 @@ app_env=(
   Jobs__ClaimExpiry__Enabled=false
   Jobs__SlaEscalation__Enabled=false
   Jobs__HelpRequestRetention__Enabled=false
+  Jobs__StatsSnapshot__Enabled=false
   Logging__LogLevel__Default=Warning
   Logging__LogLevel__Microsoft.EntityFrameworkCore=None
   "Birge__PublicUrl=$base"

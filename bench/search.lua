@@ -3,7 +3,7 @@
 --   wrk -s bench/search.lua http://127.0.0.1:PORT -- /api/v1/opportunities bench/queries.txt
 --   wrk -s bench/search.lua http://127.0.0.1:PORT -- /health/live -
 -- In the file: one query string a line ("?region=750000000&q=тазалау"), # for comments; {+Nd} becomes the date N days
--- from today (UTC), so date ranges stay in the future. Each request also rotates Accept-Language over kk, ru, en, and
+-- from today (UTC), so date ranges stay in the future, and {-Nd} the date N days ago. Each request also rotates Accept-Language over kk, ru, en, and
 -- says it came through TLS, as nginx does in production (docs/deploy.md).
 
 local queries = {}
@@ -17,7 +17,9 @@ local function encode(query)
 end
 
 local function expand(query)
-  return (query:gsub("{%+(%d+)d}", function(days) return os.date("!%Y-%m-%d", os.time() + tonumber(days) * 86400) end))
+  return (query:gsub("{([%+%-])(%d+)d}", function(sign, days)
+    return os.date("!%Y-%m-%d", os.time() + (sign == "-" and -1 or 1) * tonumber(days) * 86400)
+  end))
 end
 
 function init(args)
