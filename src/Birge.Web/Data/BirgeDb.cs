@@ -84,6 +84,8 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options), ID
 
     public DbSet<DailyFigure> DailyFigures => Set<DailyFigure>();
 
+    public DbSet<MonthTotal> MonthTotals => Set<MonthTotal>();
+
     public DbSet<StatsSnapshot> StatsSnapshots => Set<StatsSnapshot>();
 
     public abstract DatabaseProvider Provider { get; }

@@ -21,6 +21,24 @@ public sealed class DailyFigure
 }
 
 /// <summary>
+/// The sum of <see cref="DailyFigure"/> over a whole month (<see cref="Month"/> is its first day), written with the days
+/// by the snapshot job so that a period of many months is read from a few rows. Active volunteers, counted per month,
+/// are here too.
+/// </summary>
+public sealed class MonthTotal
+{
+    public DateOnly Month { get; init; }
+
+    public required string RegionKato { get; init; }
+
+    public required string Metric { get; init; }
+
+    public string Part { get; init; } = "";
+
+    public long Value { get; set; }
+}
+
+/// <summary>
 /// A run of the snapshot job: every day up to and including <see cref="Through"/> is in <see cref="DailyFigure"/>;
 /// later days are counted live. Open data names its dated files after these.
 /// </summary>
@@ -47,7 +65,7 @@ public static class StatMetric
     public const string SilverLeft = "silver_left";
 
     /// <summary>
-    /// People with confirmed hours dated in the month, in their own region; stored on the month's first day, and only
+    /// People with confirmed hours dated in the month, in their own region: a <see cref="MonthTotal"/> only, and only
     /// meaningful per month (a person active in two months is one person in each).
     /// </summary>
     public const string ActiveVolunteers = "active_volunteers";

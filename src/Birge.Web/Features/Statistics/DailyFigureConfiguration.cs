@@ -18,6 +18,18 @@ internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyF
     }
 }
 
+internal sealed class MonthTotalConfiguration : IEntityTypeConfiguration<MonthTotal>
+{
+    public void Configure(EntityTypeBuilder<MonthTotal> b)
+    {
+        b.ToTable("MonthTotals");
+        b.HasKey(f => new { f.Month, f.RegionKato, f.Metric, f.Part });
+        b.Property(f => f.RegionKato).HasMaxLength(9);
+        b.Property(f => f.Metric).HasMaxLength(32);
+        b.Property(f => f.Part).HasMaxLength(64);
+    }
+}
+
 internal sealed class StatsSnapshotConfiguration : IEntityTypeConfiguration<StatsSnapshot>
 {
     public void Configure(EntityTypeBuilder<StatsSnapshot> b)

@@ -88,10 +88,10 @@ public sealed class DailyFigures(BirgeDb db)
     }
 
     /// <summary>
-    /// Distinct people with confirmed hours in each month that starts in the window, in their own region, on the
-    /// month's first day. The month is counted whole, even when the window ends inside it.
+    /// Distinct people with confirmed hours in each month the window touches, in their own region. The month is
+    /// counted whole, even when the window starts or ends inside it.
     /// </summary>
-    public async Task<List<DailyFigure>> CountActiveAsync(DateOnly from, DateOnly until, CancellationToken cancellationToken)
+    public async Task<List<MonthTotal>> CountActiveAsync(DateOnly from, DateOnly until, CancellationToken cancellationToken)
     {
         var first = new DateOnly(from.Year, from.Month, 1);
         var last = new DateOnly(until.Year, until.Month, 1).AddMonths(until.Day == 1 ? 0 : 1);
@@ -101,9 +101,9 @@ public sealed class DailyFigures(BirgeDb db)
             .GroupBy(x => new { x.Year, x.Month, x.RegionKato })
             .Select(g => new { g.Key.Year, g.Key.Month, g.Key.RegionKato, Count = g.Select(x => x.VolunteerId).Distinct().Count() })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new DailyFigure
+        return [.. rows.Select(r => new MonthTotal
         {
-            Day = new DateOnly(r.Year, r.Month, 1),
+            Month = new DateOnly(r.Year, r.Month, 1),
             RegionKato = r.RegionKato,
             Metric = StatMetric.ActiveVolunteers,
             Value = r.Count,

@@ -10,7 +10,8 @@ namespace Birge.Web.Features.Statistics;
 /// The daily snapshot (<c>Jobs:StatsSnapshot</c>, looked at hourly, taken once across nodes): once a day has ended in
 /// Kazakhstan, the figures of the last <see cref="RecountDays"/> days up to yesterday are counted again (hours are
 /// confirmed and requests closed days after the fact) and replace what was stored for them, in one transaction, with a
-/// <see cref="StatsSnapshot"/> row saying how far they go. The first run counts the whole history.
+/// <see cref="StatsSnapshot"/> row saying how far they go, with the months they touch summed again
+/// (<see cref="MonthTotal"/>). The first run counts the whole history.
 /// </summary>
 public sealed class StatsSnapshots(IServiceScopeFactory scopes, TimeProvider clock, JobServices services)
     : PeriodicJob<int>("StatsSnapshot", TimeSpan.FromHours(1), services)
@@ -33,16 +34,23 @@ public sealed class StatsSnapshots(IServiceScopeFactory scopes, TimeProvider clo
         var from = last is { } through ? through.AddDays(1 - RecountDays) : await FirstDayAsync(db, today, cancellationToken);
         var counter = scope.ServiceProvider.GetRequiredService<DailyFigures>();
         var figures = await counter.CountAsync(from, today, cancellationToken);
-        // Active volunteers are per month: the months the window touches are counted whole, as they stand now.
         var firstMonth = new DateOnly(from.Year, from.Month, 1);
-        figures.AddRange(await counter.CountActiveAsync(firstMonth, today, cancellationToken));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.DailyFigures
-            .Where(f => (f.Day >= from && f.Day < today && f.Metric != StatMetric.ActiveVolunteers)
-                || (f.Day >= firstMonth && f.Metric == StatMetric.ActiveVolunteers))
-            .ExecuteDeleteAsync(cancellationToken);
+        await db.DailyFigures.Where(f => f.Day >= from && f.Day < today).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.NewRowsAsync(db, figures, cancellationToken);
+
+        // The months the window touches, summed again from their days; active volunteers are counted per month, whole.
+        await db.MonthTotals.Where(m => m.Month >= firstMonth).ExecuteDeleteAsync(cancellationToken);
+        var months = await db.DailyFigures.AsNoTracking()
+            .Where(f => f.Day >= firstMonth)
+            .GroupBy(f => new { f.Day.Year, f.Day.Month, f.RegionKato, f.Metric, f.Part })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.RegionKato, g.Key.Metric, g.Key.Part, Value = g.Sum(f => f.Value) })
+            .ToListAsync(cancellationToken);
+        var totals = months.Select(m => new MonthTotal { Month = new DateOnly(m.Year, m.Month, 1), RegionKato = m.RegionKato, Metric = m.Metric, Part = m.Part, Value = m.Value }).ToList();
+        totals.AddRange(await counter.CountActiveAsync(firstMonth, today, cancellationToken));
+        await BulkInsert.NewRowsAsync(db, totals, cancellationToken);
+
         // Two nodes cannot both get here (the job's claim), and a snapshot row is written once per day.
         await BulkInsert.NewRowsAsync(db, [new StatsSnapshot { Through = today.AddDays(-1), MadeAt = now }], cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -62,7 +62,10 @@ public abstract class StatsApiTests(BirgeApp app)
         Assert.True(Number(national, "volunteers") >= Number(after, "volunteers"));
         Assert.Contains(national.GetProperty("byRegion").EnumerateArray(), r => r.GetProperty("regionKato").GetString() == Jetisu);
 
-        // The snapshot stores every day up to yesterday; the answer is the same, today counted live on top.
+        // The snapshot stores every day up to yesterday (and whole months as one row each); the answers are the same,
+        // today counted live on top.
+        var recent = $"?region={Jetisu}&from={today.AddDays(-40):yyyy-MM-dd}&to={today.AddDays(-3):yyyy-MM-dd}";
+        var recentBefore = await StatsAsync(anonymous, recent);
         var stored = await app.Services.GetRequiredService<StatsSnapshots>().RunOnceAsync(CancellationToken.None);
         Assert.True(stored > 0);
         Assert.Equal(today.AddDays(-1), await app.Db(db => db.StatsSnapshots.MaxAsync(s => (DateOnly?)s.Through)));
@@ -70,6 +73,8 @@ public abstract class StatsApiTests(BirgeApp app)
         Assert.True(await app.Db(db => db.DailyFigures.AnyAsync(f =>
             f.Day == hoursDay && f.RegionKato == Jetisu && f.Metric == StatMetric.ConfirmedMinutes && f.Part == "ecology" && f.Value >= 60)));
         Assert.Equal(after.ToString(), (await StatsAsync(anonymous, $"?region={Jetisu}")).ToString());
+        Assert.Equal(recentBefore.ToString(), (await StatsAsync(anonymous, recent)).ToString());
+        Assert.True(Number(recentBefore, "confirmedMinutes") >= 60, "The hours of a week ago are in the last 40 days.");
 
         // A second run the same day has nothing to do.
         Assert.Equal(0, await app.Services.GetRequiredService<StatsSnapshots>().RunOnceAsync(CancellationToken.None));

@@ -1024,6 +1024,31 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.ToTable("IinChecks", (string)null);
                 });
 
+            modelBuilder.Entity("Birge.Web.Domain.MonthTotal", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionKato")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "RegionKato", "Metric", "Part");
+
+                    b.ToTable("MonthTotals", (string)null);
+                });
+
             modelBuilder.Entity("Birge.Web.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")

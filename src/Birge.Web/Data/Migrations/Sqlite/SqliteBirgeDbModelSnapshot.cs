@@ -1014,6 +1014,31 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.ToTable("IinChecks", (string)null);
                 });
 
+            modelBuilder.Entity("Birge.Web.Domain.MonthTotal", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionKato")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "RegionKato", "Metric", "Part");
+
+                    b.ToTable("MonthTotals", (string)null);
+                });
+
             modelBuilder.Entity("Birge.Web.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
