@@ -334,13 +334,13 @@ public static class DemoData
         var today = Localization.KazakhstanTime.FromUtc(now).Date;
         DateTime At(int days, int hour) => Localization.KazakhstanTime.ToUtc(today.AddDays(days).AddHours(hour));
         var soon = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc).AddHours(1);
-        var opportunities = new (string Organization, string Region, string[] Directions, LocalizedText Title, LocalizedText Description, string Address, double? Lat, double? Lon, int MinAge, (DateTime Start, DateTime End, int Seats, string? Role)[] Shifts)[]
+        var opportunities = new (string Organization, string Region, string[] Directions, LocalizedText Title, LocalizedText Description, string Address, double? Lat, double? Lon, int MinAge, (DateTime Start, DateTime End, int Seats, LocalizedText? Role)[] Shifts)[]
         {
             ("Жасыл Әлем", "750000000", ["ecology"],
                 new("Горький саябағында ағаш отырғызу", "Посадка деревьев в парке Горького", "Tree planting in Gorky Park"),
                 new("Саябақтың солтүстік бөлігіне 200 көшет отырғызамыз. Қолғап пен күрек береміз.", "Высаживаем 200 саженцев в северной части парка. Перчатки и лопаты выдаём.", "We plant 200 saplings in the north of the park. Gloves and spades provided."),
                 "Алматы, Гоголь к-сі, 1, Горький саябағы", 43.2567, 76.9706, 0,
-                [(soon, soon.AddHours(3), 20, "Отырғызу"), (At(3, 10), At(3, 14), 30, "Отырғызу")]),
+                [(soon, soon.AddHours(3), 20, new LocalizedText("Отырғызу", "Посадка", "Planting")), (At(3, 10), At(3, 14), 30, new LocalizedText("Отырғызу", "Посадка", "Planting"))]),
             ("Жасыл Әлем", "750000000", ["ecology"],
                 new("Көк-Төбеде қоқыс жинау", "Уборка мусора на Кок-Тобе", "Litter pick on Kok-Tobe"),
                 new("Таулы беткейлерді тазалаймыз, қалдықтарды сұрыптаймыз.", "Чистим склоны и сортируем отходы.", "We clean the slopes and sort the waste."),
@@ -350,7 +350,7 @@ public static class DemoData
                 new("Қайырымдылық жәрмеңкесі", "Благотворительная ярмарка", "Charity fair"),
                 new("Қайырымдылық жәрмеңкесінде сатушыларға, қонақтарды қарсы алуға көмек керек.", "На благотворительной ярмарке нужна помощь продавцам и встреча гостей.", "Help the stall holders and welcome visitors at the charity fair."),
                 "Алматы, Абай даңғылы, 44", 43.2402, 76.9270, 14,
-                [(At(1, 9), At(1, 13), 10, "Тіркеу үстелі"), (At(1, 13), At(1, 17), 10, "Сауда орындары")]),
+                [(At(1, 9), At(1, 13), 10, new LocalizedText("Тіркеу үстелі", "Стойка регистрации", "Registration desk")), (At(1, 13), At(1, 17), 10, new LocalizedText("Сауда орындары", "Торговые места", "Stalls"))]),
             ("Жасыл Әлем", "750000000", ["ecology"],
                 new("Үлкен Алматы көлі: экологиялық рейд", "Большое Алматинское озеро: экорейд", "Big Almaty Lake eco patrol"),
                 new("Көл жағасын тазалаймыз, туристерге табиғатты қорғау туралы айтамыз. Автобус қаладан.", "Убираем берег и рассказываем туристам о бережном отношении к природе. Автобус из города.", "We clean the shore and talk to tourists about caring for nature. Bus from the city."),
@@ -360,7 +360,7 @@ public static class DemoData
                 new("Оқушыларға онлайн экология сабағы", "Онлайн-урок экологии для школьников", "Online ecology lessons for pupils"),
                 new("Ауыл мектептерінде апта сайын онлайн сабақ жүргізетін еріктілер керек.", "Нужны волонтёры для еженедельных онлайн-уроков в сельских школах.", "Volunteers to give weekly online lessons in village schools."),
                 "", null, null, 18,
-                [(At(2, 15), At(60, 16), 12, "Мұғалім")]),
+                [(At(2, 15), At(60, 16), 12, new LocalizedText("Мұғалім", "Учитель", "Teacher"))]),
             ("Жасыл Әлем", "710000000", ["ecology"],
                 new("Астана ботаникалық бағында гүл отырғызу", "Посадка цветов в Ботаническом саду Астаны", "Planting flowers in Astana's Botanical Garden"),
                 new("Көктемгі гүлзарларды отырғызуға көмектесіңіз.", "Помогите высадить весенние клумбы.", "Help plant the spring flower beds."),
@@ -370,7 +370,7 @@ public static class DemoData
                 new("Бәйтерек маңындағы қала күні", "День города у Байтерека", "City Day at Baiterek"),
                 new("Қонақтарға бағыт сілтеу, балалар алаңы, ақпарат үстелі.", "Навигация гостей, детская площадка, инфостойка.", "Guiding visitors, the children's corner, the information desk."),
                 "Астана, Нұржол бульвары, Бәйтерек", 51.1283, 71.4305, 16,
-                [(At(3, 9), At(3, 14), 40, "Бағыт сілтеу"), (At(3, 14), At(3, 20), 40, "Бағыт сілтеу")]),
+                [(At(3, 9), At(3, 14), 40, new LocalizedText("Бағыт сілтеу", "Навигация", "Showing the way")), (At(3, 14), At(3, 20), 40, new LocalizedText("Бағыт сілтеу", "Навигация", "Showing the way"))]),
             ("Шуақ", "790000000", ["social"],
                 new("Қарттар үйіне көмек", "Помощь дому престарелых", "Helping at a care home"),
                 new("Қарттармен әңгімелесу, серуендеу, кітап оқып беру.", "Общение с пожилыми, прогулки, чтение вслух.", "Talking with residents, walks, reading aloud."),
@@ -390,7 +390,7 @@ public static class DemoData
                 new("Түркістан: кесенеде туристерге көмек", "Туркестан: помощь туристам у мавзолея", "Turkistan: helping visitors at the mausoleum"),
                 new("Қожа Ахмет Яссауи кесенесінде туристерге жол көрсету, үш тілде.", "Помощь туристам у мавзолея Ходжи Ахмеда Ясави, на трёх языках.", "Helping visitors at the Khoja Ahmed Yasawi mausoleum, in three languages."),
                 "Түркістан, Қожа Ахмет Яссауи кесенесі", 43.2973, 68.2717, 16,
-                [(At(8, 9), At(8, 15), 12, "Гид")]),
+                [(At(8, 9), At(8, 15), 12, new LocalizedText("Гид", "Гид", "Guide"))]),
             ("Мейірім", "610000000", ["inclusion", "sport"],
                 new("Ерекше балалармен спорт күні", "День спорта с особенными детьми", "Sports day with children with disabilities"),
                 new("Эстафеталар, ойындар, марапаттау. Жаттықтырушылар бар.", "Эстафеты, игры, награждение. Тренеры будут.", "Relays, games and prizes, with coaches on hand."),
@@ -423,7 +423,7 @@ public static class DemoData
             };
             foreach (var shift in o.Shifts)
             {
-                opportunity.Shifts.Add(new Shift { OpportunityId = opportunity.Id, StartsAt = shift.Start, EndsAt = shift.End, Capacity = shift.Seats, Role = shift.Role });
+                opportunity.Shifts.Add(new Shift { OpportunityId = opportunity.Id, StartsAt = shift.Start, EndsAt = shift.End, Capacity = shift.Seats, Role = shift.Role ?? new(null, null, null) });
             }
 
             opportunity.RefreshSchedule();

@@ -170,7 +170,8 @@ public sealed class Shift
 
     public int Capacity { get; set; }
 
-    public string? Role { get; set; }
+    /// <summary>What the volunteer does on this shift ("reader", "driver"), in up to three languages; none when empty.</summary>
+    public LocalizedText Role { get; set; } = new(null, null, null);
 
     public int Taken { get; set; }
 
@@ -182,10 +183,25 @@ public sealed class Shift
 
     public int SeatsLeft => Math.Max(0, Capacity - Taken);
 
+    /// <summary>
+    /// "Title — role" in each language, each part falling back on its own as the title does; the title alone when the
+    /// shift has no role. What a calendar entry and a reminder call the shift.
+    /// </summary>
+    public LocalizedText Named(LocalizedText title)
+    {
+        if (Role.IsEmpty)
+        {
+            return title;
+        }
+
+        string In(string language) => $"{title.Resolve(language)} — {Role.Resolve(language)}";
+        return new LocalizedText(In("kk"), In("ru"), In("en"));
+    }
+
     public int LengthMinutes => (int)(EndsAt - StartsAt).TotalMinutes;
 
     /// <summary>Checks one shift's times and seats; returns an error code or null.</summary>
-    public static string? Validate(DateTime startsAt, DateTime endsAt, int capacity, string? role)
+    public static string? Validate(DateTime startsAt, DateTime endsAt, int capacity, LocalizedText role)
     {
         if (endsAt <= startsAt)
         {
@@ -202,7 +218,7 @@ public sealed class Shift
             return OpportunityErrors.CapacityInvalid;
         }
 
-        return role is { Length: > MaxRoleLength } ? ErrorCodes.TooLong : null;
+        return role.LongestLength > MaxRoleLength ? ErrorCodes.TooLong : null;
     }
 }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Birge.Web.Data;
+using Birge.Web.Domain;
+using Birge.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -77,6 +79,59 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// An adult account made by the app's own sign-up, as if through the form: in Almaty unless <paramref name="kato"/>
+    /// names another region, with an e-mail and a Kazakh mobile number never used before; the person logs in with the
+    /// e-mail and <see cref="Pages.Password"/>, in <paramref name="language"/> unless they choose another.
+    /// </summary>
+    public async Task<TestAccount> NewAccountAsync(string fullName, string language = "kk", string? kato = null)
+    {
+        var email = Pages.NewEmail();
+        var phone = Pages.NewPhone();
+        using var scope = Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SignUp>().ExecuteAsync(
+            new SignUpInput
+            {
+                Email = email,
+                Phone = phone,
+                Password = Pages.Password,
+                FullName = fullName,
+                BirthDate = new DateOnly(1992, 5, 17),
+                RegionKato = kato ?? Pages.AlmatyCity,
+                ConsentVersion = PersonalDataConsent.CurrentVersion,
+            },
+            language,
+            "test",
+            CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Code)));
+        return new TestAccount(result.Value!.Account.Id, email, phone);
+    }
+
+    /// <summary>
+    /// An organisation in Almaty that its front office has verified (the organisations journey does this through the
+    /// pages), with the person as its coordinator, as an accepted invitation makes them.
+    /// </summary>
+    public Task<Guid> VerifiedOrganizationAsync(string name, Guid coordinatorId, LocalizedText description) => Db(async db =>
+    {
+        var now = DateTime.UtcNow;
+        var organization = new Organization
+        {
+            Bin = Pages.NewBin(),
+            Name = name,
+            LegalForm = "foundation",
+            RegionKato = Pages.AlmatyCity,
+            Directions = ["social"],
+            Description = description,
+            CreatedAt = now,
+        };
+        organization.RefreshSearchText();
+        Assert.Null(organization.Decide(OrganizationDecision.Verify, null, Guid.NewGuid(), now));
+        organization.Members.Add(new OrganizationMember { OrganizationId = organization.Id, AccountId = coordinatorId, Role = OrganizationMember.Coordinator, JoinedAt = now });
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        return organization.Id;
+    });
+
     /// <summary>Runs a query against the app's database in a scope of its own.</summary>
     public async Task<T> Db<T>(Func<BirgeDb, Task<T>> query)
     {
@@ -125,6 +180,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>An account made for a test: its id, the e-mail it logs in with, its mobile number.</summary>
+public sealed record TestAccount(Guid Id, string Email, string Phone);
 
 [CollectionDefinition(Name)]
 public sealed class SharedBrowser : ICollectionFixture<BrowserApp>

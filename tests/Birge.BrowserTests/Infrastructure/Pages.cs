@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Birge.Web.Domain;
 using Birge.Web.Localization;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -15,6 +16,22 @@ public static class Pages
     private static int counter = Random.Shared.Next(1_000_000, 9_000_000);
 
     public static string NewEmail() => $"browser{Interlocked.Increment(ref counter)}@example.com";
+
+    /// <summary>A Kazakh mobile number (+7 701 …) never used before in this run.</summary>
+    public static string NewPhone() => $"+7705{Interlocked.Increment(ref counter)}";
+
+    /// <summary>A valid BIN never used before in this run: a resident legal entity's head office registered in March 2021.</summary>
+    public static string NewBin()
+    {
+        while (true)
+        {
+            var first11 = "210340" + (Interlocked.Increment(ref counter) % 100_000).ToString("00000", CultureInfo.InvariantCulture);
+            if (KzChecksum.Complete(first11) is { } bin)
+            {
+                return bin;
+            }
+        }
+    }
 
     /// <summary>The text a resource key shows in a language.</summary>
     public static string T(string key, CultureInfo culture) => Cultures.Text(key, culture);
@@ -71,6 +88,22 @@ public static class Pages
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
         await Expect(page.Button("Language_Short_" + language, culture)).ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
+    /// <summary>
+    /// Logs in from the home page as a person does: switches to <paramref name="culture"/>, opens the menu, follows
+    /// "Log in" and lands on their start page.
+    /// </summary>
+    public static async Task LogInAsync(this IPage page, string email, CultureInfo culture)
+    {
+        await page.GotoAsync("/");
+        await page.ChooseLanguageAsync(culture);
+        await page.OpenMenuAsync();
+        await page.NavLink("Nav_Login", culture).ClickAsync();
+        await page.Field("Field_Login", culture).FillAsync(email);
+        await page.Field("Field_Password", culture).FillAsync(Password);
+        await page.Button("Login_Submit", culture).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("//[^/]+/$"));
     }
 
     /// <summary>A full-page picture for a person to look at (not compared by the tests); kept out of the repository.</summary>

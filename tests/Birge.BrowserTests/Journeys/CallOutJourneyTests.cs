@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using Birge.BrowserTests.Infrastructure;
 using Birge.Web.Data;
 using Birge.Web.Domain;
-using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Attendance;
 using Birge.Web.Features.CallOuts;
 using Birge.Web.Infrastructure;
@@ -49,14 +48,14 @@ public sealed class CallOutJourneyTests(BrowserApp app)
         var culture = Cultures.FromLanguage(language);
         var kk = language == "kk";
         var tag = Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
-        var staff = await AccountAsync(kk ? "Ержан Бекұлы" : "Ержан Беков", language, kato);
+        var staff = await app.NewAccountAsync(kk ? "Ержан Бекұлы" : "Ержан Беков", language, kato);
         await MakeStaffAsync(staff.Id, kato);
-        var a = await AccountAsync(kk ? "Айгерім Сәрсенқызы" : "Анна Ким", language, kato);
-        var b = await AccountAsync(kk ? "Бауыржан Асқарұлы" : "Борис Петров", language, kato);
-        var c = await AccountAsync(kk ? "Гүлнар Әбенова" : "Галина Орлова", language, kato);
-        var d = await AccountAsync(kk ? "Данияр Серікұлы" : "Дмитрий Ли", language, kato);
-        var e = await AccountAsync(kk ? "Еркін Нұрланұлы" : "Елена Цой", language, kato);
-        var f = await AccountAsync(kk ? "Жанар Мұратқызы" : "Жанна Ахметова", language, kato);
+        var a = await app.NewAccountAsync(kk ? "Айгерім Сәрсенқызы" : "Анна Ким", language, kato);
+        var b = await app.NewAccountAsync(kk ? "Бауыржан Асқарұлы" : "Борис Петров", language, kato);
+        var c = await app.NewAccountAsync(kk ? "Гүлнар Әбенова" : "Галина Орлова", language, kato);
+        var d = await app.NewAccountAsync(kk ? "Данияр Серікұлы" : "Дмитрий Ли", language, kato);
+        var e = await app.NewAccountAsync(kk ? "Еркін Нұрланұлы" : "Елена Цой", language, kato);
+        var f = await app.NewAccountAsync(kk ? "Жанар Мұратқызы" : "Жанна Ахметова", language, kato);
         var title = (kk ? "Су тасқыны: қап толтыру " : "Паводок: мешки с песком ") + tag;
         var place = kk ? "Ақтау, 14-шағынаудан, мектеп алаңы" : "Актау, 14-й микрорайон, школьный двор";
         var pages = new List<IPage>();
@@ -357,32 +356,6 @@ public sealed class CallOutJourneyTests(BrowserApp app)
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("status").GetString();
-    }
-
-    private sealed record Person(Guid Id, string Email, string Phone);
-
-    /// <summary>An adult account of the region with an e-mail and a phone, made by the app's own sign-up.</summary>
-    private async Task<Person> AccountAsync(string fullName, string language, string kato)
-    {
-        var email = NewEmail();
-        var phone = "+7701" + Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture);
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SignUp>().ExecuteAsync(
-            new SignUpInput
-            {
-                Email = email,
-                Phone = phone,
-                Password = Pages.Password,
-                FullName = fullName,
-                BirthDate = new DateOnly(1992, 5, 17),
-                RegionKato = kato,
-                ConsentVersion = PersonalDataConsent.CurrentVersion,
-            },
-            language,
-            "test",
-            CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(x => x.Code)));
-        return new Person(result.Value!.Account.Id, email, phone);
     }
 
     /// <summary>Staff of the region's front office, as the national admin assigns them at /admin/staff.</summary>

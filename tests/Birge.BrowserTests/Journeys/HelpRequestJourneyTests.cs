@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Birge.BrowserTests.Infrastructure;
 using Birge.Web.Domain;
-using Birge.Web.Features.Accounts;
 using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Birge.BrowserTests.Infrastructure.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -34,8 +32,8 @@ public sealed partial class HelpRequestJourneyTests(BrowserApp app)
         var phone = "+7701" + Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture);
         var citizenName = language == "kk" ? "Сәуле Омарқызы" : "Галина Петровна";
         var address = $"{(language == "kk" ? "Абай даңғылы" : "пр. Абая")}, {Random.Shared.Next(1, 999)}, {Random.Shared.Next(1, 99)}";
-        var operatorEmail = await AccountAsync("Оператор Алматы", language);
-        var volunteerEmail = await AccountAsync(language == "kk" ? "Айгерім Сәрсенқызы" : "Анна Ким", language);
+        var operatorEmail = (await app.NewAccountAsync("Оператор Алматы", language)).Email;
+        var volunteerEmail = (await app.NewAccountAsync(language == "kk" ? "Айгерім Сәрсенқызы" : "Анна Ким", language)).Email;
         await MakeOperatorAsync(operatorEmail);
 
         // 1. The citizen asks for help online, on a phone, and confirms the phone with the code from the SMS.
@@ -77,7 +75,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserApp app)
 
         // 2. The same person calls: the operator types the phone, recognises them and logs a second request.
         var operatorPage = await app.NewPageAsync(culture);
-        await LogInAsync(operatorPage, operatorEmail, culture);
+        await operatorPage.LogInAsync(operatorEmail, culture);
         await operatorPage.OpenMenuAsync();
         await operatorPage.NavLink("CallCentre_Nav", culture).ClickAsync();
         await Expect(operatorPage).ToHaveURLAsync(new Regex("/call-centre$"));
@@ -106,7 +104,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserApp app)
 
         // 3. A volunteer of Almaty finds it nearby without the address, takes it, then sees the address, and does it.
         var volunteer = await app.NewPageAsync(culture);
-        await LogInAsync(volunteer, volunteerEmail, culture);
+        await volunteer.LogInAsync(volunteerEmail, culture);
         await volunteer.OpenMenuAsync();
         await volunteer.NavLink("HelpVolunteer_Nav", culture).ClickAsync();
         await Expect(volunteer).ToHaveURLAsync(new Regex("/help-requests$"));
@@ -165,41 +163,6 @@ public sealed partial class HelpRequestJourneyTests(BrowserApp app)
     }
 
     private static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
-
-    private static async Task LogInAsync(IPage page, string email, CultureInfo culture)
-    {
-        await page.GotoAsync("/");
-        await page.ChooseLanguageAsync(culture);
-        await page.OpenMenuAsync();
-        await page.NavLink("Nav_Login", culture).ClickAsync();
-        await page.Field("Field_Login", culture).FillAsync(email);
-        await page.Field("Field_Password", culture).FillAsync(Pages.Password);
-        await page.Button("Login_Submit", culture).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("//[^/]+/$"));
-    }
-
-    /// <summary>An adult account of Almaty made by the app's own sign-up; its e-mail.</summary>
-    private async Task<string> AccountAsync(string fullName, string language)
-    {
-        var email = NewEmail();
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SignUp>().ExecuteAsync(
-            new SignUpInput
-            {
-                Email = email,
-                Password = Pages.Password,
-                FullName = fullName,
-                BirthDate = new DateOnly(1990, 3, 8),
-                RegionKato = AlmatyCity,
-                ConsentVersion = PersonalDataConsent.CurrentVersion,
-            },
-            language,
-            "test",
-            CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Code)));
-        return email;
-    }
-
     /// <summary>An operator of Almaty's front office, as the national admin assigns them at /admin/staff.</summary>
     private Task<int> MakeOperatorAsync(string email) => app.Db(async db =>
     {

@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Birge.BrowserTests.Infrastructure;
 using Birge.Web.Domain;
-using Birge.Web.Features.Accounts;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Birge.BrowserTests.Infrastructure.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -79,7 +77,7 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
         var reviewPath = $"/front-office/organizations/{organizationId}";
 
         // 3. (While it waits, so that the queue means something.) Astana's front office can neither open nor see it.
-        var astanaEmail = await AccountAsync("Мәди Астанаұлы", language);
+        var astanaEmail = (await app.NewAccountAsync("Мәди Астанаұлы", language)).Email;
         await app.Db(async db =>
         {
             var id = await db.Accounts.Where(a => a.Email == astanaEmail).Select(a => a.Id).SingleAsync();
@@ -99,7 +97,7 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
         await Expect(astana.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(name);
 
         // 2. The national admin makes a person Almaty's staff; they find the organisation in the queue and verify it.
-        var almatyEmail = await AccountAsync("Гүлнар Алматова", language);
+        var almatyEmail = (await app.NewAccountAsync("Гүлнар Алматова", language)).Email;
         var admin = await PersonAsync(culture);
         await LogInAsync(admin, culture, await AdminAsync(language));
         await admin.OpenMenuAsync();
@@ -167,7 +165,7 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
 
         // 5. The owner invites a coordinator by the e-mail of their account.
         var coordinatorName = "Данияр Серікұлы";
-        var coordinatorEmail = await AccountAsync(coordinatorName, language);
+        var coordinatorEmail = (await app.NewAccountAsync(coordinatorName, language)).Email;
         await owner.MainLink("Org_Manage_Invite", culture).ClickAsync();
         await Expect(owner).ToHaveURLAsync(new Regex($"/organizations/{organizationId}/invitations$"));
         await Expect(Heading(owner)).ToHaveTextAsync(T("Invitation_Title", culture));
@@ -261,33 +259,10 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
         await page.Button("Login_Submit", culture).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("//[^/]+/$"));
     }
-
-    /// <summary>An adult account of Almaty made by the app's own sign-up, as if through the form; its e-mail.</summary>
-    private async Task<string> AccountAsync(string fullName, string language)
-    {
-        var email = NewEmail();
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SignUp>().ExecuteAsync(
-            new SignUpInput
-            {
-                Email = email,
-                Password = Pages.Password,
-                FullName = fullName,
-                BirthDate = new DateOnly(1990, 1, 15),
-                RegionKato = AlmatyCity,
-                ConsentVersion = PersonalDataConsent.CurrentVersion,
-            },
-            language,
-            "test",
-            CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Code)));
-        return email;
-    }
-
     /// <summary>A national admin (the role is given on the server, as the command line does); their e-mail.</summary>
     private async Task<string> AdminAsync(string language)
     {
-        var email = await AccountAsync("Ерлан Әкімов", language);
+        var email = (await app.NewAccountAsync("Ерлан Әкімов", language)).Email;
         await app.Db(async db =>
         {
             var id = await db.Accounts.Where(a => a.Email == email).Select(a => a.Id).SingleAsync();
@@ -299,20 +274,6 @@ public sealed partial class OrganizationJourneyTests(BrowserApp app)
 
     private Task<string> DirectionAsync(string code, string language) =>
         app.Db(async db => (await db.Directions.AsNoTracking().SingleAsync(d => d.Code == code)).Name[language]!);
-
-    /// <summary>A valid BIN never used before: a resident legal entity's head office registered in March 2021.</summary>
-    private static string NewBin()
-    {
-        while (true)
-        {
-            var first11 = "210340" + (Interlocked.Increment(ref serial) % 100_000).ToString("00000", CultureInfo.InvariantCulture);
-            if (KzChecksum.Complete(first11) is { } bin)
-            {
-                return bin;
-            }
-        }
-    }
-
     [GeneratedRegex(@"https?://[^\s""'<>]+/invitations/accept\?token=[A-Za-z0-9_\-]+")]
     private static partial Regex InvitationLink();
 }

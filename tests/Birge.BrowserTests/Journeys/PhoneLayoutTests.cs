@@ -1,11 +1,9 @@
 using System.Globalization;
 using Birge.BrowserTests.Infrastructure;
 using Birge.Web.Domain;
-using Birge.Web.Features.Accounts;
 using Birge.Web.Localization;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Birge.BrowserTests.Infrastructure.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -13,14 +11,21 @@ using static Microsoft.Playwright.Assertions;
 namespace Birge.BrowserTests.Journeys;
 
 /// <summary>
-/// Phone first: on a 360-px phone and a 1280-px desktop, a volunteer, a coordinator, an Almaty front-office staff member
-/// and the admin open their daily pages; none scrolls sideways, axe finds nothing serious, and on the phone the menu
-/// button opens the folded nav while on the desktop the nav shows as it is.
+/// Phone first: on a 360-px phone and a 1280-px desktop, a volunteer, a coordinator, an Almaty front-office staff member,
+/// a call-centre operator and the admin open their daily pages in Kazakh; none scrolls sideways, axe finds nothing
+/// serious, and on the phone the menu button opens the folded nav while on the desktop the nav shows as it is. Each then
+/// reads their start page in Kazakh, Russian and English, switched with the header's buttons, and finds there what is
+/// theirs in that language.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class PhoneLayoutTests(BrowserApp app)
 {
     private static readonly CultureInfo Kazakh = Cultures.FromLanguage("kk");
+
+    private static readonly CultureInfo[] Languages = [Kazakh, Cultures.FromLanguage("ru"), Cultures.FromLanguage("en")];
+
+    /// <summary>The upcoming shift's role, in each language.</summary>
+    private static readonly LocalizedText Reader = new("Кітап оқушы", "Чтец", "Reader");
 
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
 
@@ -33,15 +38,38 @@ public sealed class PhoneLayoutTests(BrowserApp app)
     {
         var world = await WorldAsync();
         var shared = new[] { "/", "/opportunities", $"/opportunities/{world.Upcoming}", "/organizations", $"/organizations/{world.Organization}", "/notifications" };
-        var people = new (string Who, string Email, string[] Pages)[]
+        var people = new (string Who, string Email, string[] Pages, Func<IPage, CultureInfo, Task> Theirs)[]
         {
-            ("volunteer", world.Volunteer, [.. shared, "/my/shifts", "/book", "/profile"]),
-            ("coordinator", world.Coordinator, [.. shared, $"/shifts/{world.UpcomingShift}/roster", $"/shifts/{world.PastShift}/hours"]),
-            ("staff", world.Staff, [.. shared, "/front-office"]),
-            ("admin", world.Admin, [.. shared, "/admin/audit", "/admin/staff"]),
+            ("volunteer", world.Volunteer, [.. shared, "/my/shifts", "/book", "/profile"], async (page, culture) =>
+            {
+                var next = page.Locator("#start-next-shift");
+                await Expect(next.GetByRole(AriaRole.Heading)).ToHaveTextAsync(T("Start_Next_Title", culture));
+                await Expect(next.Locator(".shift-role")).ToHaveTextAsync(Reader[culture.TwoLetterISOLanguageName]!);
+                await Expect(next.GetByRole(AriaRole.Link, new() { Name = T("Apply_CheckIn", culture), Exact = true })).ToHaveAttributeAsync("href", $"/checkin/{world.UpcomingShift}");
+            }),
+            ("coordinator", world.Coordinator, [.. shared, $"/shifts/{world.UpcomingShift}/roster", $"/shifts/{world.PastShift}/hours"], async (page, culture) =>
+            {
+                await Expect(page.Locator("#start-coordinator-title")).ToHaveTextAsync(T("Start_Coordinator_Title", culture));
+                await Expect(page.Locator($"#start-shifts [data-shift='{world.UpcomingShift}'] .seats")).ToHaveTextAsync(string.Format(culture, T("Opp_Manage_Seats", culture), 1, 10));
+            }),
+            ("staff", world.Staff, [.. shared, "/front-office"], async (page, culture) =>
+            {
+                await Expect(page.Locator("#start-staff-title")).ToHaveTextAsync(T("Start_Staff_Title", culture));
+                await Expect(page.Locator("#start-staff-organizations dd")).ToHaveTextAsync(T("Start_Staff_Organizations", culture));
+            }),
+            ("operator", world.Operator, [.. shared, "/call-centre"], async (page, culture) =>
+            {
+                await Expect(page.Locator("#start-operator-title")).ToHaveTextAsync(T("Start_Operator_Title", culture));
+                await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = T("Start_Operator_Open", culture), Exact = true })).ToHaveAttributeAsync("href", "/call-centre");
+            }),
+            ("admin", world.Admin, [.. shared, "/admin/audit", "/admin/staff"], async (page, culture) =>
+            {
+                await Expect(page.Locator("#start-country-title")).ToHaveTextAsync(T("Start_Country_Title", culture));
+                await Expect(page.Locator("#start-country-organizations dd")).ToHaveTextAsync(T("Start_Country_Organizations", culture));
+            }),
         };
 
-        foreach (var (who, email, paths) in people)
+        foreach (var (who, email, paths, theirs) in people)
         {
             foreach (var viewport in new[] { BrowserApp.Phone, Desktop })
             {
@@ -53,11 +81,19 @@ public sealed class PhoneLayoutTests(BrowserApp app)
                     var response = await page.GotoAsync(path);
                     Assert.True(response?.Ok, $"{path} answered {response?.Status} to the {who}.");
                     await AssertFitsAsync(page, $"{path} ({who}, {viewport.Width} px)");
-                    if (path == "/")
-                    {
-                        // The start pages, for a look (the README shows the volunteer's on a phone).
-                        await page.ScreenshotAsync($"start-{who}-{viewport.Width}");
-                    }
+                }
+
+                // The start page in each language, as the person switches it; Kazakh last, as they found it.
+                foreach (var culture in Languages.Skip(1).Append(Kazakh))
+                {
+                    await page.GotoAsync("/");
+                    await page.ChooseLanguageAsync(culture);
+                    await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(T("Start_Title", culture));
+                    await theirs(page, culture);
+                    var language = culture.TwoLetterISOLanguageName;
+                    await AssertFitsAsync(page, $"the start page ({who}, {language}, {viewport.Width} px)");
+                    // The start pages, for a look (the README shows the volunteer's on a phone).
+                    await page.ScreenshotAsync($"start-{who}-{language}-{viewport.Width}");
                 }
 
                 await page.Context.CloseAsync();
@@ -129,27 +165,28 @@ public sealed class PhoneLayoutTests(BrowserApp app)
         await Expect(page.Locator("#nav-inbox")).ToHaveCountAsync(1);
     }
 
-    private sealed record World(string Volunteer, string Coordinator, string Staff, string Admin, Guid Organization, Guid Upcoming, Guid UpcomingShift, Guid Past, Guid PastShift);
+    private sealed record World(string Volunteer, string Coordinator, string Staff, string Operator, string Admin, Guid Organization, Guid Upcoming, Guid UpcomingShift, Guid Past, Guid PastShift);
 
     /// <summary>
     /// A verified Almaty organisation with an upcoming event (a volunteer accepted, another waiting) and a past one
-    /// (the volunteer's hours confirmed, another's to confirm), its coordinator, an Almaty staff member and an admin.
+    /// (the volunteer's hours confirmed, another's to confirm), its coordinator, an Almaty staff member, an operator of
+    /// Almaty's call centre and an admin.
     /// </summary>
     private async Task<World> WorldAsync()
     {
         var tag = Interlocked.Increment(ref serial).ToString(CultureInfo.InvariantCulture);
-        var volunteer = await AccountAsync("Айгерім Сәрсенқызы");
-        var other = await AccountAsync("Бауыржан Төлеуғалиұлы");
-        var coordinator = await AccountAsync("Данияр Серікұлы");
-        var staff = await AccountAsync("Гүлнар Оспанова");
-        var admin = await AccountAsync("Ерлан Әкімов");
+        var volunteer = await app.NewAccountAsync("Айгерім Сәрсенқызы");
+        var other = await app.NewAccountAsync("Бауыржан Төлеуғалиұлы");
+        var coordinator = await app.NewAccountAsync("Данияр Серікұлы");
+        var staff = await app.NewAccountAsync("Гүлнар Оспанова");
+        var @operator = await app.NewAccountAsync("Сәуле Ахметова");
+        var admin = await app.NewAccountAsync("Ерлан Әкімов");
         var now = DateTime.UtcNow;
         return await app.Db(async db =>
         {
-            var ids = await db.Accounts.Where(a => new[] { volunteer, other, coordinator, staff, admin }.Contains(a.Email))
-                .ToDictionaryAsync(a => a.Email!, a => a.Id);
-            db.AccountRoles.Add(new AccountRole { AccountId = ids[admin], Role = AccountRole.Admin });
-            db.FrontOfficeStaff.Add(new FrontOfficeStaff { FrontOfficeKato = AlmatyCity, AccountId = ids[staff], Role = FrontOfficeStaff.Staff, AssignedAt = now });
+            db.AccountRoles.Add(new AccountRole { AccountId = admin.Id, Role = AccountRole.Admin });
+            db.FrontOfficeStaff.Add(new FrontOfficeStaff { FrontOfficeKato = AlmatyCity, AccountId = staff.Id, Role = FrontOfficeStaff.Staff, AssignedAt = now });
+            db.FrontOfficeStaff.Add(new FrontOfficeStaff { FrontOfficeKato = AlmatyCity, AccountId = @operator.Id, Role = FrontOfficeStaff.Operator, AssignedAt = now });
             var organization = new Organization
             {
                 Bin = NewBin(),
@@ -162,39 +199,39 @@ public sealed class PhoneLayoutTests(BrowserApp app)
             };
             organization.RefreshSearchText();
             Assert.Null(organization.Decide(OrganizationDecision.Verify, null, Guid.NewGuid(), now));
-            organization.Members.Add(new OrganizationMember { OrganizationId = organization.Id, AccountId = ids[coordinator], Role = OrganizationMember.Coordinator, JoinedAt = now });
+            organization.Members.Add(new OrganizationMember { OrganizationId = organization.Id, AccountId = coordinator.Id, Role = OrganizationMember.Coordinator, JoinedAt = now });
             db.Organizations.Add(organization);
 
-            var upcomingShift = new Shift { StartsAt = now.AddDays(2), EndsAt = now.AddDays(2).AddHours(3), Capacity = 10, Taken = 1, Role = "Кітап оқушы" };
+            var upcomingShift = new Shift { StartsAt = now.AddDays(2), EndsAt = now.AddDays(2).AddHours(3), Capacity = 10, Taken = 1, Role = Reader };
             var upcoming = Opportunity(organization, $"Қарттар үйінде кітап оқу {tag}", upcomingShift, now);
             var pastShift = new Shift { StartsAt = now.AddHours(-4), EndsAt = now.AddHours(-1), Capacity = 10, Taken = 2 };
             var past = Opportunity(organization, $"Саябақты тазалау {tag}", pastShift, now.AddDays(-3));
             db.Opportunities.AddRange(upcoming, past);
             db.Applications.AddRange(
-                new Application { ShiftId = upcomingShift.Id, VolunteerId = ids[volunteer], Status = ApplicationStatus.Accepted, AppliedAt = now, UpdatedAt = now },
-                new Application { ShiftId = upcomingShift.Id, VolunteerId = ids[other], Status = ApplicationStatus.Pending, AppliedAt = now, UpdatedAt = now },
-                new Application { ShiftId = pastShift.Id, VolunteerId = ids[volunteer], Status = ApplicationStatus.Accepted, AppliedAt = now.AddDays(-2), UpdatedAt = now.AddDays(-2) },
-                new Application { ShiftId = pastShift.Id, VolunteerId = ids[other], Status = ApplicationStatus.Accepted, AppliedAt = now.AddDays(-2), UpdatedAt = now.AddDays(-2) });
+                new Application { ShiftId = upcomingShift.Id, VolunteerId = volunteer.Id, Status = ApplicationStatus.Accepted, AppliedAt = now, UpdatedAt = now },
+                new Application { ShiftId = upcomingShift.Id, VolunteerId = other.Id, Status = ApplicationStatus.Pending, AppliedAt = now, UpdatedAt = now },
+                new Application { ShiftId = pastShift.Id, VolunteerId = volunteer.Id, Status = ApplicationStatus.Accepted, AppliedAt = now.AddDays(-2), UpdatedAt = now.AddDays(-2) },
+                new Application { ShiftId = pastShift.Id, VolunteerId = other.Id, Status = ApplicationStatus.Accepted, AppliedAt = now.AddDays(-2), UpdatedAt = now.AddDays(-2) });
             db.Attendances.AddRange(
-                new Attendance { ShiftId = pastShift.Id, VolunteerId = ids[volunteer], CheckedInAt = pastShift.StartsAt, CheckedOutAt = pastShift.EndsAt },
-                new Attendance { ShiftId = pastShift.Id, VolunteerId = ids[other], CheckedInAt = pastShift.StartsAt.AddMinutes(5), CheckedOutAt = pastShift.EndsAt });
+                new Attendance { ShiftId = pastShift.Id, VolunteerId = volunteer.Id, CheckedInAt = pastShift.StartsAt, CheckedOutAt = pastShift.EndsAt },
+                new Attendance { ShiftId = pastShift.Id, VolunteerId = other.Id, CheckedInAt = pastShift.StartsAt.AddMinutes(5), CheckedOutAt = pastShift.EndsAt });
             db.HoursEntries.Add(new HoursEntry
             {
                 ShiftId = pastShift.Id,
                 OpportunityId = past.Id,
                 OrganizationId = organization.Id,
-                VolunteerId = ids[volunteer],
+                VolunteerId = volunteer.Id,
                 DirectionCode = "social",
                 Date = DateOnly.FromDateTime(KazakhstanTime.FromUtc(pastShift.StartsAt)),
                 StartsAt = pastShift.StartsAt,
                 EndsAt = pastShift.EndsAt,
                 Minutes = 180,
                 Status = HoursStatus.Confirmed,
-                ConfirmedBy = ids[coordinator],
+                ConfirmedBy = coordinator.Id,
                 ConfirmedAt = now,
             });
             await db.SaveChangesAsync();
-            return new World(volunteer, coordinator, staff, admin, organization.Id, upcoming.Id, upcomingShift.Id, past.Id, pastShift.Id);
+            return new World(volunteer.Email, coordinator.Email, staff.Email, @operator.Email, admin.Email, organization.Id, upcoming.Id, upcomingShift.Id, past.Id, pastShift.Id);
         });
     }
 
@@ -220,40 +257,5 @@ public sealed class PhoneLayoutTests(BrowserApp app)
         opportunity.RefreshSearchText(organization.Name);
         Assert.Null(opportunity.Publish(organizationVerified: true, publishedAt));
         return opportunity;
-    }
-
-    /// <summary>An adult account of Almaty made by the app's own sign-up; its e-mail.</summary>
-    private async Task<string> AccountAsync(string fullName)
-    {
-        var email = NewEmail();
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SignUp>().ExecuteAsync(
-            new SignUpInput
-            {
-                Email = email,
-                Password = Pages.Password,
-                FullName = fullName,
-                BirthDate = new DateOnly(1994, 3, 1),
-                RegionKato = AlmatyCity,
-                ConsentVersion = PersonalDataConsent.CurrentVersion,
-            },
-            "kk",
-            "test",
-            CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Code)));
-        return email;
-    }
-
-    /// <summary>A valid BIN never used before: a resident legal entity's head office registered in July 2018.</summary>
-    private static string NewBin()
-    {
-        while (true)
-        {
-            var first11 = "180740" + (Interlocked.Increment(ref serial) % 100_000).ToString("00000", CultureInfo.InvariantCulture);
-            if (KzChecksum.Complete(first11) is { } bin)
-            {
-                return bin;
-            }
-        }
     }
 }

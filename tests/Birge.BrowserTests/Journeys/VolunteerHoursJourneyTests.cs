@@ -2,12 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Birge.BrowserTests.Infrastructure;
 using Birge.Web.Domain;
-using Birge.Web.Features.Accounts;
 using Birge.Web.Features.Attendance;
 using Birge.Web.Features.Book;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Birge.BrowserTests.Infrastructure.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -41,14 +39,15 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
         var organizationName = $"«Мейірбан {tag}» қоры";
         var volunteerName = "Айгерім Сәрсенқызы";
 
-        var coordinatorEmail = await AccountAsync("Данияр Серікұлы");
-        var organizationId = await VerifiedOrganizationAsync(organizationName, coordinatorEmail);
-        var volunteerEmail = await AccountAsync(volunteerName);
+        var coordinatorAccount = await app.NewAccountAsync("Данияр Серікұлы");
+        var coordinatorEmail = coordinatorAccount.Email;
+        var organizationId = await app.VerifiedOrganizationAsync(organizationName, coordinatorAccount.Id, new LocalizedText("Қарттарға көмек", null, null));
+        var volunteerEmail = (await app.NewAccountAsync(volunteerName)).Email;
         try
         {
             // 1. The coordinator writes the event as a draft, from the organisation's page, and publishes it.
             var coordinator = await PersonAsync();
-            await LogInAsync(coordinator, coordinatorEmail);
+            await coordinator.LogInAsync(coordinatorEmail, Kazakh);
             await coordinator.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = organizationName, Exact = true }).ClickAsync();
             await Expect(coordinator).ToHaveURLAsync(new Regex($"/organizations/{organizationId}/manage$"));
             await coordinator.MainLink("Opp_Manage_Opportunities", kk).ClickAsync();
@@ -73,7 +72,8 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
             await Labelled(firstShift, "Opp_Field_StartsAt").FillAsync(starts.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
             await Labelled(firstShift, "Opp_Field_EndsAt").FillAsync(ends.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
             await Labelled(firstShift, "Opp_Field_Capacity").FillAsync("5");
-            await Labelled(firstShift, "Opp_Field_Role").FillAsync("Кітап оқушы");
+            await firstShift.GetByRole(AriaRole.Group, new() { Name = T("Opp_Field_Role", kk), Exact = true })
+                .GetByLabel(T("Opp_Field_InKk", kk), new() { Exact = true }).FillAsync("Кітап оқушы");
             await coordinator.ScreenshotAsync("hours-new-opportunity-kk");
             await coordinator.Button("Opp_New_Submit", kk).ClickAsync();
 
@@ -88,7 +88,7 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
 
             // 2. A volunteer finds it from the menu by a Kazakh word typed in capitals...
             var volunteer = await PersonAsync();
-            await LogInAsync(volunteer, volunteerEmail);
+            await volunteer.LogInAsync(volunteerEmail, Kazakh);
             await volunteer.OpenMenuAsync();
             await volunteer.NavLink("Nav_Opportunities", kk).ClickAsync();
             await Expect(volunteer).ToHaveURLAsync(new Regex("/opportunities$"));
@@ -294,80 +294,6 @@ public sealed class VolunteerHoursJourneyTests(BrowserApp app)
 
     /// <summary>A phone whose browser prefers Russian; the person switches it to Kazakh.</summary>
     private Task<IPage> PersonAsync() => app.NewPageAsync(Cultures.FromLanguage("ru"));
-
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/");
-        await page.ChooseLanguageAsync(Kazakh);
-        await page.OpenMenuAsync();
-        await page.NavLink("Nav_Login", Kazakh).ClickAsync();
-        await page.Field("Field_Login", Kazakh).FillAsync(email);
-        await page.Field("Field_Password", Kazakh).FillAsync(Pages.Password);
-        await page.Button("Login_Submit", Kazakh).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("//[^/]+/$"));
-    }
-
-    /// <summary>An adult account of Almaty made by the app's own sign-up, as if through the form; its e-mail.</summary>
-    private async Task<string> AccountAsync(string fullName)
-    {
-        var email = NewEmail();
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SignUp>().ExecuteAsync(
-            new SignUpInput
-            {
-                Email = email,
-                Password = Pages.Password,
-                FullName = fullName,
-                BirthDate = new DateOnly(1995, 6, 1),
-                RegionKato = AlmatyCity,
-                ConsentVersion = PersonalDataConsent.CurrentVersion,
-            },
-            "kk",
-            "test",
-            CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Code)));
-        return email;
-    }
-
-    /// <summary>
-    /// An organisation in Almaty that its front office has verified (the organisations journey does this through the
-    /// pages), with the person as its coordinator, as an accepted invitation makes them.
-    /// </summary>
-    private async Task<Guid> VerifiedOrganizationAsync(string name, string coordinatorEmail) =>
-        await app.Db(async db =>
-        {
-            var coordinatorId = await db.Accounts.Where(a => a.Email == coordinatorEmail).Select(a => a.Id).SingleAsync();
-            var organization = new Organization
-            {
-                Bin = NewBin(),
-                Name = name,
-                LegalForm = "foundation",
-                RegionKato = AlmatyCity,
-                Directions = ["social"],
-                Description = new LocalizedText("Қарттарға көмек", null, null),
-                CreatedAt = DateTime.UtcNow,
-            };
-            organization.RefreshSearchText();
-            Assert.Null(organization.Decide(OrganizationDecision.Verify, null, Guid.NewGuid(), DateTime.UtcNow));
-            organization.Members.Add(new OrganizationMember { OrganizationId = organization.Id, AccountId = coordinatorId, Role = OrganizationMember.Coordinator, JoinedAt = DateTime.UtcNow });
-            db.Organizations.Add(organization);
-            await db.SaveChangesAsync();
-            return organization.Id;
-        });
-
     private Task<string> DirectionAsync(string code) =>
         app.Db(async db => (await db.Directions.AsNoTracking().SingleAsync(d => d.Code == code)).Name["kk"]!);
-
-    /// <summary>A valid BIN never used before: a resident legal entity's head office registered in May 2019.</summary>
-    private static string NewBin()
-    {
-        while (true)
-        {
-            var first11 = "190540" + (Interlocked.Increment(ref serial) % 100_000).ToString("00000", CultureInfo.InvariantCulture);
-            if (KzChecksum.Complete(first11) is { } bin)
-            {
-                return bin;
-            }
-        }
-    }
 }

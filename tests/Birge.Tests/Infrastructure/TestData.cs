@@ -376,7 +376,7 @@ public sealed class OpportunityBuilder(BirgeApp app, Guid? organizationId)
     private DateTime? endsAt;
     private int capacity = 10;
     private int taken;
-    private string? role = "Көмекші";
+    private LocalizedText role = new("Көмекші", "Помощник", null);
     private int minAge;
     private bool autoAccept = true;
     private bool publish = true;
@@ -447,7 +447,7 @@ public sealed class OpportunityBuilder(BirgeApp app, Guid? organizationId)
         return this;
     }
 
-    public OpportunityBuilder ForRole(string? shiftRole)
+    public OpportunityBuilder ForRole(LocalizedText shiftRole)
     {
         role = shiftRole;
         return this;

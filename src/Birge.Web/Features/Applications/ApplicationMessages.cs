@@ -16,6 +16,7 @@ public static class ApplicationMessages
     [NotificationKind(NotificationKinds.Applications)]
     public sealed record ApplicationPromoted(string FullName, LocalizedText Title, DateTime StartsAt, string Link) : Message;
 
+    /// <param name="Title">The opportunity's title with the shift's role, if it has one.</param>
     /// <param name="Place">The address, or "online".</param>
     [NotificationKind(NotificationKinds.Reminders)]
     public sealed record ShiftReminder(string FullName, LocalizedText Title, DayAndTime StartsAt, LocalizedText Place, string Link) : Message;

@@ -135,10 +135,9 @@ public static class ApplicationsApi
             return TypedResults.NotFound();
         }
 
-        var title = found.o.Title.Resolve();
         var file = CalendarFile.Event(
             applicationId,
-            string.IsNullOrWhiteSpace(found.s.Role) ? title : $"{title} — {found.s.Role}",
+            found.s.Named(found.o.Title).Resolve(),
             found.o.Online ? "Online" : found.o.Address,
             found.s.StartsAt,
             found.s.EndsAt,
@@ -181,7 +180,7 @@ public sealed record MyApplicationItem(
     bool OpportunityCancelled)
 {
     public static MyApplicationItem From(MyShift s) => new(
-        s.ApplicationId, s.ShiftId, s.OpportunityId, s.Title.Resolve(), s.StartsAt, s.EndsAt, s.Role, s.Address, s.Online, s.Status.ApiName(), s.WaitlistPosition, s.OpportunityCancelled);
+        s.ApplicationId, s.ShiftId, s.OpportunityId, s.Title.Resolve(), s.StartsAt, s.EndsAt, s.Role.ResolveOrNull(), s.Address, s.Online, s.Status.ApiName(), s.WaitlistPosition, s.OpportunityCancelled);
 }
 
 public sealed record MyApplicationPage(IReadOnlyList<MyApplicationItem> Items, int Total, int Page, int PageSize);

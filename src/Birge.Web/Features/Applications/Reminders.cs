@@ -71,7 +71,7 @@ public sealed class Reminders(IServiceScopeFactory scopes, TimeProvider clock, J
         var place = opportunity.Online ? Cultures.Texts("Apply_Online") : new LocalizedText(opportunity.Address ?? "", null, null);
         await outbox.ToAccountsAsync(
             volunteers,
-            volunteer => new ApplicationMessages.ShiftReminder(volunteer.FullName ?? "", opportunity.Title, new DayAndTime(shift.StartsAt, now), place, outbox.Link("/my/shifts")),
+            volunteer => new ApplicationMessages.ShiftReminder(volunteer.FullName ?? "", shift.Named(opportunity.Title), new DayAndTime(shift.StartsAt, now), place, outbox.Link("/my/shifts")),
             volunteer => $"reminder:{shift.Id}:{volunteer.Id}",
             cancellationToken);
 

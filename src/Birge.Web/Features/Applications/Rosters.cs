@@ -17,7 +17,7 @@ public sealed record MyShift(
     bool Online,
     DateTime StartsAt,
     DateTime EndsAt,
-    string? Role,
+    LocalizedText Role,
     ApplicationStatus Status,
     DateTime AppliedAt,
     bool OpportunityCancelled)

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Organizations;
@@ -143,7 +145,42 @@ public static class OpportunitiesApi
     }
 }
 
-public sealed record ShiftRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity, Guid? Id = null, string? Role = null, int? RepeatWeekly = null);
+public sealed record ShiftRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity, Guid? Id = null, ShiftRoleRequest? Role = null, int? RepeatWeekly = null);
+
+/// <summary>
+/// A shift's role as a request gives it: <c>{kk, ru, en}</c> like the title, or a plain string, taken to be in the
+/// title's language (the first of kk, ru, en the title is written in), so it reads wherever the title does.
+/// </summary>
+[JsonConverter(typeof(ShiftRoleRequestConverter))]
+public sealed record ShiftRoleRequest(string? Text, LocalizedTextRequest? Languages)
+{
+    public LocalizedText ToText(LocalizedText title) => Languages is { } l
+        ? new LocalizedText(l.Kk, l.Ru, l.En)
+        : LocalizedText.InLanguageOf(Text, title);
+}
+
+/// <summary>Reads a role as a string or an object; anything else is input that cannot be read (400).</summary>
+public sealed class ShiftRoleRequestConverter : JsonConverter<ShiftRoleRequest>
+{
+    public override ShiftRoleRequest? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.String => new ShiftRoleRequest(reader.GetString(), null),
+        JsonTokenType.StartObject => new ShiftRoleRequest(null, JsonSerializer.Deserialize<LocalizedTextRequest>(ref reader, options)),
+        _ => throw new JsonException("A shift's role is a string or an object {kk, ru, en}."),
+    };
+
+    public override void Write(Utf8JsonWriter writer, ShiftRoleRequest value, JsonSerializerOptions options)
+    {
+        if (value.Languages is { } languages)
+        {
+            JsonSerializer.Serialize(writer, languages, options);
+        }
+        else
+        {
+            writer.WriteStringValue(value.Text);
+        }
+    }
+}
 
 public sealed record OpportunityRequest(
     Guid? OrganizationId,
@@ -185,7 +222,8 @@ public sealed record OpportunityRequest(
                 continue;
             }
 
-            input.Shifts.Add(new ShiftInput(i, shift.Id, shift.StartsAt?.UtcDateTime, shift.EndsAt?.UtcDateTime, shift.Capacity, shift.Role, shift.RepeatWeekly ?? 0));
+            var role = shift.Role?.ToText(input.Title) ?? new LocalizedText(null, null, null);
+            input.Shifts.Add(new ShiftInput(i, shift.Id, shift.StartsAt?.UtcDateTime, shift.EndsAt?.UtcDateTime, shift.Capacity, role, shift.RepeatWeekly ?? 0));
         }
 
         return input;
@@ -217,7 +255,9 @@ public sealed record OpportunityItem(
 
 public sealed record OpportunityPage(IReadOnlyList<OpportunityItem> Items, int Total, int Page, int PageSize);
 
-public sealed record ShiftDetail(Guid Id, DateTime StartsAt, DateTime EndsAt, int Capacity, string? Role, int SeatsLeft);
+/// <param name="Role">The role in the request's language, falling back like the title; null when the shift has none.</param>
+/// <param name="Roles">The role in each language it is written in.</param>
+public sealed record ShiftDetail(Guid Id, DateTime StartsAt, DateTime EndsAt, int Capacity, string? Role, IReadOnlyDictionary<string, string> Roles, int SeatsLeft);
 
 public sealed record OpportunityDetail(
     Guid Id,
@@ -263,5 +303,5 @@ public sealed record OpportunityDetail(
         o.StartsAt,
         o.EndsAt,
         o.CancelReason,
-        [.. o.Shifts.OrderBy(s => s.StartsAt).Select(s => new ShiftDetail(s.Id, s.StartsAt, s.EndsAt, s.Capacity, s.Role, o.Status == OpportunityStatus.Cancelled ? 0 : s.SeatsLeft))]);
+        [.. o.Shifts.OrderBy(s => s.StartsAt).Select(s => new ShiftDetail(s.Id, s.StartsAt, s.EndsAt, s.Capacity, s.Role.ResolveOrNull(), s.Role.ToDictionary(), o.Status == OpportunityStatus.Cancelled ? 0 : s.SeatsLeft))]);
 }

@@ -107,7 +107,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
                 shift.StartsAt = row.StartsAt!.Value;
                 shift.EndsAt = row.EndsAt!.Value;
                 shift.Capacity = row.Capacity!.Value;
-                shift.Role = Clean(row.Role);
+                shift.Role = row.Role.Trimmed();
             }
             else
             {
@@ -344,7 +344,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             {
                 errors.Add(new FieldError(field + "repeatWeekly", OpportunityErrors.ShiftTooFar));
             }
-            else if (Shift.Validate(startsAt, endsAt, capacity, Clean(row.Role)) is { } code)
+            else if (Shift.Validate(startsAt, endsAt, capacity, row.Role.Trimmed()) is { } code)
             {
                 var name = code switch
                 {
@@ -371,7 +371,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
         {
             errors.Add(new FieldError(field, requiredCode));
         }
-        else if (new[] { text.Kk, text.Ru, text.En }.Any(t => Clean(t) is { } clean && clean.Length > maxLength))
+        else if (text.Trimmed().LongestLength > maxLength)
         {
             errors.Add(new FieldError(field, ErrorCodes.TooLong));
         }
@@ -380,8 +380,8 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
     private static void Apply(Opportunity opportunity, OpportunityInput input, string organizationName)
     {
         opportunity.Kind = OpportunityKindNames.Parse(input.Kind)!.Value;
-        opportunity.Title = new LocalizedText(Clean(input.Title.Kk), Clean(input.Title.Ru), Clean(input.Title.En));
-        opportunity.Description = new LocalizedText(Clean(input.Description.Kk), Clean(input.Description.Ru), Clean(input.Description.En));
+        opportunity.Title = input.Title.Trimmed();
+        opportunity.Description = input.Description.Trimmed();
         opportunity.Directions = Directions(input);
         opportunity.RegionKato = Clean(input.RegionKato)!;
         opportunity.Address = Clean(input.Address);
@@ -401,7 +401,7 @@ public sealed class OpportunityEditor(BirgeDb db, AuditLog audit, Outbox outbox,
             StartsAt = row.StartsAt!.Value.AddDays(7 * week),
             EndsAt = row.EndsAt!.Value.AddDays(7 * week),
             Capacity = row.Capacity!.Value,
-            Role = Clean(row.Role),
+            Role = row.Role.Trimmed(),
         });
 
     private static List<string> Directions(OpportunityInput input) =>

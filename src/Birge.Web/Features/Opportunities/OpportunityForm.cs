@@ -81,7 +81,9 @@ public sealed class OpportunityForm
                 StartsAt = Local(s.StartsAt),
                 EndsAt = Local(s.EndsAt),
                 Capacity = s.Capacity.ToString(CultureInfo.InvariantCulture),
-                Role = s.Role,
+                RoleKk = s.Role.Kk,
+                RoleRu = s.Role.Ru,
+                RoleEn = s.Role.En,
             })],
         };
         form.Shifts.Add(new ShiftRow());
@@ -123,7 +125,7 @@ public sealed class OpportunityForm
                 Time(row.StartsAt, field + "startsAt", input.ParseErrors),
                 Time(row.EndsAt, field + "endsAt", input.ParseErrors),
                 (int?)Number(row.Capacity, field + "capacity", OpportunityErrors.CapacityInvalid, input.ParseErrors, wholeNumber: true),
-                row.Role,
+                new LocalizedText(row.RoleKk, row.RoleRu, row.RoleEn),
                 (int?)Number(row.RepeatWeekly, field + "repeatWeekly", OpportunityErrors.RepeatInvalid, input.ParseErrors, wholeNumber: true) ?? 0));
         }
 
@@ -179,14 +181,18 @@ public sealed class ShiftRow
 
     public string? Capacity { get; set; }
 
-    public string? Role { get; set; }
+    public string? RoleKk { get; set; }
+
+    public string? RoleRu { get; set; }
+
+    public string? RoleEn { get; set; }
 
     /// <summary>How many more times, a week apart (new shifts only).</summary>
     public string? RepeatWeekly { get; set; }
 
     public bool Remove { get; set; }
 
-    public bool IsBlank => Id is null && new[] { StartsAt, EndsAt, Capacity, Role, RepeatWeekly }.All(string.IsNullOrWhiteSpace);
+    public bool IsBlank => Id is null && new[] { StartsAt, EndsAt, Capacity, RoleKk, RoleRu, RoleEn, RepeatWeekly }.All(string.IsNullOrWhiteSpace);
 }
 
 /// <summary>What the new and edit pages share: the form, its lists, and refusals shown next to their fields.</summary>
@@ -230,6 +236,18 @@ public abstract class OpportunityFormPage(BirgeDb db, IStringLocalizer<SharedRes
         ["description"] = "descriptionKk",
     };
 
-    /// <summary>Shows each refusal next to its field: "shifts[1].capacity" is "Input.Shifts[1].Capacity".</summary>
-    protected void ShowErrors(Outcome outcome) => ModelState.AddRefusal(outcome, localizer, Renames);
+    /// <summary>
+    /// Shows each refusal next to its field: "shifts[1].capacity" is "Input.Shifts[1].Capacity", and a shift's role,
+    /// like the title, is shown by its first language box.
+    /// </summary>
+    protected void ShowErrors(Outcome outcome)
+    {
+        var renames = new Dictionary<string, string>(Renames, StringComparer.Ordinal);
+        for (var i = 0; i < Input.Shifts.Count; i++)
+        {
+            renames[$"shifts[{i}].role"] = $"shifts[{i}].roleKk";
+        }
+
+        ModelState.AddRefusal(outcome, localizer, renames);
+    }
 }

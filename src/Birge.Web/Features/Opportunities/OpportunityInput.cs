@@ -39,9 +39,10 @@ public sealed class OpportunityInput
 /// <summary>
 /// One shift: <see cref="Id"/> names an existing shift when editing; <see cref="Index"/> is its row (or array
 /// position), so a refusal points at the right one. A new shift may recur: <see cref="RepeatWeekly"/> more copies,
-/// a week apart (a project's Saturday shift for two months is one row with 7).
+/// a week apart (a project's Saturday shift for two months is one row with 7). <see cref="Role"/> is in the languages
+/// the coordinator wrote it in, like the title.
 /// </summary>
-public sealed record ShiftInput(int Index, Guid? Id, DateTime? StartsAt, DateTime? EndsAt, int? Capacity, string? Role, int RepeatWeekly = 0)
+public sealed record ShiftInput(int Index, Guid? Id, DateTime? StartsAt, DateTime? EndsAt, int? Capacity, LocalizedText Role, int RepeatWeekly = 0)
 {
     public const int MaxRepeats = 52;
 }

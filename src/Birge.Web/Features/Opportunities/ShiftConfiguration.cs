@@ -1,3 +1,4 @@
+using Birge.Web.Data;
 using Birge.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,6 +13,6 @@ internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
         b.HasKey(s => s.Id);
         b.HasIndex(s => new { s.OpportunityId, s.StartsAt }).IncludeProperties(s => new { s.EndsAt, s.Capacity, s.Taken });
         b.HasIndex(s => new { s.StartsAt, s.RemindedAt });
-        b.Property(s => s.Role).HasMaxLength(Shift.MaxRoleLength);
+        b.ComplexProperty(s => s.Role).HasLocalizedColumns("Role", Shift.MaxRoleLength);
     }
 }

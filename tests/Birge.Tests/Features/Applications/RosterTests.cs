@@ -129,7 +129,8 @@ public abstract class RosterTests(BirgeApp app)
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", text, StringComparison.Ordinal);
         Assert.Contains($"DTSTART:{day:yyyyMMdd}T050000Z\r\n", text, StringComparison.Ordinal);
         Assert.Contains($"DTEND:{day:yyyyMMdd}T080000Z\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("SUMMARY:Уборка парка — Көмекші\r\n", text, StringComparison.Ordinal);
+        // The shift's role in the volunteer's language, like the title.
+        Assert.Contains("SUMMARY:Уборка парка — Помощник\r\n", text, StringComparison.Ordinal);
         Assert.Contains("LOCATION:Абай даңғылы\\, 10\\; Алматы\r\n", text, StringComparison.Ordinal);
         Assert.Contains($"UID:{applicationId:N}@birge.kz", text, StringComparison.Ordinal);
         Assert.EndsWith("END:VCALENDAR\r\n", text, StringComparison.Ordinal);
@@ -138,6 +139,28 @@ public abstract class RosterTests(BirgeApp app)
         var other = await app.NewPerson().SignedIn();
         using var refused = await other.Pages.GetAsync(link);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_shift_s_role_reads_in_each_reader_s_language_on_my_shifts_the_roster_and_the_api()
+    {
+        // The role in Kazakh and Russian only: an English reader falls back to Kazakh, as for a title.
+        var shift = await app.NewOpportunity().ForRole(new LocalizedText("Тіркеуші", "Регистратор", null));
+        var (kazakhCoordinator, _) = await CoordinatorAsync(shift, "kk");
+        var (englishCoordinator, _) = await CoordinatorAsync(shift, "en");
+        var volunteer = await app.NewPerson().Speaking("ru").SignedIn().WithToken();
+        await ApplyAsync(volunteer.Token, shift.ShiftId);
+
+        var mine = await volunteer.Pages.GetPageAsync("/my/shifts");
+        Assert.Contains("Регистратор", mine.Find("#upcoming").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Тіркеуші", (await kazakhCoordinator.GetPageAsync($"/shifts/{shift.ShiftId}/roster")).Find("p.meta").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Тіркеуші", (await englishCoordinator.GetPageAsync($"/shifts/{shift.ShiftId}/roster")).Find("p.meta").TextContent, StringComparison.Ordinal);
+        foreach (var (language, role) in new[] { ("ru", "Регистратор"), ("en", "Тіркеуші") })
+        {
+            using var client = app.Client(language, volunteer.Token);
+            var json = await (await client.GetAsync("/api/v1/me/applications")).JsonAsync();
+            Assert.Equal(role, Assert.Single(json.GetProperty("items").EnumerateArray()).GetProperty("role").GetString());
+        }
     }
 
     [Fact]
@@ -163,7 +186,7 @@ public abstract class RosterTests(BirgeApp app)
         var emails = people.Select(p => p.Email).ToList();
         var sent = await app.Db(db => db.OutboxMessages.Where(m => emails.Contains(m.Recipient) && m.Subject.StartsWith(subject)).ToListAsync());
         Assert.Equal(people.Take(2).Select(p => p.Email!).Order(StringComparer.Ordinal), sent.Select(m => m.Recipient).Order(StringComparer.Ordinal));
-        Assert.All(sent, m => Assert.Contains("Уборка парка", m.Body, StringComparison.Ordinal));
+        Assert.All(sent, m => Assert.Contains("Уборка парка — Помощник", m.Body, StringComparison.Ordinal));
         Assert.NotNull(await app.Db(db => db.Shifts.Where(s => s.Id == soon.ShiftId).Select(s => s.RemindedAt).SingleAsync()));
         Assert.Null(await app.Db(db => db.Shifts.Where(s => s.Id == later.ShiftId).Select(s => s.RemindedAt).SingleAsync()));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Birge.Tests.Features.Organizations;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
@@ -40,9 +41,53 @@ public abstract class OpportunitiesApiTests(BirgeApp app)
         Assert.Equal(DateTime.UtcNow.Date.AddDays(7).AddHours(5), first.StartsAt);
         Assert.Equal(first.StartsAt, stored.StartsAt);
         Assert.Equal(stored.Shifts.Max(s => s.EndsAt), stored.EndsAt);
-        Assert.Equal("тазалау", first.Role);
+        // A plain-string role is in the title's first language (here Kazakh).
+        Assert.Equal(new LocalizedText("тазалау", null, null), first.Role);
         Assert.Contains("саябақты тазалау", stored.SearchText, StringComparison.Ordinal);
         Assert.Contains("gloves", stored.SearchText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_role_is_a_plain_string_in_the_title_s_language_or_an_object_like_the_title_and_reads_in_the_request_s_language()
+    {
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
+        var body = Opps.Body(coordinator.OrganizationId);
+        body["title"] = new { ru = "Уборка парка", en = "Park clean-up" };
+        body["shifts"] = new object[]
+        {
+            new { startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 10, role = "уборщик" },
+            new { startsAt = Opps.WeekAhead(14), endsAt = Opps.WeekAhead(17), capacity = 5, role = new { kk = "Тазалаушы", ru = "Уборщик" } },
+            new { startsAt = Opps.WeekAhead(18), endsAt = Opps.WeekAhead(19), capacity = 5 },
+        };
+
+        var (id, shifts) = await Opps.CreateAsync(app, coordinator.Token, body);
+
+        var stored = await app.Db(db => db.Shifts.AsNoTracking().Where(s => s.OpportunityId == id).ToDictionaryAsync(s => s.Id, s => s.Role));
+        Assert.Equal(new LocalizedText(null, "уборщик", null), stored[shifts[0]]);
+        Assert.Equal(new LocalizedText("Тазалаушы", "Уборщик", null), stored[shifts[1]]);
+        Assert.True(stored[shifts[2]].IsEmpty);
+        foreach (var (language, title, second) in new[] { ("kk", "Уборка парка", "Тазалаушы"), ("ru", "Уборка парка", "Уборщик"), ("en", "Park clean-up", "Тазалаушы") })
+        {
+            using var client = app.Client(language, coordinator.Token);
+            using var response = await client.GetAsync($"/api/v1/opportunities/{id}");
+            var json = await response.JsonAsync();
+            Assert.Equal(title, json.GetProperty("title").GetString());
+            var read = json.GetProperty("shifts").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetGuid());
+            Assert.Equal("уборщик", read[shifts[0]].GetProperty("role").GetString());
+            Assert.Equal(second, read[shifts[1]].GetProperty("role").GetString());
+            Assert.Equal(JsonValueKind.Null, read[shifts[2]].GetProperty("role").ValueKind);
+            Assert.Equal("Уборщик", read[shifts[1]].GetProperty("roles").GetProperty("ru").GetString());
+            Assert.False(read[shifts[1]].GetProperty("roles").TryGetProperty("en", out _));
+        }
+
+        // Any other shape cannot be read, and nothing is stored.
+        body["shifts"] = new object[] { new { startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 10, role = 7 } };
+        using var refused = await app.Client(accessToken: coordinator.Token).PostAsJsonAsync("/api/v1/opportunities", body);
+        await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+        body["shifts"] = new object[] { new { startsAt = Opps.WeekAhead(10), endsAt = Opps.WeekAhead(13), capacity = 10, role = new { ru = new string('ж', Shift.MaxRoleLength + 1) } } };
+        using var tooLong = await app.Client(accessToken: coordinator.Token).PostAsJsonAsync("/api/v1/opportunities", body);
+        await tooLong.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.TooLong);
+        Assert.Equal(1, await app.Db(db => db.Opportunities.CountAsync(o => o.OrganizationId == coordinator.OrganizationId)));
     }
 
     [Fact]

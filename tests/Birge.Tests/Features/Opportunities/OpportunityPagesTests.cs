@@ -39,7 +39,7 @@ public abstract class OpportunityPagesTests(BirgeApp app)
         Assert.Equal(local.AddHours(10 - 5), shift.StartsAt);
         Assert.Equal(local.AddHours(13 - 5), shift.EndsAt);
         Assert.Equal(8, shift.Capacity);
-        Assert.Equal("Отырғызу", shift.Role);
+        Assert.Equal(new LocalizedText("Отырғызу", null, null), shift.Role);
         Assert.Contains(word.ToLowerInvariant(), stored.SearchText, StringComparison.Ordinal);
 
         var manage = await coordinator.Pages.GetPageAsync(response.Location());
@@ -52,6 +52,70 @@ public abstract class OpportunityPagesTests(BirgeApp app)
         Assert.NotNull(list.QuerySelector($"a[href='/opportunities/{stored.Id}/manage']"));
         var organization = await coordinator.Pages.GetPageAsync($"/organizations/{coordinator.OrganizationId}/manage");
         Assert.NotNull(organization.QuerySelector($"a[href='/organizations/{coordinator.OrganizationId}/opportunities']"));
+    }
+
+    [Fact]
+    public async Task A_shift_s_role_written_in_kazakh_and_russian_reads_in_the_reader_s_language_and_falls_back_like_the_title()
+    {
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
+        var word = Orgs.UniqueWord();
+        var form = Form(word);
+        form["Input.TitleRu"] = "Посадка деревьев " + word;
+        form["Input.Shifts[0].RoleKk"] = "Көшет отырғызушы";
+        form["Input.Shifts[0].RoleRu"] = "Сажает саженцы";
+
+        using var response = await SubmitNewAsync(coordinator, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await app.Db(db => db.Opportunities.Include(o => o.Shifts).AsNoTracking().SingleAsync(o => o.OrganizationId == coordinator.OrganizationId));
+        var shift = Assert.Single(stored.Shifts);
+        Assert.Equal(new LocalizedText("Көшет отырғызушы", "Сажает саженцы", null), shift.Role);
+        var manage = await coordinator.Pages.GetPageAsync(response.Location());
+        Assert.Contains("Көшет отырғызушы", manage.Find($"#shift-{shift.Id}").TextContent, StringComparison.Ordinal);
+        using (var published = await coordinator.Pages.SubmitAsync(manage, "#publish-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        // An English reader finds neither in English: both fall back to Kazakh, the title's first language.
+        foreach (var (language, title, role) in new[]
+        {
+            ("kk", "Ағаш отырғызу " + word, "Көшет отырғызушы"),
+            ("ru", "Посадка деревьев " + word, "Сажает саженцы"),
+            ("en", "Ағаш отырғызу " + word, "Көшет отырғызушы"),
+        })
+        {
+            var page = await app.Browser(language).GetPageAsync($"/opportunities/{stored.Id}");
+            Assert.Equal(title, page.Find("h1").TextContent);
+            Assert.Equal(role, page.Find($"#shift-{shift.Id} .shift-role").TextContent);
+            var reader = await app.NewPerson().Speaking(language).SignedIn();
+            var apply = await reader.Pages.GetPageAsync($"/shifts/{shift.Id}/apply");
+            Assert.Equal(role, apply.Find("#apply-role").TextContent);
+        }
+
+        // The edit form gives each language its own box, labelled in the coordinator's language.
+        var edit = await coordinator.Pages.GetPageAsync($"/opportunities/{stored.Id}/edit");
+        Assert.Equal("Көшет отырғызушы", edit.Value("Input_Shifts_0__RoleKk"));
+        Assert.Equal("Сажает саженцы", edit.Value("Input_Shifts_0__RoleRu"));
+        Assert.True(string.IsNullOrEmpty(edit.Value("Input_Shifts_0__RoleEn")));
+        Assert.Equal(Html.Text("Opp_Field_InRu", Cultures.Kazakh), edit.Find("label[for=Input_Shifts_0__RoleRu]").TextContent.Trim());
+        Assert.Equal(Html.Text("Opp_Field_Role", Cultures.Kazakh), edit.Find("fieldset.shift-row .shift-role legend").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_role_too_long_in_any_language_comes_back_by_the_role_with_the_form_filled()
+    {
+        var coordinator = await app.NewPerson().SignedIn().WithToken().OwningAnOrganization();
+        var form = Form(Orgs.UniqueWord());
+        form["Input.Shifts[0].RoleRu"] = new string('ж', Shift.MaxRoleLength + 1);
+
+        using var response = await SubmitNewAsync(coordinator, form);
+
+        var page = await RefusedAsync(response);
+        Assert.Equal(Html.Text("Error_too_long", Cultures.Kazakh), page.FieldError("Input_Shifts_0__RoleKk"));
+        Assert.Equal("Отырғызу", page.Value("Input_Shifts_0__RoleKk"));
+        Assert.Equal(Shift.MaxRoleLength + 1, page.Value("Input_Shifts_0__RoleRu")!.Length);
+        Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
     }
 
     [Fact]
@@ -289,7 +353,7 @@ public abstract class OpportunityPagesTests(BirgeApp app)
         ["Input.Shifts[0].StartsAt"] = $"{Day}T10:00",
         ["Input.Shifts[0].EndsAt"] = $"{Day}T13:00",
         ["Input.Shifts[0].Capacity"] = "8",
-        ["Input.Shifts[0].Role"] = "Отырғызу",
+        ["Input.Shifts[0].RoleKk"] = "Отырғызу",
     };
 
     private static async Task<HttpResponseMessage> SubmitNewAsync(TestPerson coordinator, Dictionary<string, string> form, bool tickEcology = true)

@@ -1694,15 +1694,31 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("RemindedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Role")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Taken")
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Role", "Birge.Web.Domain.Shift.Role#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("RoleEn");
+
+                            b1.Property<string>("Kk")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("RoleKk");
+
+                            b1.Property<string>("Ru")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("RoleRu");
+                        });
 
                     b.HasKey("Id");
 

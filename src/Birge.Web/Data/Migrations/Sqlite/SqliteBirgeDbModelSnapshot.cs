@@ -1678,15 +1678,31 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RemindedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Role")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Taken")
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Role", "Birge.Web.Domain.Shift.Role#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RoleEn");
+
+                            b1.Property<string>("Kk")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RoleKk");
+
+                            b1.Property<string>("Ru")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RoleRu");
+                        });
 
                     b.HasKey("Id");
 
