@@ -2,20 +2,30 @@ using System.Globalization;
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Infrastructure;
+using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Birge.Web.Features.FrontOffices;
 
 /// <summary>
 /// A front office's dashboard: for each region the person covers, how many organisations are pending, verified,
 /// rejected or suspended, and the queue of pending ones, oldest first; and the IINs given at sign-up that another
-/// account holds, to check (a read of personal data, so it is audited).
+/// account holds, to check (a read of personal data, so it is audited); and the key figures of the region shown for a
+/// month (<see cref="Statistics.RegionKpis"/>).
 /// </summary>
 [Authorize(Policy = Policies.RegionStaff)]
-public sealed class IndexModel(BirgeDb db, Scopes scopes, AuditLog audit, TimeProvider clock, HelpRequests.HelpRequestCounts helpCounts) : PageModel
+public sealed class IndexModel(
+    BirgeDb db,
+    Scopes scopes,
+    AuditLog audit,
+    TimeProvider clock,
+    HelpRequests.HelpRequestCounts helpCounts,
+    Statistics.RegionKpis kpis,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int QueueSize = 200;
 
@@ -24,6 +34,13 @@ public sealed class IndexModel(BirgeDb db, Scopes scopes, AuditLog audit, TimePr
     /// <summary>National staff (and anyone covering more than one region) may look at one region.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
+
+    /// <summary>The month of the key figures, "2026-11"; this month when empty.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Month { get; set; }
+
+    /// <summary>The key figures of the one region shown; null when several are (or the month is refused).</summary>
+    public Statistics.RegionKpiSheet? Kpis { get; private set; }
 
     public List<RegionCounts> Regions { get; private set; } = [];
 
@@ -83,6 +100,16 @@ public sealed class IndexModel(BirgeDb db, Scopes scopes, AuditLog audit, TimePr
             .OrderBy(r => r.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
 
         HelpCounts = await helpCounts.ForRegionsAsync([.. Regions.Select(r => r.Kato)], cancellationToken);
+        var month = Statistics.RegionKpis.ParseMonth(Month, kpis.Today);
+        if (!month.Succeeded)
+        {
+            ModelState.AddRefusal(month, localizer, prefix: "");
+        }
+        else if (Regions.Count == 1)
+        {
+            Month = month.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            Kpis = await kpis.ForMonthAsync(Regions[0].Kato, month.Value, cancellationToken);
+        }
 
         var pending = db.Organizations.AsNoTracking()
             .Where(o => katos.Contains(o.RegionKato) && o.Status == OrganizationStatus.Pending);

@@ -13,9 +13,12 @@ public static class StatisticsFeature
         services.AddMemoryCache();
         services.AddScoped<DailyFigures>();
         services.AddScoped<StatsReader>();
+        services.AddScoped<RegionKpis>();
         services.AddPeriodicJob<StatsSnapshots>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app) => app.MapStatsApi();
+    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app) => app
+        .MapStatsApi()
+        .MapRegionKpisApi();
 }

@@ -3,11 +3,12 @@ using static Birge.Tests.Security.Who;
 
 namespace Birge.Tests.Features.Statistics;
 
-/// <summary>Role-matrix rows of the statistics: the figures are public.</summary>
+/// <summary>Role-matrix rows of the statistics: the figures are public; a region's key figures are its office's and the national one's.</summary>
 public sealed class StatisticsRoles : FeatureRoles
 {
     public override RoleRows Rows { get; } = new()
     {
         ["GET /api/v1/stats"] = Everyone,
+        ["GET /api/v1/front-offices/{kato}/kpis"] = AlmatyStaff,
     };
 }
