@@ -9,5 +9,10 @@ public sealed class StatisticsRoles : FeatureRoles
     public override RoleRows Rows { get; } = new()
     {
         ["GET /api/v1/stats"] = Everyone,
+        ["GET /stats"] = Everyone,
+        ["POST /stats"] = Everyone,
+        ["GET /stats/regions.csv"] = Everyone,
+        ["GET /stats/directions.csv"] = Everyone,
+        ["GET /stats/months.csv"] = Everyone,
     };
 }
