@@ -1,3 +1,4 @@
+using Birge.Web.Features.Statistics.Dashboard;
 using Birge.Web.Infrastructure;
 
 namespace Birge.Web.Features.Statistics;
@@ -15,10 +16,15 @@ public static class StatisticsFeature
         services.AddScoped<StatsReader>();
         services.AddScoped<RegionKpis>();
         services.AddPeriodicJob<StatsSnapshots>();
+        services.AddScoped<StatsDashboard>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app) => app
-        .MapStatsApi()
-        .MapRegionKpisApi();
+    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
+    {
+        app.MapStatsApi();
+        app.MapRegionKpisApi();
+        app.MapDashboardCsv();
+        return app;
+    }
 }

@@ -10,5 +10,10 @@ public sealed class StatisticsRoles : FeatureRoles
     {
         ["GET /api/v1/stats"] = Everyone,
         ["GET /api/v1/front-offices/{kato}/kpis"] = AlmatyStaff,
+        ["GET /stats"] = Everyone,
+        ["POST /stats"] = Everyone,
+        ["GET /stats/regions.csv"] = Everyone,
+        ["GET /stats/directions.csv"] = Everyone,
+        ["GET /stats/months.csv"] = Everyone,
     };
 }
