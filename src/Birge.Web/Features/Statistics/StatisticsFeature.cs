@@ -14,6 +14,10 @@ public static class StatisticsFeature
         services.AddScoped<DailyFigures>();
         services.AddScoped<StatsReader>();
         services.AddPeriodicJob<StatsSnapshots>();
+        services.AddScoped<Reports.ReportRequests>();
+        services.AddScoped<Reports.ReportWriter>();
+        services.AddPeriodicJob<Reports.ReportMaker>();
+        services.AddRegionCheckedByEndpoint("reportId", "a report's pages answer 404 unless the report is of the route's {kato}");
         return services;
     }
 
