@@ -100,10 +100,8 @@ public abstract class ReportsTests(BirgeApp app)
         Assert.NotNull(progress.QuerySelector("meta[http-equiv='refresh']"));
         Assert.Null(progress.QuerySelector("#download"));
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var run = await app.Services.GetRequiredService<ReportMaker>().RunOnceAsync(CancellationToken.None);
         Assert.True(run.Made >= 1);
-        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(10));
 
         var ready = await staff.Pages.GetPageAsync(asked.Location());
         Assert.Equal(Report.Ready, ready.Find("#status").GetAttribute("data-status"));
@@ -123,14 +121,14 @@ public abstract class ReportsTests(BirgeApp app)
         string T(string key) => Html.Text(key, culture);
         string People(string field) => stats.GetProperty(field).ValueKind == JsonValueKind.Null ? T("Reports_FewerThanFive") : N(stats.GetProperty(field).GetInt64());
         string N(long value) => value.ToString("N0", culture);
-        string Hours(long minutes) => Durations.Format((int)minutes, culture);
+        string Time(long minutes) => Durations.Format((int)minutes, culture);
         Row(text, T("Reports_Figure_Volunteers"), People("volunteers"));
         Row(text, T("Reports_Figure_SilverVolunteers"), People("silverVolunteers"));
         Row(text, T("Reports_Figure_Organizations"), N(stats.GetProperty("organizations").GetInt64()));
         Row(text, T("Reports_Figure_Opportunities"), N(stats.GetProperty("opportunities").GetInt64()));
         Row(text, T("Reports_Figure_Seats"), N(stats.GetProperty("seats").GetInt64()));
         Row(text, T("Reports_Figure_SeatsTaken"), N(stats.GetProperty("seatsTaken").GetInt64()));
-        Row(text, T("Reports_Figure_ConfirmedHours"), Hours(stats.GetProperty("confirmedMinutes").GetInt64()));
+        Row(text, T("Reports_Figure_ConfirmedHours"), Time(stats.GetProperty("confirmedMinutes").GetInt64()));
         Row(text, T("Reports_Figure_HelpRequestsOpened"), N(stats.GetProperty("helpRequestsOpened").GetInt64()));
         Row(text, T("Reports_Figure_HelpRequestsClosed"), N(stats.GetProperty("helpRequestsClosed").GetInt64()));
         Row(text, T("Reports_Figure_CallOutsSent"), N(stats.GetProperty("callOutsSent").GetInt64()));
@@ -138,7 +136,7 @@ public abstract class ReportsTests(BirgeApp app)
         Assert.True(stats.GetProperty("opportunities").GetInt64() >= 1);
         var ecology = await app.Db(db => db.Directions.Where(d => d.Code == "ecology").Select(d => d.Name).SingleAsync());
         var direction = stats.GetProperty("byDirection").EnumerateArray().Single(d => d.GetProperty("direction").GetString() == "ecology");
-        Row(text, ecology.Resolve(culture), N(direction.GetProperty("opportunities").GetInt64()), N(direction.GetProperty("seats").GetInt64()), Hours(direction.GetProperty("confirmedMinutes").GetInt64()));
+        Row(text, ecology.Resolve(culture), N(direction.GetProperty("opportunities").GetInt64()), N(direction.GetProperty("seats").GetInt64()), Time(direction.GetProperty("confirmedMinutes").GetInt64()));
     }
 
     [Fact]
@@ -146,8 +144,16 @@ public abstract class ReportsTests(BirgeApp app)
     {
         var report = new Report
         {
-            Kind = Report.Monthly, RegionKato = Offices.Almaty, From = new DateOnly(2026, 10, 1), To = new DateOnly(2026, 10, 31), Language = "kk",
-            Status = Report.Ready, Progress = 100, Pdf = [0x25, 0x50, 0x44, 0x46], CreatedAt = DateTime.UtcNow, ReadyAt = DateTime.UtcNow,
+            Kind = Report.Monthly,
+            RegionKato = Offices.Almaty,
+            From = new DateOnly(2026, 10, 1),
+            To = new DateOnly(2026, 10, 31),
+            Language = "kk",
+            Status = Report.Ready,
+            Progress = 100,
+            Pdf = [0x25, 0x50, 0x44, 0x46],
+            CreatedAt = DateTime.UtcNow,
+            ReadyAt = DateTime.UtcNow,
         };
         await app.Db(async db =>
         {
@@ -216,7 +222,9 @@ public abstract class ReportsTests(BirgeApp app)
         Assert.NotNull(page.QuerySelector($"#region-reports a[href='/front-office/{Region}/reports']"));
         using var asked = await national.Pages.SubmitAsync(page, "#new-report", new Dictionary<string, string>
         {
-            ["Input.Kind"] = Report.SemiAnnual, ["Input.Half"] = "2026-1", ["Input.Language"] = "ru",
+            ["Input.Kind"] = Report.SemiAnnual,
+            ["Input.Half"] = "2026-1",
+            ["Input.Language"] = "ru",
         });
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         var report = await app.Db(db => db.Reports.AsNoTracking().SingleAsync(r => r.RequestedBy == national.Id));
@@ -234,7 +242,9 @@ public abstract class ReportsTests(BirgeApp app)
         Assert.Null(regional.QuerySelector("#Input_Kind"));
         using var forged = await staff.Pages.SubmitAsync(regional, "#new-report", new Dictionary<string, string>
         {
-            ["Input.Kind"] = Report.SemiAnnual, ["Input.Half"] = "2026-1", ["Input.Language"] = "kk",
+            ["Input.Kind"] = Report.SemiAnnual,
+            ["Input.Half"] = "2026-1",
+            ["Input.Language"] = "kk",
         });
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
         Assert.False(await app.Db(db => db.Reports.AnyAsync(r => r.RequestedBy == staff.Id)));

@@ -97,7 +97,12 @@ public sealed class ReportMaker(IServiceScopeFactory scopes, TimeProvider clock,
             var missing = due.Where(d => !queued.Contains((d.Kind, d.RegionKato, d.From, d.Language))).ToList();
             db.Reports.AddRange(missing.Select(d => new Report
             {
-                Kind = d.Kind, RegionKato = d.RegionKato, From = d.From, To = d.To, Language = d.Language, CreatedAt = now,
+                Kind = d.Kind,
+                RegionKato = d.RegionKato,
+                From = d.From,
+                To = d.To,
+                Language = d.Language,
+                CreatedAt = now,
             }));
             try
             {
