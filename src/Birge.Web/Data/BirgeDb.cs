@@ -88,6 +88,8 @@ public abstract class BirgeDb(DbContextOptions options) : DbContext(options), ID
 
     public DbSet<StatsSnapshot> StatsSnapshots => Set<StatsSnapshot>();
 
+    public DbSet<Report> Reports => Set<Report>();
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>

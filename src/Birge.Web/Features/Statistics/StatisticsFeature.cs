@@ -17,6 +17,10 @@ public static class StatisticsFeature
         services.AddScoped<RegionKpis>();
         services.AddPeriodicJob<StatsSnapshots>();
         services.AddScoped<StatsDashboard>();
+        services.AddScoped<Reports.ReportRequests>();
+        services.AddScoped<Reports.ReportWriter>();
+        services.AddPeriodicJob<Reports.ReportMaker>();
+        services.AddRegionCheckedByEndpoint("reportId", "a report's pages answer 404 unless the report is of the route's {kato}");
         return services;
     }
 

@@ -1672,6 +1672,69 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("Birge.Web.Domain.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionKato")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionKato", "From");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex(new[] { "Kind", "RegionKato", "From", "Language" }, "IX_Reports_Scheduled")
+                        .IsUnique()
+                        .HasFilter("\"RequestedBy\" IS NULL");
+
+                    b.ToTable("Reports", (string)null);
+                });
+
             modelBuilder.Entity("Birge.Web.Domain.Shift", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1656,6 +1656,69 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("Birge.Web.Domain.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionKato")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionKato", "From");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex(new[] { "Kind", "RegionKato", "From", "Language" }, "IX_Reports_Scheduled")
+                        .IsUnique()
+                        .HasFilter("\"RequestedBy\" IS NULL");
+
+                    b.ToTable("Reports", (string)null);
+                });
+
             modelBuilder.Entity("Birge.Web.Domain.Shift", b =>
                 {
                     b.Property<Guid>("Id")
