@@ -1,3 +1,4 @@
+using Birge.Web.Features.Statistics.OpenData;
 using Birge.Web.Infrastructure;
 
 namespace Birge.Web.Features.Statistics;
@@ -14,8 +15,9 @@ public static class StatisticsFeature
         services.AddScoped<DailyFigures>();
         services.AddScoped<StatsReader>();
         services.AddPeriodicJob<StatsSnapshots>();
+        services.AddPeriodicJob<OpenDataPublishing>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app) => app.MapStatsApi();
+    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app) => app.MapStatsApi().MapOpenDataApi();
 }

@@ -3,11 +3,16 @@ using static Birge.Tests.Security.Who;
 
 namespace Birge.Tests.Features.Statistics;
 
-/// <summary>Role-matrix rows of the statistics: the figures are public.</summary>
+/// <summary>Role-matrix rows of the statistics: the figures and the open data are public.</summary>
 public sealed class StatisticsRoles : FeatureRoles
 {
     public override RoleRows Rows { get; } = new()
     {
         ["GET /api/v1/stats"] = Everyone,
+        ["GET /open-data"] = Everyone,
+        ["POST /open-data"] = Everyone,
+        ["GET /open-data/datapackage.json"] = Everyone,
+        ["GET /open-data/{file}"] = Everyone,
+        ["GET /open-data/{date}/{file}"] = Everyone,
     };
 }
