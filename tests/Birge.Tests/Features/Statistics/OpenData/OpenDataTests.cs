@@ -74,10 +74,11 @@ public abstract partial class OpenDataTests(BirgeApp app)
             Assert.Equal(OpenDataApi.LatestCache, latest.Headers.CacheControl?.ToString());
         }
 
-        // The region's published opportunity is in the file, with its direction and as part of "all".
+        // The seats of the shift three days ago are in the file, under its direction and in "all" (the opportunity
+        // itself was published today, after the snapshot).
         var opportunities = Csv(await anonymous.GetStringAsync("/open-data/opportunities.csv"));
-        Assert.Contains(opportunities, r => r[1] == Jetisu && r[2] == "ecology" && long.Parse(r[3]) >= 1);
-        Assert.Contains(opportunities, r => r[1] == Jetisu && r[2] == OpenDataTables.AllDirections && long.Parse(r[3]) >= 1);
+        Assert.Contains(opportunities, r => r[1] == Jetisu && r[2] == "ecology" && long.Parse(r[4]) >= 10);
+        Assert.Contains(opportunities, r => r[1] == Jetisu && r[2] == OpenDataTables.AllDirections && long.Parse(r[4]) >= 10);
 
         // A client that has the file is told it has not changed.
         using var first = await anonymous.GetAsync("/open-data/volunteers.csv");
@@ -152,7 +153,7 @@ public abstract partial class OpenDataTests(BirgeApp app)
         using var anonymous = app.Client();
 
         var volunteers = Row(Csv(await anonymous.GetStringAsync("/open-data/2021-03-31/volunteers.csv")));
-        Assert.Equal(["2021-03", Jetisu, "", "7", "", "", ""], volunteers);
+        Assert.Equal(["2021-03", Jetisu, "", "7", "0", "0", "0"], volunteers);
         var callOuts = Row(Csv(await anonymous.GetStringAsync("/open-data/2021-03-31/call_outs.csv")));
         // 3 selected is hidden, and so is 5 standby: with 20 replies and 12 not needed, one alone would show.
         Assert.Equal(["2021-03", Jetisu, "2", "40", "20", "", "", "12", "0"], callOuts);
