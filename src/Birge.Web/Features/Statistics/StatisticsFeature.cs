@@ -1,4 +1,5 @@
 using Birge.Web.Features.Statistics.Dashboard;
+using Birge.Web.Features.Statistics.OpenData;
 using Birge.Web.Infrastructure;
 
 namespace Birge.Web.Features.Statistics;
@@ -21,6 +22,7 @@ public static class StatisticsFeature
         services.AddScoped<Reports.ReportWriter>();
         services.AddPeriodicJob<Reports.ReportMaker>();
         services.AddRegionCheckedByEndpoint("reportId", "a report's pages answer 404 unless the report is of the route's {kato}");
+        services.AddPeriodicJob<OpenDataPublishing>();
         return services;
     }
 
@@ -29,6 +31,7 @@ public static class StatisticsFeature
         app.MapStatsApi();
         app.MapRegionKpisApi();
         app.MapDashboardCsv();
+        app.MapOpenDataApi();
         return app;
     }
 }

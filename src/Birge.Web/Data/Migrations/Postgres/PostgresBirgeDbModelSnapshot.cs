@@ -1979,6 +1979,31 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.ToTable("VolunteerProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("Birge.Web.Features.Statistics.OpenData.OpenDataFile", b =>
+                {
+                    b.Property<DateOnly>("SnapshotDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Resource")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SnapshotDate", "Resource", "Format");
+
+                    b.ToTable("OpenDataFiles", (string)null);
+                });
+
             modelBuilder.Entity("Birge.Web.Infrastructure.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

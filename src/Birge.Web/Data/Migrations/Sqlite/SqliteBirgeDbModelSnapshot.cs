@@ -1962,6 +1962,31 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.ToTable("VolunteerProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("Birge.Web.Features.Statistics.OpenData.OpenDataFile", b =>
+                {
+                    b.Property<DateOnly>("SnapshotDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resource")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SnapshotDate", "Resource", "Format");
+
+                    b.ToTable("OpenDataFiles", (string)null);
+                });
+
             modelBuilder.Entity("Birge.Web.Infrastructure.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
