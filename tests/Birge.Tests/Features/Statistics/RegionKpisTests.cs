@@ -252,7 +252,7 @@ public abstract class RegionKpisTests(BirgeApp app)
         Add(day, others[0], StatMetric.SeatsTaken, 10);
         Add(day, others[1], StatMetric.Seats, 20);
         Add(day, others[1], StatMetric.SeatsTaken, 5);
-        db.DailyFigures.AddRange(figures);
+        db.AddFigures(figures);
         db.StatsSnapshots.Add(new StatsSnapshot { Through = DateOnly.FromDateTime(KazakhstanTime.FromUtc(DateTime.UtcNow)).AddDays(-1), MadeAt = DateTime.UtcNow });
         return await db.SaveChangesAsync();
     });
@@ -301,7 +301,7 @@ public abstract class RegionKpisTests(BirgeApp app)
 
     /// <summary>The snapshot is shared by the tests of one database: each test that stores one starts and ends with none.</summary>
     private Task<int> ForgetSnapshotsAsync() => app.Db(async db =>
-        await db.StatsSnapshots.ExecuteDeleteAsync() + await db.DailyFigures.ExecuteDeleteAsync());
+        await db.ForgetSnapshotsAsync());
 }
 
 [Collection(Sqlite.Name)]

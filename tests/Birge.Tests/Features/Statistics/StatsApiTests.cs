@@ -141,7 +141,7 @@ public abstract class StatsApiTests(BirgeApp app)
 
     /// <summary>The snapshot is shared by the tests of one database: each test that takes one starts and ends with none.</summary>
     private Task<int> ForgetSnapshotsAsync() => app.Db(async db =>
-        await db.StatsSnapshots.ExecuteDeleteAsync() + await db.DailyFigures.ExecuteDeleteAsync());
+        await db.ForgetSnapshotsAsync());
 }
 
 [Collection(Sqlite.Name)]

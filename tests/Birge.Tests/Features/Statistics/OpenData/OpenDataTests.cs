@@ -138,7 +138,7 @@ public abstract partial class OpenDataTests(BirgeApp app)
         await app.Db(async db =>
         {
             db.StatsSnapshots.Add(new StatsSnapshot { Through = new DateOnly(2021, 3, 31), MadeAt = DateTime.UtcNow });
-            db.DailyFigures.AddRange(
+            db.AddFigures(
                 Figure(day, StatMetric.VolunteersRegistered, 3),
                 Figure(day, StatMetric.VolunteersLeft, 7),
                 Figure(day, StatMetric.CallOutsSent, 2),
@@ -198,7 +198,7 @@ public abstract partial class OpenDataTests(BirgeApp app)
         await app.Db(async db =>
         {
             db.StatsSnapshots.Add(new StatsSnapshot { Through = new DateOnly(2021, 3, 31), MadeAt = DateTime.UtcNow });
-            db.DailyFigures.Add(Figure(new DateOnly(2021, 3, 10), StatMetric.OrganizationsVerified, 1));
+            db.AddFigures(Figure(new DateOnly(2021, 3, 10), StatMetric.OrganizationsVerified, 1));
             return await db.SaveChangesAsync();
         });
         await PublishAsync();
@@ -318,7 +318,7 @@ public abstract partial class OpenDataTests(BirgeApp app)
 
     /// <summary>The snapshot and the published files are shared by the tests of one database: each test starts and ends with none.</summary>
     private Task<int> ForgetAsync() => app.Db(async db =>
-        await db.Set<OpenDataFile>().ExecuteDeleteAsync() + await db.StatsSnapshots.ExecuteDeleteAsync() + await db.DailyFigures.ExecuteDeleteAsync());
+        await db.Set<OpenDataFile>().ExecuteDeleteAsync() + await db.ForgetSnapshotsAsync());
 }
 
 [Collection(Sqlite.Name)]
