@@ -69,7 +69,7 @@ public static class CertificatePdf
         {
             g.DrawString(date, small, XBrushes.Black, left, y);
             // The date in words ("28 қыркүйек 2026") takes up to about 85 pt at this size.
-            g.DrawString(Fit(g, what, small, width - 195), small, XBrushes.Black, left + 95, y);
+            g.DrawString(g.Fit(what, small, width - 195), small, XBrushes.Black, left + 95, y);
             g.DrawString(Durations.Format(minutes, culture), small, XBrushes.Black, new XRect(right - 90, y - 9, 90, 12), XStringFormats.TopRight);
             y += 15;
         }
@@ -111,21 +111,6 @@ public static class CertificatePdf
         }
 
         return rows;
-    }
-
-    private static string Fit(XGraphics g, string text, XFont font, double width)
-    {
-        if (g.MeasureString(text, font).Width <= width)
-        {
-            return text;
-        }
-
-        while (text.Length > 1 && g.MeasureString(text + "…", font).Width > width)
-        {
-            text = text[..^1];
-        }
-
-        return text + "…";
     }
 
     private static void DrawQr(XGraphics g, string url, double x, double y, double size)

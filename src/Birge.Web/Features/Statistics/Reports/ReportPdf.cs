@@ -205,7 +205,7 @@ public static class ReportPdf
             for (var i = 0; i < columns.Count; i++)
             {
                 var width = columns[i].Share * Width;
-                var cell = Fit(cells[i], font, width - 6);
+                var cell = Graphics.Fit(cells[i], font, width - 6);
                 if (columns[i].Right)
                 {
                     Graphics.DrawString(cell, font, XBrushes.Black, new XRect(x, Y, width, RowHeight), XStringFormats.TopRight);
@@ -240,21 +240,6 @@ public static class ReportPdf
             var page = document.AddPage();
             page.Size = PdfSharp.PageSize.A4;
             return XGraphics.FromPdfPage(page);
-        }
-
-        private string Fit(string text, XFont font, double width)
-        {
-            if (Graphics.MeasureString(text, font).Width <= width)
-            {
-                return text;
-            }
-
-            while (text.Length > 1 && Graphics.MeasureString(text + "…", font).Width > width)
-            {
-                text = text[..^1];
-            }
-
-            return text + "…";
         }
 
         private IEnumerable<string> Wrap(string text, XFont font)
