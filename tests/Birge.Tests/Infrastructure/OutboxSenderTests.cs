@@ -159,11 +159,11 @@ public abstract class OutboxSenderTests(BirgeApp app)
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public List<Guid> Calls { get; } = [];
+        public System.Collections.Concurrent.ConcurrentQueue<Guid> Calls { get; } = [];
 
         public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
-            Calls.Add(message.Id);
+            Calls.Enqueue(message.Id);
             Holding.TrySetResult();
             await Release.Task;
             return null;
