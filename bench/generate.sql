@@ -399,9 +399,11 @@ CROSS JOIN LATERAL (
            CASE WHEN t.direction2 IS NOT NULL AND o.u_dir2 < 0.4 THEN ARRAY[t.direction, t.direction2] ELSE ARRAY[t.direction] END AS dirs
 ) x;
 
-INSERT INTO "Shifts" ("Id", "OpportunityId", "StartsAt", "EndsAt", "Capacity", "Role", "Taken", "CheckinSecret", "RemindedAt")
+INSERT INTO "Shifts" ("Id", "OpportunityId", "StartsAt", "EndsAt", "Capacity", "RoleKk", "RoleRu", "RoleEn", "Taken", "CheckinSecret", "RemindedAt")
 SELECT s.id, o.id, s.starts, s.ends, s.capacity,
-       CASE WHEN s.k % 5 = 0 THEN (ARRAY['Тіркеу', 'Регистрация', 'Steward', 'Көмекші', 'Помощник'])[1 + (s.k / 5) % 5] END,
+       CASE WHEN s.k % 5 = 0 THEN (ARRAY['Тіркеу', 'Көмекші', 'Жүргізуші'])[1 + (s.k / 5) % 3] END,
+       CASE WHEN s.k % 5 = 0 THEN (ARRAY['Регистрация', 'Помощник', 'Водитель'])[1 + (s.k / 5) % 3] END,
+       CASE WHEN s.k % 5 = 0 AND s.k % 2 = 0 THEN (ARRAY['Registration', 'Helper', 'Driver'])[1 + (s.k / 5) % 3] END,
        coalesce(t.taken, 0),
        decode(md5(random()::text) || md5(random()::text), 'hex'),
        CASE WHEN s.starts < now() + interval '1 day' AND s.opp_status = 'Published' THEN s.starts - interval '1 day' END

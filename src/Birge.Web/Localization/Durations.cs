@@ -8,11 +8,12 @@ public static class Durations
     public static string Format(int minutes, CultureInfo culture)
     {
         var (hours, rest) = (minutes / 60, minutes % 60);
+        var grouped = hours.ToString("#,0", culture);
         return (hours, rest) switch
         {
-            ( > 0, 0) => string.Format(culture, Cultures.Text("Hours_DurationHours", culture), hours),
+            ( > 0, 0) => string.Format(culture, Cultures.Text("Hours_DurationHours", culture), grouped),
             (0, _) => string.Format(culture, Cultures.Text("Hours_DurationMinutes", culture), minutes),
-            _ => string.Format(culture, Cultures.Text("Hours_Duration", culture), hours, rest),
+            _ => string.Format(culture, Cultures.Text("Hours_Duration", culture), grouped, rest),
         };
     }
 }

@@ -13,6 +13,7 @@ public static class StatisticsFeature
     public static IServiceCollection AddStatistics(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddSingleton<StatsCache>();
         services.AddScoped<DailyFigures>();
         services.AddScoped<StatsReader>();
         services.AddScoped<RegionKpis>();

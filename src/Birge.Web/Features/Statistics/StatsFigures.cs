@@ -27,61 +27,77 @@ public sealed record StatsFigures(
     /// <summary>The query's figures out of every region's by month (<see cref="StatsReader.MonthlyAsync"/>).</summary>
     public static StatsFigures From(StatsQuery query, IReadOnlyList<MonthlyFigure> all)
     {
-        var rows = query.RegionKato is { } kato ? [.. all.Where(r => r.RegionKato == kato)] : all;
-        long Sum(IEnumerable<MonthlyFigure> of, string metric, string part = "") =>
-            of.Where(r => r.Metric == metric && r.Part == part).Sum(r => r.Value);
-        long Net(IEnumerable<MonthlyFigure> of) => Sum(of, StatMetric.VolunteersRegistered) - Sum(of, StatMetric.VolunteersLeft);
-        long Silver(IEnumerable<MonthlyFigure> of) => Sum(of, StatMetric.SilverRegistered) - Sum(of, StatMetric.SilverLeft);
-        long Answered(IEnumerable<MonthlyFigure> of) => Sum(of, StatMetric.CallOutReplies);
+        // One pass adds every row up three ways (the whole, by region, by month); the figures are then looked up.
+        var total = new Dictionary<(string, string), long>();
+        var byRegion = new Dictionary<(string, string, string), long>();
+        var byMonth = new Dictionary<(DateOnly, string, string), long>();
+        var regions = new SortedSet<string>(StringComparer.Ordinal);
+        var directions = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var r in all)
+        {
+            if (query.RegionKato is { } kato && r.RegionKato != kato)
+            {
+                continue;
+            }
 
-        var regions = rows.Select(r => r.RegionKato).Distinct().Order(StringComparer.Ordinal).ToList();
-        var byRegion = rows.GroupBy(r => r.RegionKato).ToDictionary(g => g.Key, g => g.ToList());
-        var volunteers = Suppression.Row([.. regions.Select(k => Net(byRegion[k]))], Net(rows));
-        var silver = Suppression.Row([.. regions.Select(k => Silver(byRegion[k]))], Silver(rows));
-        var answered = Suppression.Row([.. regions.Select(k => Answered(byRegion[k]))], Answered(rows));
+            regions.Add(r.RegionKato);
+            total[(r.Metric, r.Part)] = total.GetValueOrDefault((r.Metric, r.Part)) + r.Value;
+            byRegion[(r.RegionKato, r.Metric, r.Part)] = byRegion.GetValueOrDefault((r.RegionKato, r.Metric, r.Part)) + r.Value;
+            byMonth[(r.Month, r.Metric, r.Part)] = byMonth.GetValueOrDefault((r.Month, r.Metric, r.Part)) + r.Value;
+            if (r.Part != "" && r.Metric is StatMetric.OpportunitiesPublished or StatMetric.Seats or StatMetric.ConfirmedMinutes)
+            {
+                directions.Add(r.Part);
+            }
+        }
+
+        long Sum(string metric, string part = "") => total.GetValueOrDefault((metric, part));
+        long InRegion(string kato, string metric) => byRegion.GetValueOrDefault((kato, metric, ""));
+        long InMonth(DateOnly month, string metric) => byMonth.GetValueOrDefault((month, metric, ""));
+        long Net(Func<string, long> sum) => sum(StatMetric.VolunteersRegistered) - sum(StatMetric.VolunteersLeft);
+
+        var regionList = regions.ToList();
+        var volunteers = Suppression.Row([.. regionList.Select(k => Net(m => InRegion(k, m)))], Net(m => Sum(m)));
+        var silver = Suppression.Row(
+            [.. regionList.Select(k => InRegion(k, StatMetric.SilverRegistered) - InRegion(k, StatMetric.SilverLeft))],
+            Sum(StatMetric.SilverRegistered) - Sum(StatMetric.SilverLeft));
+        var answered = Suppression.Row([.. regionList.Select(k => InRegion(k, StatMetric.CallOutReplies))], Sum(StatMetric.CallOutReplies));
 
         var months = query.Months().ToList();
-        var byMonth = rows.GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.ToList());
-        List<MonthlyFigure> Month(DateOnly m) => byMonth.GetValueOrDefault(m) ?? [];
-        var monthVolunteers = Suppression.Row([.. months.Select(m => Net(Month(m)))], Net(rows));
-        var monthActive = months.Select(m => Suppression.Cell(Sum(Month(m), StatMetric.ActiveVolunteers))).ToList();
-
-        var directions = rows
-            .Where(r => r.Part != "" && (r.Metric == StatMetric.OpportunitiesPublished || r.Metric == StatMetric.Seats || r.Metric == StatMetric.ConfirmedMinutes))
-            .Select(r => r.Part).Distinct().Order(StringComparer.Ordinal).ToList();
+        var monthVolunteers = Suppression.Row([.. months.Select(month => Net(m => InMonth(month, m)))], Net(m => Sum(m)));
+        var monthActive = months.Select(m => Suppression.Cell(InMonth(m, StatMetric.ActiveVolunteers))).ToList();
 
         return new StatsFigures(
             query,
             volunteers.Total,
             silver.Total,
-            Sum(rows, StatMetric.OrganizationsVerified),
-            Sum(rows, StatMetric.OpportunitiesPublished),
-            Sum(rows, StatMetric.Seats),
-            Sum(rows, StatMetric.SeatsTaken),
-            Sum(rows, StatMetric.ConfirmedMinutes),
-            Sum(rows, StatMetric.HelpRequestsOpened),
-            Sum(rows, StatMetric.HelpRequestsClosed),
-            Sum(rows, StatMetric.CallOutsSent),
+            Sum(StatMetric.OrganizationsVerified),
+            Sum(StatMetric.OpportunitiesPublished),
+            Sum(StatMetric.Seats),
+            Sum(StatMetric.SeatsTaken),
+            Sum(StatMetric.ConfirmedMinutes),
+            Sum(StatMetric.HelpRequestsOpened),
+            Sum(StatMetric.HelpRequestsClosed),
+            Sum(StatMetric.CallOutsSent),
             answered.Total,
-            [.. regions.Select((k, i) => new RegionFigures(
+            [.. regionList.Select((k, i) => new RegionFigures(
                 k,
                 volunteers.Cells[i],
-                Sum(byRegion[k], StatMetric.OrganizationsVerified),
-                Sum(byRegion[k], StatMetric.OpportunitiesPublished),
-                Sum(byRegion[k], StatMetric.ConfirmedMinutes),
-                Sum(byRegion[k], StatMetric.HelpRequestsClosed)))],
+                InRegion(k, StatMetric.OrganizationsVerified),
+                InRegion(k, StatMetric.OpportunitiesPublished),
+                InRegion(k, StatMetric.ConfirmedMinutes),
+                InRegion(k, StatMetric.HelpRequestsClosed)))],
             [.. directions.Select(d => new DirectionFigures(
                 d,
-                Sum(rows, StatMetric.OpportunitiesPublished, d),
-                Sum(rows, StatMetric.Seats, d),
-                Sum(rows, StatMetric.ConfirmedMinutes, d)))],
+                Sum(StatMetric.OpportunitiesPublished, d),
+                Sum(StatMetric.Seats, d),
+                Sum(StatMetric.ConfirmedMinutes, d)))],
             [.. months.Select((m, i) => new MonthFigures(
                 m,
                 monthVolunteers.Cells[i],
                 monthActive[i],
-                Sum(Month(m), StatMetric.OpportunitiesPublished),
-                Sum(Month(m), StatMetric.ConfirmedMinutes),
-                Sum(Month(m), StatMetric.HelpRequestsClosed)))]);
+                InMonth(m, StatMetric.OpportunitiesPublished),
+                InMonth(m, StatMetric.ConfirmedMinutes),
+                InMonth(m, StatMetric.HelpRequestsClosed)))]);
     }
 }
 

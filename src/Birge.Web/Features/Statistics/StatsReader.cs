@@ -2,7 +2,6 @@ using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Birge.Web.Features.Statistics;
 
@@ -13,12 +12,10 @@ public sealed record MonthlyFigure(DateOnly Month, string RegionKato, string Met
 /// The one way anything reads the statistics: the snapshot's stored days, plus the days since it counted live the
 /// same way (<see cref="DailyFigures"/>), summed by month and region. Public figures go through
 /// <see cref="ReadAsync"/>, which keeps counts of people from 1 to 4 out of sight (<see cref="Suppression"/>). Answers
-/// are kept for <c>Statistics:CacheSeconds</c> (60; 0 turns it off), the same for every reader.
+/// are kept by <see cref="StatsCache"/>, the same for every reader of a node.
 /// </summary>
-public sealed class StatsReader(BirgeDb db, DailyFigures counter, IMemoryCache cache, IConfiguration configuration, TimeProvider clock)
+public sealed class StatsReader(BirgeDb db, DailyFigures counter, StatsCache cache, TimeProvider clock)
 {
-    private readonly TimeSpan keep = TimeSpan.FromSeconds(configuration.GetValue("Statistics:CacheSeconds", 60));
-
     public DateOnly Today => DateOnly.FromDateTime(KazakhstanTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>The last day the snapshot holds; null before its first run.</summary>
@@ -29,15 +26,37 @@ public sealed class StatsReader(BirgeDb db, DailyFigures counter, IMemoryCache c
     /// Every region's figures by month over the query's days (its region is ignored). With <paramref name="live"/>
     /// false, only what the snapshot holds (what open data publishes as of that snapshot).
     /// </summary>
-    public Task<IReadOnlyList<MonthlyFigure>> MonthlyAsync(DateOnly from, DateOnly to, bool live, CancellationToken cancellationToken) =>
-        Kept(("stats", from, to, live), () => CountMonthlyAsync(from, to, live, cancellationToken));
+    public async Task<IReadOnlyList<MonthlyFigure>> MonthlyAsync(DateOnly from, DateOnly to, bool live, CancellationToken cancellationToken) =>
+        cache.Fresh <= TimeSpan.Zero
+            ? await CountMonthlyAsync(from, to, live, cancellationToken)
+            : (await PeriodAsync(from, to, live)).Rows;
 
     /// <summary>The figures the public sees: the dashboard, the API and the reports read these.</summary>
-    public async Task<StatsFigures> ReadAsync(StatsQuery query, CancellationToken cancellationToken)
+    public async Task<StatsFigures> ReadAsync(StatsQuery query, CancellationToken cancellationToken) =>
+        (await ReadEachAsync([query], cancellationToken))[0];
+
+    /// <summary>Several regions' (or the country's) figures over one period, out of one count.</summary>
+    public async Task<StatsFigures[]> ReadEachAsync(IReadOnlyList<StatsQuery> queries, CancellationToken cancellationToken)
     {
-        var rows = await MonthlyAsync(query.From, query.To, live: true, cancellationToken);
-        return StatsFigures.From(query, rows);
+        var (from, to) = (queries[0].From, queries[0].To);
+        if (queries.Any(q => q.From != from || q.To != to))
+        {
+            throw new ArgumentException("The queries are of one period.", nameof(queries));
+        }
+
+        if (cache.Fresh <= TimeSpan.Zero)
+        {
+            var rows = await CountMonthlyAsync(from, to, live: true, cancellationToken);
+            return [.. queries.Select(q => StatsFigures.From(q, rows))];
+        }
+
+        var period = await PeriodAsync(from, to, live: true);
+        return [.. queries.Select(q => period.Derived(q, rows => StatsFigures.From(q, rows)))];
     }
+
+    // A count kept for every reader is not cancelled with the request that started it.
+    private Task<StatsCache.Period> PeriodAsync(DateOnly from, DateOnly to, bool live) =>
+        cache.GetAsync(("stats", from, to, live), reader => reader.CountMonthlyAsync(from, to, live, CancellationToken.None));
 
     private async Task<IReadOnlyList<MonthlyFigure>> CountMonthlyAsync(DateOnly from, DateOnly to, bool live, CancellationToken cancellationToken)
     {
@@ -81,7 +100,7 @@ public sealed class StatsReader(BirgeDb db, DailyFigures counter, IMemoryCache c
         return [.. rows
             .GroupBy(r => (r.Month, r.RegionKato, r.Metric, r.Part))
             .Select(g => new MonthlyFigure(g.Key.Month, g.Key.RegionKato, g.Key.Metric, g.Key.Part, g.Sum(r => r.Value)))
-            .OrderBy(r => r.Month).ThenBy(r => r.RegionKato).ThenBy(r => r.Metric).ThenBy(r => r.Part, StringComparer.Ordinal)];
+            .OrderBy(r => r.Month).ThenBy(r => r.RegionKato, StringComparer.Ordinal).ThenBy(r => r.Metric, StringComparer.Ordinal).ThenBy(r => r.Part, StringComparer.Ordinal)];
     }
 
     /// <summary>The stored days from <paramref name="first"/> to <paramref name="last"/>, both included, by month.</summary>
@@ -100,33 +119,14 @@ public sealed class StatsReader(BirgeDb db, DailyFigures counter, IMemoryCache c
         return [.. sums.Select(r => new MonthlyFigure(new DateOnly(r.Year, r.Month, 1), r.RegionKato, r.Metric, r.Part, r.Value))];
     }
 
-    /// <summary>
-    /// The days since the snapshot, counted now. Nearly every query ends today, so they share this count, kept
-    /// for as long as the answers are.
-    /// </summary>
-    private Task<List<MonthlyFigure>> LiveAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-        Kept<List<MonthlyFigure>>(("stats-live", first, last), async () =>
-            [.. (await counter.CountAsync(first, last.AddDays(1), cancellationToken))
-                .Select(f => new MonthlyFigure(FirstOfMonth(f.Day), f.RegionKato, f.Metric, f.Part, f.Value))]);
+    /// <summary>The days since the snapshot, counted now.</summary>
+    private async Task<List<MonthlyFigure>> LiveAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        [.. (await counter.CountAsync(first, last.AddDays(1), cancellationToken))
+            .Select(f => new MonthlyFigure(FirstOfMonth(f.Day), f.RegionKato, f.Metric, f.Part, f.Value))];
 
-    private Task<List<MonthlyFigure>> LiveActiveAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-        Kept<List<MonthlyFigure>>(("stats-live-active", first, last), async () =>
-            [.. (await counter.CountActiveAsync(first, last.AddDays(1), cancellationToken))
-                .Select(m => new MonthlyFigure(m.Month, m.RegionKato, m.Metric, m.Part, m.Value))]);
-
-    private async Task<T> Kept<T>(object key, Func<Task<T>> count)
-    {
-        if (keep <= TimeSpan.Zero)
-        {
-            return await count();
-        }
-
-        return (await cache.GetOrCreateAsync(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = keep;
-            return count();
-        }))!;
-    }
+    private async Task<List<MonthlyFigure>> LiveActiveAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        [.. (await counter.CountActiveAsync(first, last.AddDays(1), cancellationToken))
+            .Select(m => new MonthlyFigure(m.Month, m.RegionKato, m.Metric, m.Part, m.Value))];
 
     private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 }

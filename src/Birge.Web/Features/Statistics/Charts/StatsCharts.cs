@@ -16,6 +16,9 @@ public sealed record ChartValue(string Label, double? Value, string Shown);
 public static class StatsCharts
 {
     public const double Width = 360;
+
+    /// <summary>The width a report draws at: scaled to an A4 page's text, the words come out at about three quarters of their size.</summary>
+    public const double PrintWidth = 660;
     private const string Ink = "#1f2933";
     private const string Muted = "#4d5a67";
     private const string Brand = "#0b6e6e";
@@ -85,43 +88,52 @@ public static class StatsCharts
         return new ChartScene(Width, Math.Ceiling(height), title, description, shapes);
     }
 
-    /// <summary>Horizontal bars, one a row, each with its label above and its number after it.</summary>
-    public static ChartScene Bars(IReadOnlyList<ChartValue> bars, string title, string description)
+    /// <summary>
+    /// Horizontal bars, one a row, each with its label above and its number after it; <paramref name="none"/> alone when
+    /// there are none. <paramref name="width"/> is the drawing's width in points with the words at their size: a
+    /// report draws it wider (<see cref="PrintWidth"/>), so that scaled to its page the words are a print size.
+    /// </summary>
+    public static ChartScene Bars(IReadOnlyList<ChartValue> bars, string title, string description, string none = "", double width = Width)
     {
         const double row = 38, size = 12, room = 64;
+        if (bars.Count == 0)
+        {
+            return new ChartScene(width, row, title, description, [new ChartText(0, size + 4, none, size, ChartAnchor.Start, false, Muted)]);
+        }
+
         var top = Math.Max(1, bars.Max(b => b.Value ?? 0));
         var shapes = new List<ChartShape>();
         for (var i = 0; i < bars.Count; i++)
         {
             var y = 4 + i * row;
-            var length = Math.Max(0, (bars[i].Value ?? 0) / top * (Width - room));
+            var length = Math.Max(0, (bars[i].Value ?? 0) / top * (width - room));
             shapes.Add(new ChartText(0, y + size, bars[i].Label, size, ChartAnchor.Start, false, Ink));
-            shapes.Add(new ChartBox(0, y + 17, Width - room, 14, Track));
+            shapes.Add(new ChartBox(0, y + 17, width - room, 14, Track));
             shapes.Add(new ChartBox(0, y + 17, Math.Max(length, 1), 14, Brand));
             shapes.Add(new ChartText(length + 4, y + 28, bars[i].Shown, size, ChartAnchor.Start, true, Ink));
         }
 
-        return new ChartScene(Width, Math.Max(row, 4 + bars.Count * row), title, description, shapes);
+        return new ChartScene(width, Math.Max(row, 4 + bars.Count * row), title, description, shapes);
     }
 
     /// <summary>
     /// A line by month from zero (or the lowest value, when below) to the highest, with a dot a month; a suppressed
     /// month breaks the line. <paramref name="axis"/> writes the scale's numbers; about six months are named under it.
     /// </summary>
-    public static ChartScene Line(IReadOnlyList<ChartValue> points, Func<double, string> axis, string title, string description)
+    public static ChartScene Line(IReadOnlyList<ChartValue> points, Func<double, string> axis, string title, string description, double width = Width)
     {
-        const double height = 190, left = 46, right = 10, top = 12, bottom = 32, size = 10;
+        const double height = 190, left = 56, right = 10, top = 12, bottom = 32, size = 10;
         var values = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var high = Math.Max(values.Count == 0 ? 1 : values.Max(), 1);
         var low = Math.Min(0, values.Count == 0 ? 0 : values.Min());
-        var (plotWidth, plotHeight) = (Width - left - right, height - top - bottom);
+        var (plotWidth, plotHeight) = (width - left - right, height - top - bottom);
         double X(int i) => left + (points.Count == 1 ? plotWidth / 2 : i * plotWidth / (points.Count - 1));
         double Y(double v) => top + (high - v) / (high - low) * plotHeight;
 
         var shapes = new List<ChartShape>();
         foreach (var tick in new[] { low, (low + high) / 2, high }.Distinct())
         {
-            shapes.Add(new ChartLine([new(left, Y(tick)), new(Width - right, Y(tick))], Grid, 1));
+            shapes.Add(new ChartLine([new(left, Y(tick)), new(width - right, Y(tick))], Grid, 1));
             shapes.Add(new ChartText(left - 4, Y(tick) + size * 0.35, axis(tick), size, ChartAnchor.End, false, Muted));
         }
 
@@ -163,7 +175,7 @@ public static class StatsCharts
             shapes.Add(new ChartText(X(i), height - bottom + 16, points[i].Label, size, ChartAnchor.Middle, false, Muted));
         }
 
-        return new ChartScene(Width, height, title, description, shapes);
+        return new ChartScene(width, height, title, description, shapes);
     }
 
     private static bool Overlap((double X, double Y, double W, double H) a, (double X, double Y, double W, double H) b) =>

@@ -17,8 +17,9 @@ public sealed record DashboardRequest(string? Region, string? Period, string? Fr
 
 /// <summary>
 /// The dashboard's figures for a request: the region's (or the country's) over the period, and every region's over the
-/// same period for the map and the regions' table. Both come from one <see cref="StatsReader.MonthlyAsync"/> read, cut
-/// as <see cref="StatsReader.ReadAsync"/> cuts it, so the page, its CSV and <c>GET /api/v1/stats</c> agree.
+/// same period for the map and the regions' table. Both come from one read
+/// (<see cref="StatsReader.ReadEachAsync"/>), so the page, its CSV and
+/// <c>GET /api/v1/stats</c> agree.
 /// </summary>
 public sealed record DashboardFigures(
     DashboardRequest Request,
@@ -55,9 +56,7 @@ public sealed class StatsDashboard(BirgeDb db, StatsReader reader)
             return new(request, period, metric, regions, directions, query, null, null);
         }
 
-        var rows = await reader.MonthlyAsync(valid.From, valid.To, live: true, cancellationToken);
-        var figures = StatsFigures.From(valid, rows);
-        var country = valid.RegionKato is null ? figures : StatsFigures.From(valid with { RegionKato = null }, rows);
-        return new(request, period, metric, regions, directions, query, figures, country);
+        var read = await reader.ReadEachAsync([valid, valid with { RegionKato = null }], cancellationToken);
+        return new(request, period, metric, regions, directions, query, read[0], read[1]);
     }
 }

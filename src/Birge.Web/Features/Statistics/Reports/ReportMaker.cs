@@ -13,7 +13,7 @@ public readonly record struct ReportRun(int Queued, int Made, int Failed);
 /// The reports' job (<c>Jobs:Reports</c>, every minute, taken once across nodes, and kicked when staff ask for one):
 /// on the first of a month (a Kazakhstan day) it queues last month's report of every region in kk, ru and en, and on
 /// 1 January and 1 July the country's "Volunteers in numbers" for the half-year before, each once (a unique key on the
-/// scheduled ones); then it makes the queued reports one at a time, oldest first. Each is taken by a conditional update
+/// scheduled ones), or on a day soon after (<see cref="CatchUpDays"/>) when no node ran on the first; then it makes the queued reports one at a time, oldest first. Each is taken by a conditional update
 /// (queued → making), so two nodes never make the same one; a report left "making" for
 /// <see cref="AbandonedAfter"/> (its node died) is queued again; a failure marks it failed.
 /// </summary>
@@ -76,7 +76,7 @@ public sealed class ReportMaker(IServiceScopeFactory scopes, TimeProvider clock,
     /// <summary>The reports the schedule owes on <paramref name="today"/>, queued unless they already are; returns how many were queued.</summary>
     public async Task<int> QueueDueAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        if (today.Day != 1)
+        if (today.Day - 1 > CatchUpDays)
         {
             return 0;
         }
@@ -116,14 +116,21 @@ public sealed class ReportMaker(IServiceScopeFactory scopes, TimeProvider clock,
         }
     }
 
+    /// <summary>
+    /// How many days after the first a node still queues what the schedule owes (<c>Reports:CatchUpDays</c>, 6), so
+    /// the month's reports are made even when no node ran on the first.
+    /// </summary>
+    public int CatchUpDays { get; } = Math.Max(0, services.Configuration.GetValue("Reports:CatchUpDays", 6));
+
     private static async Task<List<(string Kind, string RegionKato, DateOnly From, DateOnly To, string Language)>> DueAsync(BirgeDb db, DateOnly today, CancellationToken cancellationToken)
     {
         var regions = await db.Regions.AsNoTracking().Select(r => r.Kato).OrderBy(k => k).ToListAsync(cancellationToken);
-        var month = today.AddMonths(-1);
-        var due = regions.SelectMany(kato => Cultures.Languages.Select(language => (Report.Monthly, kato, month, today.AddDays(-1), language))).ToList();
-        if (today.Month is 1 or 7)
+        var first = new DateOnly(today.Year, today.Month, 1);
+        var month = first.AddMonths(-1);
+        var due = regions.SelectMany(kato => Cultures.Languages.Select(language => (Report.Monthly, kato, month, first.AddDays(-1), language))).ToList();
+        if (first.Month is 1 or 7)
         {
-            due.AddRange(Cultures.Languages.Select(language => (Report.SemiAnnual, FrontOffice.NationalKato, today.AddMonths(-6), today.AddDays(-1), language)));
+            due.AddRange(Cultures.Languages.Select(language => (Report.SemiAnnual, FrontOffice.NationalKato, first.AddMonths(-6), first.AddDays(-1), language)));
         }
 
         return due;

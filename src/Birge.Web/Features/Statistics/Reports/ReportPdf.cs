@@ -31,6 +31,9 @@ public static class ReportPdf
         string N(long value) => value.ToString("N0", culture);
         string People(long? value) => value is { } v ? N(v) : T("Reports_FewerThanFive");
         string Hours(long minutes) => Durations.Format((int)Math.Min(minutes, int.MaxValue), culture);
+
+        // In a table or beside a bar, under a heading that says "hours": the number of hours, as the dashboard shows it.
+        string HoursOnly(long minutes) => Dashboard.StatsTable.Hours(minutes).ToString("#,0.#", culture);
         string Direction(string code) => content.Directions.GetValueOrDefault(code, code);
 
         var national = report.Kind == Report.SemiAnnual;
@@ -73,29 +76,34 @@ public static class ReportPdf
 
         // By direction: the bars of confirmed hours, and the table.
         var directions = figures.ByDirection.OrderByDescending(d => d.ConfirmedMinutes).ThenBy(d => Direction(d.Direction), StringComparer.Create(culture, true)).ToList();
-        flow.Heading(T("Reports_Pdf_ByDirection"));
-        flow.Chart(ReportCharts.Bars(
+        var bars = StatsCharts.Bars(
+            [.. directions.Select(d => new ChartValue(Direction(d.Direction), d.ConfirmedMinutes, HoursOnly(d.ConfirmedMinutes)))],
             T("Reports_Pdf_ByDirection"),
             T("Reports_Pdf_ByDirection_Description"),
-            [.. directions.Select(d => new ReportCharts.Item(Direction(d.Direction), d.ConfirmedMinutes, Hours(d.ConfirmedMinutes)))],
-            T("Reports_Pdf_None")));
+            T("Reports_Pdf_None"),
+            StatsCharts.PrintWidth);
+        flow.Heading(T("Reports_Pdf_ByDirection"), bars);
+        flow.Chart(bars);
         if (directions.Count > 0)
         {
             flow.Table(
                 [(T("Reports_Column_Direction"), 0.4, false), (T("Reports_Column_Opportunities"), 0.2, true), (T("Reports_Column_Seats"), 0.15, true), (T("Reports_Column_Hours"), 0.25, true)],
-                [.. directions.Select(d => new[] { Direction(d.Direction), N(d.Opportunities), N(d.Seats), Hours(d.ConfirmedMinutes) })]);
+                [.. directions.Select(d => new[] { Direction(d.Direction), N(d.Opportunities), N(d.Seats), HoursOnly(d.ConfirmedMinutes) })]);
         }
 
         // By month: the line of confirmed hours, and the table.
         var trend = content.Trend;
-        flow.Heading(national ? T("Reports_Pdf_ByMonth") : string.Format(culture, T("Reports_Pdf_SixMonths"), report.From.ToString("Y", culture)));
-        flow.Chart(ReportCharts.Line(
+        var line = StatsCharts.Line(
+            [.. trend.ByMonth.Select(m => new ChartValue(m.Month.ToString("MMM yyyy", culture), Dashboard.StatsTable.Hours(m.ConfirmedMinutes), HoursOnly(m.ConfirmedMinutes)))],
+            v => v.ToString("#,0", culture),
             T("Reports_Pdf_ByMonth"),
             T("Reports_Pdf_ByMonth_Description"),
-            [.. trend.ByMonth.Select(m => new ReportCharts.Item(m.Month.ToString("MMM yyyy", culture), m.ConfirmedMinutes, Hours(m.ConfirmedMinutes)))]));
+            StatsCharts.PrintWidth);
+        flow.Heading(national ? T("Reports_Pdf_ByMonth") : string.Format(culture, T("Reports_Pdf_SixMonths"), report.From.ToString("Y", culture)), line);
+        flow.Chart(line);
         flow.Table(
             [(T("Reports_Column_Month"), 0.25, false), (T("Reports_Column_Volunteers"), 0.15, true), (T("Reports_Column_Active"), 0.15, true), (T("Reports_Column_Opportunities"), 0.15, true), (T("Reports_Column_Hours"), 0.15, true), (T("Reports_Column_HelpClosed"), 0.15, true)],
-            [.. trend.ByMonth.Select(m => new[] { m.Month.ToString("Y", culture), People(m.Volunteers), People(m.ActiveVolunteers), N(m.Opportunities), Hours(m.ConfirmedMinutes), N(m.HelpRequestsClosed) })]);
+            [.. trend.ByMonth.Select(m => new[] { m.Month.ToString("Y", culture), People(m.Volunteers), People(m.ActiveVolunteers), N(m.Opportunities), HoursOnly(m.ConfirmedMinutes), N(m.HelpRequestsClosed) })]);
 
         // The country's regions.
         if (report.IsNational)
@@ -106,7 +114,7 @@ public static class ReportPdf
                 [.. figures.ByRegion
                     .Select(r => (Name: content.Regions.GetValueOrDefault(r.RegionKato, r.RegionKato), Row: r))
                     .OrderBy(r => r.Name, StringComparer.Create(culture, true))
-                    .Select(r => new[] { r.Name, People(r.Row.Volunteers), N(r.Row.Organizations), N(r.Row.Opportunities), Hours(r.Row.ConfirmedMinutes), N(r.Row.HelpRequestsClosed) })]);
+                    .Select(r => new[] { r.Name, People(r.Row.Volunteers), N(r.Row.Organizations), N(r.Row.Opportunities), HoursOnly(r.Row.ConfirmedMinutes), N(r.Row.HelpRequestsClosed) })]);
         }
 
         flow.Footers(page => string.Format(culture, T("Reports_Pdf_Page"), page, document.PageCount) + " · " + title);
@@ -143,7 +151,7 @@ public static class ReportPdf
         {
             var height = font.Size * 1.35;
             var used = 0.0;
-            foreach (var line in Wrap(text, font))
+            foreach (var line in Wrap(text, font, Width))
             {
                 Graphics.DrawString(line, font, brush, Left, Y + used + font.Size);
                 used += height;
@@ -152,9 +160,10 @@ public static class ReportPdf
             return used;
         }
 
-        public void Heading(string text)
+        /// <summary>A heading, on a new page when what follows it (a chart, else a few rows) would not fit below it.</summary>
+        public void Heading(string text, ChartScene? chart = null)
         {
-            Room(RowHeight * 4);
+            Room(28 + (chart is null ? RowHeight * 4 : (chart.Height * Width / chart.Width) + 8));
             Y += 8;
             Graphics.DrawString(text, Font(12, bold: true), new XSolidBrush(Brand), Left, Y + 12);
             Y += 20;
@@ -169,14 +178,13 @@ public static class ReportPdf
         /// <summary>A table: its header, then its rows; columns share the width by their fractions, numbers to the right.</summary>
         public void Table(IReadOnlyList<(string Header, double Share, bool Right)> columns, IReadOnlyList<string[]> rows)
         {
-            Room(RowHeight * Math.Min(rows.Count + 1, 4));
-            Row(columns, [.. columns.Select(c => c.Header)], bold);
-            Graphics.DrawLine(new XPen(Brand, 0.8), Left, Y - 4, Left + Width, Y - 4);
+            Room(RowHeight * Math.Min(rows.Count + 2, 5));
+            Header(columns);
             foreach (var row in rows)
             {
                 if (Room(RowHeight))
                 {
-                    Row(columns, [.. columns.Select(c => c.Header)], bold);
+                    Header(columns);
                 }
 
                 Row(columns, row, body);
@@ -198,6 +206,23 @@ public static class ReportPdf
         }
 
         public void Dispose() => Graphics.Dispose();
+
+        /// <summary>The column headings, each wrapped to its column's width on up to two lines, then a rule.</summary>
+        private void Header(IReadOnlyList<(string Header, double Share, bool Right)> columns)
+        {
+            // Two lines at most (the rest of the words end the second, cut to fit), set on the last line like the numbers.
+            var lines = columns.Select(c => Wrap(c.Header, bold, (c.Share * Width) - 6).ToList())
+                .Select(l => l.Count > 2 ? [l[0], string.Join(' ', l.Skip(1))] : l)
+                .ToList();
+            var count = lines.Max(l => l.Count);
+            var padded = lines.Select(l => Enumerable.Repeat("", count - l.Count).Concat(l).ToArray()).ToList();
+            for (var n = 0; n < count; n++)
+            {
+                Row(columns, [.. padded.Select(l => l[n])], bold);
+            }
+
+            Graphics.DrawLine(new XPen(Brand, 0.8), Left, Y - 4, Left + Width, Y - 4);
+        }
 
         private void Row(IReadOnlyList<(string Header, double Share, bool Right)> columns, string[] cells, XFont font)
         {
@@ -242,13 +267,13 @@ public static class ReportPdf
             return XGraphics.FromPdfPage(page);
         }
 
-        private IEnumerable<string> Wrap(string text, XFont font)
+        private IEnumerable<string> Wrap(string text, XFont font, double width)
         {
             var line = "";
             foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var longer = line.Length == 0 ? word : line + " " + word;
-                if (line.Length > 0 && Graphics.MeasureString(longer, font).Width > Width)
+                if (line.Length > 0 && Graphics.MeasureString(longer, font).Width > width)
                 {
                     yield return line;
                     line = word;
