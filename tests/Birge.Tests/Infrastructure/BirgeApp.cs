@@ -22,7 +22,8 @@ public abstract class BirgeApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The app's <see cref="TimeProvider"/>: real time unless a test sets it.</summary>
     public TestClock Clock { get; } = new();
 
-    protected abstract string ConnectionString { get; }
+    /// <summary>The connection string of this app's own database.</summary>
+    public abstract string ConnectionString { get; }
 
     /// <summary>Every service registration of the app, as the host builds its provider (<c>ServiceRegistrationTests</c>).</summary>
     public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
@@ -74,6 +75,7 @@ public abstract class BirgeApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Birge:PublicUrl", "http://localhost");
         // Tests read the statistics right after changing what they count.
         builder.UseSetting("Statistics:CacheSeconds", "0");
+        builder.UseSetting("Search:CacheSeconds", "0");
         // The reports the schedule owes are queued on the first only, not on any day a test runs the job.
         builder.UseSetting("Reports:CatchUpDays", "0");
         foreach (var (key, value) in ExtraSettings)
@@ -99,7 +101,7 @@ public class SqliteApp : BirgeApp
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    protected override string ConnectionString => $"Data Source={file}";
+    public override string ConnectionString => $"Data Source={file}";
 
     public override async Task DisposeAsync()
     {
@@ -122,7 +124,7 @@ public class PostgresApp : BirgeApp
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ToString();
+    public override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ToString();
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("BIRGE_TEST_POSTGRES") is { Length: > 0 } cs

@@ -54,7 +54,7 @@ public sealed class IndexModel(OpportunitySearch search, BirgeDb db, IStringLoca
             return;
         }
 
-        (Items, Total) = await search.SearchAsync(Query, cancellationToken);
+        (Items, Total) = await search.SearchAsync(Query, User, cancellationToken);
         PageCount = Math.Max(1, (Total + Query.PageSize - 1) / Query.PageSize);
     }
 

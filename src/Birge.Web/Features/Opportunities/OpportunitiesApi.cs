@@ -85,6 +85,7 @@ public static class OpportunitiesApi
         bool? free,
         int? page,
         int? pageSize,
+        ClaimsPrincipal user,
         OpportunitySearch search,
         ApiProblems problems,
         CancellationToken cancellationToken)
@@ -96,7 +97,7 @@ public static class OpportunitiesApi
             return problems.Validation(errors);
         }
 
-        var (items, total) = await search.SearchAsync(query, cancellationToken);
+        var (items, total) = await search.SearchAsync(query, user, cancellationToken);
         return TypedResults.Ok(new OpportunityPage([.. items.Select(OpportunityItem.From)], total, query.Page, query.PageSize));
     }
 

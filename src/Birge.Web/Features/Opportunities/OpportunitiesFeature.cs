@@ -12,6 +12,7 @@ public static class OpportunitiesFeature
     {
         services.AddScoped<OpportunityEditor>();
         services.AddScoped<OpportunitySearch>();
+        services.AddSingleton<SearchResults>();
 
         // An opportunity and each of its shifts belong to the organisation that offers it.
         services.AddOrganizationScope("opportunityId", async (db, id, cancellationToken) =>

@@ -45,9 +45,9 @@ public sealed record OpportunityHit(
 /// <c>GET /api/v1/opportunities</c>. Text is matched in lower case against <see cref="Opportunity.SearchText"/>
 /// (lower-cased the same way, so Kazakh capitals find lower-case words on both databases; PostgreSQL serves it
 /// from a trigram index). Near a point: a bounding box in SQL, then the exact great-circle distance, nearest first;
-/// otherwise the soonest first.
+/// otherwise the soonest first. A stranger's search reads a standby when one is configured (<see cref="DatabaseSetup.Standby"/>).
 /// </summary>
-public sealed class OpportunitySearch(BirgeDb db, Scopes scopes, TimeProvider clock)
+public sealed class OpportunitySearch([FromKeyedServices(DatabaseSetup.Standby)] BirgeDb db, Scopes scopes, SearchResults results, TimeProvider clock)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -81,6 +81,14 @@ public sealed class OpportunitySearch(BirgeDb db, Scopes scopes, TimeProvider cl
         return errors;
     }
 
+    /// <summary>The search; a stranger's may be answered as it was a few seconds ago (<see cref="SearchResults"/>).</summary>
+    public Task<(List<OpportunityHit> Items, int Total)> SearchAsync(OpportunityQuery query, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        user.Identity?.IsAuthenticated == true || results.Fresh <= TimeSpan.Zero
+            ? SearchAsync(query, cancellationToken)
+            // Shared by everyone who asks in the meantime, so not cancelled with the request that started it.
+            : results.GetAsync(query, () => SearchAsync(query, CancellationToken.None));
+
+    /// <summary>The search, as the database answers it now.</summary>
     public async Task<(List<OpportunityHit> Items, int Total)> SearchAsync(OpportunityQuery query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -14,8 +14,10 @@ public sealed record MonthlyFigure(DateOnly Month, string RegionKato, string Met
 /// <see cref="ReadAsync"/>, which keeps counts of people from 1 to 4 out of sight (<see cref="Suppression"/>). Answers
 /// are kept by <see cref="StatsCache"/>, the same for every reader of a node.
 /// </summary>
-public sealed class StatsReader(BirgeDb db, DailyFigures counter, StatsCache cache, TimeProvider clock)
+public sealed class StatsReader([FromKeyedServices(DatabaseSetup.Standby)] BirgeDb db, StatsCache cache, TimeProvider clock)
 {
+    private readonly DailyFigures counter = new(db);
+
     public DateOnly Today => DateOnly.FromDateTime(KazakhstanTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>The last day the snapshot holds; null before its first run.</summary>

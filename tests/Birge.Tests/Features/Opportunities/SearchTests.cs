@@ -8,6 +8,7 @@ using Birge.Tests.Infrastructure;
 using Birge.Web.Domain;
 using Birge.Web.Features.Opportunities;
 using Birge.Web.Localization;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Tests.Features.Opportunities;
@@ -242,9 +243,47 @@ public abstract class SearchTests(BirgeApp app)
         Assert.False(await app.Db(db => db.Opportunities.AnyAsync(o => o.OrganizationId == coordinator.OrganizationId)));
     }
 
+    [Fact]
+    public async Task A_strangers_search_is_answered_as_it_was_for_ten_seconds_and_a_signed_in_person_sees_it_at_once()
+    {
+        var word = Orgs.UniqueWord();
+        var volunteer = await app.NewPerson();
+        using var cached = app.WithWebHostBuilder(b => b.UseSetting("Search:CacheSeconds", "10"));
+        using var stranger = cached.CreateClient();
+        using var signedIn = cached.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using (var login = await Logins.PostAsync(signedIn, volunteer.Email, People.Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        try
+        {
+            app.Clock.Set(DateTime.UtcNow);
+            Assert.Empty(Ids(await ApiAsync(stranger, "q=" + word)));
+            var id = (await app.NewOpportunity().Titled($"Саябақ {word}")).OpportunityId;
+
+            Assert.Empty(Ids(await ApiAsync(stranger, "q=" + word)));
+            Assert.Empty(Ids(await stranger.GetPageAsync("/opportunities?q=" + word)));
+            Assert.Equal([id], Ids(await signedIn.GetPageAsync("/opportunities?q=" + word)));
+
+            app.Clock.Advance(TimeSpan.FromSeconds(11));
+            Assert.Equal([id], Ids(await ApiAsync(stranger, "q=" + word)));
+            Assert.Equal([id], Ids(await stranger.GetPageAsync("/opportunities?q=" + word)));
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
+
     private async Task<JsonElement> ApiAsync(string query)
     {
         using var client = app.Client();
+        return await ApiAsync(client, query);
+    }
+
+    private static async Task<JsonElement> ApiAsync(HttpClient client, string query)
+    {
         using var response = await client.GetAsync("/api/v1/opportunities?" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.JsonAsync();
