@@ -21,6 +21,7 @@ public static class ErrorCodes
     [HttpStatus(Status415UnsupportedMediaType)] public const string UnsupportedMediaType = "unsupported_media_type";
     [HttpStatus(Status429TooManyRequests)] public const string RateLimited = "rate_limited";
     [HttpStatus(Status500InternalServerError)] public const string ServerError = "server_error";
+    [HttpStatus(Status503ServiceUnavailable)] public const string Unavailable = "unavailable";
     [HttpStatus(Status403Forbidden)] public const string HttpsRequired = "https_required";
 
     // Input rules several features share.

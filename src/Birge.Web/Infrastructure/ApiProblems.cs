@@ -54,6 +54,11 @@ public sealed class ApiProblems(IStringLocalizer<SharedResource> localizer, IHtt
     public static void Complete(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (problem.Extensions.ContainsKey("code"))
         {
             return;

@@ -39,6 +39,7 @@ public static class ErrorStatuses
         StatusCodes.Status413PayloadTooLarge => ErrorCodes.RequestTooLarge,
         StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
         StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+        StatusCodes.Status503ServiceUnavailable => ErrorCodes.Unavailable,
         _ => ErrorCodes.ServerError,
     };
 

@@ -57,14 +57,25 @@ public static class WebSetup
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = exception => exception switch
+                {
+                    BadHttpRequestException bad => bad.StatusCode,
+                    _ when DatabaseUnavailable.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+                    _ => StatusCodes.Status500InternalServerError,
+                },
             });
             api.UseStatusCodePages(ApiStatusCodes.WriteAsync);
             api.UseApiBodyLimit();
         });
         app.UseWhen(context => !IsApi(context), pages =>
         {
-            pages.UseExceptionHandler("/error/500");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error/500",
+                StatusCodeSelector = exception => DatabaseUnavailable.Is(exception)
+                    ? StatusCodes.Status503ServiceUnavailable
+                    : StatusCodes.Status500InternalServerError,
+            });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         return app;
