@@ -98,6 +98,8 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseEndedSessions();
 app.UseAuthorization();
+// Whole answers kept for strangers only, where an endpoint asks for it (the search: SearchResults.Policy).
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapRazorPages();

@@ -1,5 +1,6 @@
 using Birge.Web.Data;
 using Birge.Web.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,14 +9,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Birge.Web.Features.Language;
 
-/// <summary>The language switcher: remembers the choice in a cookie (and on the account, for messages).</summary>
+/// <summary>
+/// The language switcher: remembers the choice in a cookie (and on the account, for messages). A stranger's form has
+/// no antiforgery token (their pages are kept whole by the output cache, and a forged choice would only set a cookie
+/// of the forger's choosing on a browser with no account); a signed-in person's has one, and it is checked.
+/// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(BirgeDb db) : PageModel
+[IgnoreAntiforgeryToken]
+public sealed class IndexModel(BirgeDb db, IAntiforgery antiforgery) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
     public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl, CancellationToken cancellationToken)
     {
+        if (User.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
         var chosen = Cultures.FromName(culture) ?? Cultures.Kazakh;
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,

@@ -5,6 +5,7 @@ using Birge.Web.Infrastructure;
 using Birge.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ namespace Birge.Web.Features.Opportunities;
 /// address can be shared (<c>?q=…&amp;region=…&amp;p=2</c>).
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = SearchResults.Policy)]
 public sealed class IndexModel(OpportunitySearch search, BirgeDb db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public OpportunityQuery Query { get; private set; } = new();

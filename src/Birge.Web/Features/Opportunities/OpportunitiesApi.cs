@@ -19,7 +19,7 @@ public static class OpportunitiesApi
         api.MapPost("", CreateAsync).RequireAuthorization(Policies.Account)
             .WithSummary("A coordinator of the body's organisation writes an opportunity with its shifts; it is saved as a draft")
             .WithName("createOpportunity").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("", SearchAsync).AllowAnonymous()
+        api.MapGet("", SearchAsync).AllowAnonymous().CacheOutput(SearchResults.Policy)
             .WithSummary("Published opportunities not yet over, by region, direction, dates (Kazakhstan days), text, distance, age and free seats; nearest first with lat/lon, else soonest")
             .WithName("searchOpportunities").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{opportunityId:guid}", GetAsync).AllowAnonymous()

@@ -1,5 +1,6 @@
 using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 
@@ -13,6 +14,8 @@ public static class OpportunitiesFeature
         services.AddScoped<OpportunityEditor>();
         services.AddScoped<OpportunitySearch>();
         services.AddSingleton<SearchResults>();
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>(SearchResults.AddPolicy);
 
         // An opportunity and each of its shifts belong to the organisation that offers it.
         services.AddOrganizationScope("opportunityId", async (db, id, cancellationToken) =>

@@ -138,6 +138,25 @@ public abstract class LanguageTests(BirgeApp app)
         Assert.Equal("en", await app.Db(db => db.Accounts.Where(a => a.Email == person.Email).Select(a => a.Language).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_strangers_switcher_carries_no_token_and_a_signed_in_persons_choice_without_one_is_refused()
+    {
+        var stranger = await app.Browser().GetPageAsync("/opportunities");
+        Assert.Null(stranger.QuerySelector("form.language input[name=__RequestVerificationToken]"));
+
+        var person = await app.NewPerson().SignedIn();
+        var page = await person.Pages.GetPageAsync("/account");
+        Assert.NotNull(page.QuerySelector("form.language input[name=__RequestVerificationToken]"));
+        page.QuerySelector("form.language input[name=__RequestVerificationToken]")!.Remove();
+        var before = await app.Db(db => db.Accounts.Where(a => a.Email == person.Email).Select(a => a.Language).SingleAsync());
+
+        using var forged = await person.Pages.SubmitAsync(page, "form.language", new Dictionary<string, string> { ["culture"] = "en" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.NotEqual("en", before);
+        Assert.Equal(before, await app.Db(db => db.Accounts.Where(a => a.Email == person.Email).Select(a => a.Language).SingleAsync()));
+    }
+
     private static string? Lang(IHtmlDocument page) => page.DocumentElement.GetAttribute("lang");
 }
 
