@@ -25,7 +25,9 @@ public static class DatabaseUnavailable
                     return true;
                 case PostgresException:
                     return false;
-                case NpgsqlException npgsql when npgsql.IsTransient:
+                // Failed on the client's side: no host answered, none is the primary ("No suitable host was found"
+                // while Patroni promotes the replica), the connection broke or timed out.
+                case NpgsqlException:
                     return true;
                 case SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6:
                     return true;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Birge.Tests.Infrastructure;
 using Birge.Web.Data;
+using Birge.Web.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,18 @@ public abstract class DatabaseUnavailableTests(BirgeApp app)
 
         database.Down = false;
         await kazakh.GetPageAsync("/opportunities?q=park");
+    }
+
+    [Fact]
+    public void Every_way_a_failover_shows_itself_is_unavailable_and_a_refused_statement_is_not()
+    {
+        // Patroni is promoting the replica: no host in the list is the primary yet.
+        Assert.True(DatabaseUnavailable.Is(new NpgsqlException("No suitable host was found.")));
+        Assert.True(DatabaseUnavailable.Is(new InvalidOperationException("wrapped", new NpgsqlException("Exception while reading from stream", new TimeoutException()))));
+        Assert.True(DatabaseUnavailable.Is(new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01")));
+        Assert.True(DatabaseUnavailable.Is(new PostgresException("cannot execute INSERT in a read-only transaction", "ERROR", "ERROR", "25006")));
+        Assert.False(DatabaseUnavailable.Is(new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", "23505")));
+        Assert.False(DatabaseUnavailable.Is(new InvalidOperationException("a bug")));
     }
 
     private sealed class SwitchingOver : DbCommandInterceptor

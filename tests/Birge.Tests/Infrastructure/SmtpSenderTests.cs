@@ -45,6 +45,29 @@ public sealed class SmtpSenderTests
         Assert.Equal("<raisa@example.kz>", received.Recipient);
     }
 
+    [Fact]
+    public async Task A_message_sent_again_after_a_lost_outcome_carries_the_same_message_id_so_the_repeat_is_dropped()
+    {
+        using var server = new LoopbackSmtpServer();
+        var message = Email("dana@example.kz");
+        var sender = SenderFor(server.Port, user: null, password: null);
+
+        await sender.SendAsync(message, CancellationToken.None);
+        await sender.SendAsync(message, CancellationToken.None);
+        await sender.SendAsync(Email("dana@example.kz"), CancellationToken.None);
+
+        var ids = new List<string?>();
+        foreach (var received in await server.MessagesAsync(3))
+        {
+            using var mail = await MimeMessage.LoadAsync(new MemoryStream(received.Data));
+            ids.Add(mail.MessageId);
+        }
+
+        Assert.Equal($"{message.Id:N}@birge.kz", ids[0]);
+        Assert.Equal(ids[0], ids[1]);
+        Assert.NotEqual(ids[0], ids[2]);
+    }
+
     [Theory]
     [InlineData(null, null, SecureSocketOptions.StartTls)]
     [InlineData(null, "false", SecureSocketOptions.None)]

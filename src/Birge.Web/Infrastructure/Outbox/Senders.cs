@@ -88,6 +88,9 @@ public sealed class NetworkMessageSender(IConfiguration configuration, IHttpClie
         mail.From.Add(MailboxAddress.Parse(section["From"] ?? "noreply@birge.kz"));
         mail.To.Add(MailboxAddress.Parse(message.Recipient));
         mail.Subject = message.Subject;
+        // The same for every attempt at this message: if a send's outcome could not be recorded (the database failed
+        // over in between) and it goes again after the lease, mail systems and clients drop the repeat by its id.
+        mail.MessageId = $"{message.Id:N}@{mail.From.Mailboxes.First().Domain}";
         var body = new TextPart(TextFormat.Plain);
         body.SetText(Encoding.UTF8, message.Body);
         mail.Body = body;
