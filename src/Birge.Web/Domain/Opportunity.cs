@@ -181,6 +181,12 @@ public sealed class Shift
     /// <summary>When the day-before reminders went out; the reminder job takes each shift once.</summary>
     public DateTime? RemindedAt { get; set; }
 
+    /// <summary>
+    /// The place in time of the last person who joined this shift's waitlist: each newcomer's comes after it, so the
+    /// line has one order even on a coarse or stopped clock (<c>ShiftApplications</c>).
+    /// </summary>
+    public DateTime? LineJoinedAt { get; set; }
+
     public int SeatsLeft => Math.Max(0, Capacity - Taken);
 
     /// <summary>

@@ -78,10 +78,24 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var inOneStatement = found.Opportunity.AutoAccept && existing is null && db.Provider == DatabaseProvider.Postgres;
+        if (inOneStatement && found.Shift.Taken >= found.Shift.Capacity)
+        {
+            // Full when read: no seat to try for. A seat freed since goes to the first in line, as always.
+            return await WaitInLineAsync(shiftId, volunteer.Id, now, cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var status = !found.Opportunity.AutoAccept ? ApplicationStatus.Pending
             : await TakeSeatAsync(shiftId, cancellationToken, unlessSomeoneWaits: true) ? ApplicationStatus.Accepted
             : ApplicationStatus.Waitlisted;
+        if (status == ApplicationStatus.Waitlisted && inOneStatement)
+        {
+            // The shift is full and nothing was written: join the line in one statement, not in this transaction.
+            await transaction.RollbackAsync(cancellationToken);
+            return await WaitInLineAsync(shiftId, volunteer.Id, now, cancellationToken);
+        }
+
         var appliedAt = status == ApplicationStatus.Waitlisted ? await JoinLineAsync(shiftId, now, cancellationToken) : now;
         Application application;
         if (existing is not null)
@@ -146,7 +160,47 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
             .Where(a => a.ShiftId == shiftId && a.Status == ApplicationStatus.Waitlisted)
             .MaxAsync(a => (DateTime?)a.AppliedAt, cancellationToken);
         var at = Microseconds(now);
-        return last is { } previous && Microseconds(previous) >= at ? Microseconds(previous).AddTicks(TimeSpan.TicksPerMicrosecond) : at;
+        at = last is { } previous && Microseconds(previous) >= at ? Microseconds(previous).AddTicks(TimeSpan.TicksPerMicrosecond) : at;
+        await db.Shifts.Where(s => s.Id == shiftId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LineJoinedAt, at), cancellationToken);
+        return at;
+    }
+
+    /// <summary>
+    /// A newcomer joins a full shift's waitlist on PostgreSQL in one statement: the shift's row is locked only while
+    /// it runs (not for a transaction's round trips), so a thousand people asking for the last seats at once are
+    /// answered in about a second, not one after another. The UPDATE waits for the row and then reads its newest
+    /// <see cref="Shift.LineJoinedAt"/>, so each newcomer's time is after everyone's before, and the row is inserted in
+    /// the same statement: when the count of people ahead runs, everyone ahead is already stored. Null when the
+    /// volunteer already has an application for the shift (a second request at the same moment).
+    /// </summary>
+    private async Task<Outcome<Applied>> WaitInLineAsync(Guid shiftId, Guid volunteerId, DateTime now, CancellationToken cancellationToken)
+    {
+        var application = new Application { ShiftId = shiftId, VolunteerId = volunteerId, Status = ApplicationStatus.Waitlisted, UpdatedAt = now };
+        var status = nameof(ApplicationStatus.Waitlisted);
+        var joined = await db.Database.SqlQuery<DateTime>($"""
+            WITH line AS (
+                UPDATE "Shifts" SET "LineJoinedAt" = greatest({Microseconds(now)}, "LineJoinedAt" + interval '1 microsecond')
+                WHERE "Id" = {shiftId} RETURNING "LineJoinedAt")
+            INSERT INTO "Applications" ("Id", "ShiftId", "VolunteerId", "Status", "AppliedAt", "UpdatedAt")
+            SELECT {application.Id}, {shiftId}, {volunteerId}, {status}, line."LineJoinedAt", {now} FROM line
+            ON CONFLICT ("ShiftId", "VolunteerId") DO NOTHING
+            RETURNING "AppliedAt" AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (joined.Count == 0)
+        {
+            return Outcome.Refused(ApplicationErrors.AlreadyApplied);
+        }
+
+        application.AppliedAt = joined[0];
+        var position = await WaitlistPositionAsync(application, cancellationToken);
+        if (await PromoteWaitlistAsync(shiftId, cancellationToken) > 0)
+        {
+            // Seats were free but others were waiting for them (the capacity was just raised): the line was served first.
+            application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == application.Id, cancellationToken);
+            position = await WaitlistPositionAsync(application, cancellationToken);
+        }
+
+        return new Applied(application, position);
     }
 
     private static DateTime Microseconds(DateTime time) =>

@@ -1751,6 +1751,9 @@ namespace Birge.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("LineJoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("OpportunityId")
                         .HasColumnType("uuid");
 

@@ -1735,6 +1735,9 @@ namespace Birge.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LineJoinedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OpportunityId")
                         .HasColumnType("TEXT");
 
