@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Birge.Web.Data;
 using Birge.Web.Domain;
 using Birge.Web.Features.Accounts;
@@ -81,6 +83,8 @@ public sealed class HelpRequestIntake(BirgeDb db, Outbox outbox, TimeProvider cl
         var description = input.Description!.Trim();
 
         var since = now - RepeatWindow;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OneAskAtATimeAsync(phone!.Value, cancellationToken);
         var repeated = await db.HelpRequests
             .Where(r => r.Phone == phone!.Value && r.Category == category && r.Description == description && r.CreatedAt >= since)
             .OrderByDescending(r => r.CreatedAt)
@@ -125,7 +129,27 @@ public sealed class HelpRequestIntake(BirgeDb db, Outbox outbox, TimeProvider cl
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new HelpRequestAsked(request, Repeated: false);
+    }
+
+    /// <summary>
+    /// Asks from one phone are taken one after another until the transaction ends, so the same form sent twice at the
+    /// same moment (a double tap, a form sent again while the database fails over) finds the first as its repeat and
+    /// makes one request. On PostgreSQL a transaction advisory lock on the number; SQLite has one writer, and writing
+    /// first makes this transaction it.
+    /// </summary>
+    private async Task OneAskAtATimeAsync(string phone, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            var key = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("help-request:" + phone)));
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+        }
+        else
+        {
+            await db.HelpRequests.Where(r => r.Id == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, r => r.UpdatedAt), cancellationToken);
+        }
     }
 
     /// <summary>The person types the code from the SMS; a right one puts the request in the queue.</summary>

@@ -117,6 +117,31 @@ public abstract partial class HelpRequestIntakeTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task The_same_call_sent_five_times_at_the_same_moment_makes_one_request()
+    {
+        var operatorOnCall = await app.NewPerson().Staff(Offices.Almaty, FrontOfficeStaff.Operator).WithToken();
+        var phone = People.NewPhone();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var posts = Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
+        {
+            using var client = app.Client("ru", operatorOnCall.Token);
+            await start.Task;
+            using var response = await client.PostAsJsonAsync("/api/v1/help-requests", Form(phone));
+            return (response.StatusCode, Id: (await response.JsonAsync()).GetProperty("id").GetString());
+        })).ToList();
+
+        start.SetResult();
+        var answers = await Task.WhenAll(posts);
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK }));
+        Assert.Single(answers.Select(a => a.Id).Distinct());
+        var stored = Normalized(phone);
+        Assert.Equal(1, await app.Db(db => db.HelpRequests.CountAsync(r => r.Phone == stored)));
+        Assert.Single(await SmsAsync(stored));
+    }
+
+    [Fact]
     public async Task An_operator_of_the_region_queues_the_call_at_once_and_an_operator_elsewhere_is_refused()
     {
         var almaty = await app.NewPerson().Staff(Offices.Almaty, FrontOfficeStaff.Operator).WithToken();
