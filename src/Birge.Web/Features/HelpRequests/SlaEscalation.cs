@@ -43,6 +43,9 @@ public sealed class SlaEscalation(IServiceScopeFactory scopes, TimeProvider cloc
             foreach (var breach in due)
             {
                 var claimBreach = breach.Status != HelpRequestStatus.Claimed;
+                // The stamp, the event and the messages commit together: a node that dies in between leaves the
+                // breach untold and unstamped, for the next run, never stamped and untold.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var changed = claimBreach
                     ? await db.HelpRequests.Where(r => r.Id == breach.Id && r.ClaimBreachNotifiedAt == null)
                         .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimBreachNotifiedAt, now), cancellationToken)
@@ -79,6 +82,7 @@ public sealed class SlaEscalation(IServiceScopeFactory scopes, TimeProvider cloc
                     cancellationToken);
 
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 escalated++;
             }
 
