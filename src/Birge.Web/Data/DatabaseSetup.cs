@@ -63,8 +63,10 @@ public static class DatabaseSetup
         // Keys in the database: every web node reads every cookie and token.
         services.AddDataProtection().SetApplicationName("Birge").PersistKeysToDbContext<BirgeDb>();
 
-        // Ready means the database answers.
-        services.AddHealthChecks().AddDbContextCheck<BirgeDb>("database", tags: ["ready"]);
+        // Ready means the database answers, and this node keeps the same time as the database.
+        services.AddHealthChecks()
+            .AddDbContextCheck<BirgeDb>("database", tags: ["ready"])
+            .AddCheck<ClockCheck>("clock", tags: ["ready"]);
         return services;
     }
 

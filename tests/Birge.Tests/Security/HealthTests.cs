@@ -29,6 +29,30 @@ public abstract class HealthTests(BirgeApp app)
     }
 
     [Fact]
+    public async Task A_node_whose_clock_is_off_the_databases_is_not_ready_until_it_keeps_time_again()
+    {
+        using var client = app.Browser();
+        try
+        {
+            app.Clock.Set(DateTime.UtcNow.AddMinutes(2));
+            using var ahead = await client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ahead.StatusCode);
+            Assert.Equal("Unhealthy", await ahead.Content.ReadAsStringAsync());
+
+            app.Clock.Set(DateTime.UtcNow.AddSeconds(-30));
+            using var behind = await client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, behind.StatusCode);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        using var again = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Readiness_reports_unhealthy_when_the_database_does_not_answer_and_liveness_stays_healthy()
     {
         var nowhere = app.Provider == DatabaseProvider.Sqlite
