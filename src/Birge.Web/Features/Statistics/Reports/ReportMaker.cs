@@ -94,7 +94,10 @@ public sealed class ReportMaker(IServiceScopeFactory scopes, TimeProvider clock,
                 .Select(r => (r.Kind, r.RegionKato, r.From, r.Language))
                 .ToHashSet();
             var now = clock.GetUtcNow().UtcDateTime;
-            var missing = due.Where(d => !queued.Contains((d.Kind, d.RegionKato, d.From, d.Language))).ToList();
+            // In one order on every node: two nodes inserting the same keys then wait on each other in turn, never in a circle.
+            var missing = due.Where(d => !queued.Contains((d.Kind, d.RegionKato, d.From, d.Language)))
+                .OrderBy(d => d.Kind).ThenBy(d => d.RegionKato, StringComparer.Ordinal).ThenBy(d => d.From).ThenBy(d => d.Language, StringComparer.Ordinal)
+                .ToList();
             db.Reports.AddRange(missing.Select(d => new Report
             {
                 Kind = d.Kind,
@@ -109,7 +112,7 @@ public sealed class ReportMaker(IServiceScopeFactory scopes, TimeProvider clock,
                 await db.SaveChangesAsync(cancellationToken);
                 return missing.Count;
             }
-            catch (DbUpdateException) when (attempt < 2)
+            catch (Exception e) when (attempt < 2 && (e is DbUpdateException || e.InnerException is DbUpdateException))
             {
                 // Another node queued them at the same moment (the unique key on the scheduled reports): look again.
             }
