@@ -7,7 +7,7 @@ namespace Birge.Web.Infrastructure;
 /// <summary>
 /// An exception that means the database could not be reached or could not take the request just now (a failover,
 /// a restart, a connection broken mid-request, SQLite busy), not that the request or the code is wrong. The API
-/// answers it with 503 <c>unavailable</c> and <c>Retry-After</c>, pages with the "try again in a minute" page.
+/// answers it with 503 <c>unavailable</c> and <c>Retry-After</c>, pages with the "try again in a few seconds" page.
 /// </summary>
 public static class DatabaseUnavailable
 {

@@ -136,9 +136,17 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         // Counted while the line is still held: the newcomer is last, and nobody else can join before the commit.
         var position = await WaitlistPositionAsync(application, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (status == ApplicationStatus.Waitlisted && await PromoteWaitlistAsync(shiftId, cancellationToken) > 0)
+        return status == ApplicationStatus.Waitlisted ? await ServeLineFirstAsync(application, position, cancellationToken) : new Applied(application, position);
+    }
+
+    /// <summary>
+    /// After joining a line: seats may be free with others waiting for them (the capacity was just raised, a seat was
+    /// freed meanwhile), and the line is served first; the newcomer is told where they stand after that.
+    /// </summary>
+    private async Task<Applied> ServeLineFirstAsync(Application application, int? position, CancellationToken cancellationToken)
+    {
+        if (await PromoteWaitlistAsync(application.ShiftId, cancellationToken) > 0)
         {
-            // Seats were free but others were waiting for them (the capacity was just raised): the line was served first.
             application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == application.Id, cancellationToken);
             position = await WaitlistPositionAsync(application, cancellationToken);
         }
@@ -170,8 +178,8 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
     /// it runs (not for a transaction's round trips), so a thousand people asking for the last seats at once are
     /// answered in about a second, not one after another. The UPDATE waits for the row and then reads its newest
     /// <see cref="Shift.LineJoinedAt"/>, so each newcomer's time is after everyone's before, and the row is inserted in
-    /// the same statement: when the count of people ahead runs, everyone ahead is already stored. Null when the
-    /// volunteer already has an application for the shift (a second request at the same moment).
+    /// the same statement: when the count of people ahead runs, everyone ahead is already stored. Refused with
+    /// <c>already_applied</c> when the volunteer's second request at the same moment got there first.
     /// </summary>
     private async Task<Outcome<Applied>> WaitInLineAsync(Guid shiftId, Guid volunteerId, DateTime now, CancellationToken cancellationToken)
     {
@@ -192,15 +200,7 @@ public sealed class ShiftApplications(BirgeDb db, Outbox outbox, AuditLog audit,
         }
 
         application.AppliedAt = joined[0];
-        var position = await WaitlistPositionAsync(application, cancellationToken);
-        if (await PromoteWaitlistAsync(shiftId, cancellationToken) > 0)
-        {
-            // Seats were free but others were waiting for them (the capacity was just raised): the line was served first.
-            application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == application.Id, cancellationToken);
-            position = await WaitlistPositionAsync(application, cancellationToken);
-        }
-
-        return new Applied(application, position);
+        return await ServeLineFirstAsync(application, await WaitlistPositionAsync(application, cancellationToken), cancellationToken);
     }
 
     private static DateTime Microseconds(DateTime time) =>

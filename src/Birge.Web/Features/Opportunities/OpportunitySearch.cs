@@ -83,7 +83,7 @@ public sealed class OpportunitySearch([FromKeyedServices(DatabaseSetup.Standby)]
 
     /// <summary>The search; a stranger's may be answered as it was a few seconds ago (<see cref="SearchResults"/>).</summary>
     public Task<(List<OpportunityHit> Items, int Total)> SearchAsync(OpportunityQuery query, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        user.Identity?.IsAuthenticated == true || results.Fresh <= TimeSpan.Zero
+        user.Identity?.IsAuthenticated == true || !results.Enabled
             ? SearchAsync(query, cancellationToken)
             // Shared by everyone who asks in the meantime, so not cancelled with the request that started it.
             : results.GetAsync(query, () => SearchAsync(query, CancellationToken.None));

@@ -21,9 +21,13 @@ public sealed class SearchResults(IConfiguration configuration, TimeProvider clo
     private readonly ConcurrentDictionary<OpportunityQuery, (Task<(List<OpportunityHit> Items, int Total)> Result, long Window)> answers = new();
     private readonly int limit = Math.Max(1, configuration.GetValue("Search:CacheQueries", 20_000));
 
-    public TimeSpan Fresh { get; } = TimeSpan.FromSeconds(configuration.GetValue("Search:CacheSeconds", 10.0));
+    public TimeSpan Fresh { get; } = CacheTime(configuration);
 
     public bool Enabled => Fresh > TimeSpan.Zero;
+
+    /// <summary><c>Search:CacheSeconds</c>: the length of a window; zero turns both caches off.</summary>
+    private static TimeSpan CacheTime(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(configuration.GetValue("Search:CacheSeconds", 10.0));
 
     /// <summary>The window now: answers are kept within one and never across two, by this node's clock.</summary>
     public long Window => clock.GetUtcNow().ToUnixTimeMilliseconds() / Math.Max(1, (long)Fresh.TotalMilliseconds);
@@ -55,5 +59,5 @@ public sealed class SearchResults(IConfiguration configuration, TimeProvider clo
         .SetVaryByQuery("*")
         .VaryByValue(_ => new("culture", CultureInfo.CurrentUICulture.Name))
         .VaryByValue(http => new("window", http.RequestServices.GetRequiredService<SearchResults>().Window.ToString(CultureInfo.InvariantCulture)))
-        .Expire(TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Search:CacheSeconds", 10.0)))));
+        .Expire(TimeSpan.FromSeconds(Math.Max(1, CacheTime(configuration).TotalSeconds))));
 }
